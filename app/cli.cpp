@@ -1,0 +1,156 @@
+#include "cli.h"
+
+#include "cli_common.h"
+#include "cli_run.h"
+
+#include "demoserver.h"
+#include "experimentrun.h"
+#include "lesson.h"
+
+#include <QCoreApplication>
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace cli {
+
+namespace {
+
+// Ctrl+C and SIGTERM end the event loop cleanly (the handler only writes to a socket).
+class QuitOnSignal
+{
+public:
+    QuitOnSignal()
+    {
+        if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds_) != 0)
+            return;
+        writeFd() = fds_[1];
+        notifier_.emplace(fds_[0], QSocketNotifier::Read);
+        QObject::connect(&*notifier_, &QSocketNotifier::activated, qApp, &QCoreApplication::quit);
+        struct sigaction sa{};
+        sa.sa_handler = [](int) { char c = 1; [[maybe_unused]] auto n = ::write(writeFd(), &c, 1); };
+        sigemptyset(&sa.sa_mask);
+        ::sigaction(SIGINT, &sa, nullptr);
+        ::sigaction(SIGTERM, &sa, nullptr);
+    }
+    ~QuitOnSignal()
+    {
+        std::signal(SIGINT, SIG_DFL);
+        std::signal(SIGTERM, SIG_DFL);
+        notifier_.reset();
+        ::close(fds_[0]);
+        ::close(fds_[1]);
+    }
+
+private:
+    static int &writeFd() { static int fd = -1; return fd; } // async-signal-safe target
+    int fds_[2] = {-1, -1};
+    std::optional<QSocketNotifier> notifier_;
+};
+
+int serveCommand(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral("Serves a small piece of text on http://127.0.0.1:PORT/ until Ctrl+C."));
+    p.addOptions({{QStringLiteral("port"), QStringLiteral("Port on 127.0.0.1 (default 8000; 0 picks a free one)."), QStringLiteral("N")},
+                  {QStringLiteral("delay-ms"), QStringLiteral("Delay before each reply (default 100)."), QStringLiteral("N")}});
+    if (auto exit = parseOrExit(p, args, QStringLiteral("serve")))
+        return *exit;
+    const auto port = intOption(p, QStringLiteral("port"), cl::DemoServer::kDefaultPort, 0, 65535);
+    const auto delay = intOption(p, QStringLiteral("delay-ms"), cl::kDefaultDelayMs, 0, 600'000);
+    if (!port || !delay || !p.positionalArguments().isEmpty())
+        return kExitUsage;
+    cl::DemoServer server;
+    QString error;
+    if (!server.start(quint16(*port), int(*delay), &error)) {
+        err() << "concurrency-lab serve: " << error << "\n" << Qt::flush;
+        return kExitFailure;
+    }
+    out() << "Serving " << server.url() << " with a " << *delay << " ms delay per reply. Ctrl+C stops.\n" << Qt::flush;
+    QuitOnSignal quit;
+    QCoreApplication::exec();
+    const cl::DemoServerStats s = server.stats();
+    out() << "Served " << s.served << " requests, at most " << s.maxInFlight << " in flight at once.\n" << Qt::flush;
+    return 0;
+}
+
+int lessonCommand(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral("Runs the lesson's seven experiments and compares them with the notebook."));
+    p.addOptions({{QStringLiteral("repeat"), QStringLiteral("Runs per experiment (default 3, like %timeit)."), QStringLiteral("N")},
+                  {QStringLiteral("json"), QStringLiteral("Also write every run as JSON to FILE, or - for stdout."), QStringLiteral("FILE")}});
+    if (auto exit = parseOrExit(p, args, QStringLiteral("lesson")))
+        return *exit;
+    const auto repeat = intOption(p, QStringLiteral("repeat"), 3, 1, 100);
+    if (!repeat)
+        return kExitUsage;
+    cl::DemoServer server;
+    const auto url = startDemoServerIfNeeded(server, {}, cl::kDefaultDelayMs);
+    if (!url)
+        return kExitFailure;
+    QTextStream &table = p.value(QStringLiteral("json")) == QLatin1String("-") ? err() : out();
+    table << QStringLiteral("%1 %2 %3 %4\n").arg(QStringLiteral("experiment"), -32).arg(QStringLiteral("notebook"), 10)
+                 .arg(QStringLiteral("measured"), 10).arg(QStringLiteral("ratio"), 7) << Qt::flush;
+    bool failed = false;
+    QList<cl::Report> reports;
+    for (const cl::LessonExperiment &e : cl::lessonExperiments(*url)) {
+        cl::ExperimentSpec spec = e.spec;
+        spec.repeat = int(*repeat);
+        const cl::StrategyResult r = cl::runExperiment(spec);
+        qint64 errors = 0;
+        for (const auto &run : r.runs)
+            errors += run.errors;
+        failed = failed || errors > 0;
+        table << QStringLiteral("%1 %2 %3 %4%5\n").arg(QString::fromUtf8(e.title), -32).arg(formatSeconds(e.notebookS), 10)
+                     .arg(formatSeconds(r.bestS()), 10).arg(r.bestS() / e.notebookS, 7, 'f', 2)
+                     .arg(errors ? QStringLiteral("  (%1 errors)").arg(errors) : QString()) << Qt::flush;
+        reports.append(cl::Report{spec, {r}});
+    }
+    if (p.isSet(QStringLiteral("json"))) {
+        cl::Report all{reports.first().params, {}};
+        for (const auto &r : reports)
+            all.results.append(r.results);
+        if (!writeJson(p.value(QStringLiteral("json")), all))
+            return kExitFailure;
+    }
+    return failed ? kExitFailure : 0;
+}
+
+} // namespace
+
+bool isCommand(const QString &name)
+{
+    return name == QLatin1String("run") || name == QLatin1String("serve") || name == QLatin1String("lesson");
+}
+
+QString usage()
+{
+    return QStringLiteral(
+        "Usage: concurrency-lab [COMMAND] [OPTIONS]\n"
+        "Without a command: the desktop app.\n\n"
+        "Commands:\n"
+        "  run cpu|io   Run the lesson's worker with chosen strategies, print %timeit-like lines\n"
+        "  serve        The demo HTTP server alone, until Ctrl+C\n"
+        "  lesson       The lesson's seven experiments next to the notebook's figures\n\n"
+        "`concurrency-lab COMMAND --help` tells more.\n");
+}
+
+int dispatch(const QStringList &arguments)
+{
+    const QString command = arguments.value(1);
+    QStringList rest = arguments.mid(2);
+    rest.prepend(arguments.first());
+    if (command == QLatin1String("run"))
+        return runCommand(rest);
+    if (command == QLatin1String("serve"))
+        return serveCommand(rest);
+    if (command == QLatin1String("lesson"))
+        return lessonCommand(rest);
+    err() << "concurrency-lab: unknown command '" << command << "'\n" << usage() << Qt::flush;
+    return kExitUsage;
+}
+
+} // namespace cli

@@ -1,0 +1,57 @@
+#include "cli_common.h"
+
+#include <cstdio>
+
+namespace cli {
+
+QTextStream &out()
+{
+    static QTextStream s(stdout);
+    return s;
+}
+
+QTextStream &err()
+{
+    static QTextStream s(stderr);
+    return s;
+}
+
+std::optional<int> parseOrExit(QCommandLineParser &parser, const QStringList &args, const QString &command)
+{
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
+    parser.addOption(help);
+    if (!parser.parse(args)) {
+        err() << "concurrency-lab " << command << ": " << parser.errorText() << "\n" << Qt::flush;
+        return 2;
+    }
+    if (parser.isSet(help)) {
+        out() << parser.helpText().replace(args.first(), QStringLiteral("concurrency-lab ") + command) << Qt::flush;
+        return 0;
+    }
+    return std::nullopt;
+}
+
+std::optional<qint64> intOption(const QCommandLineParser &p, const QString &name, qint64 fallback, qint64 min, qint64 max)
+{
+    if (!p.isSet(name))
+        return fallback;
+    bool ok = false;
+    const qint64 v = p.value(name).toLongLong(&ok);
+    if (!ok || v < min || v > max) {
+        err() << "concurrency-lab: --" << name << " must be an integer from " << min << " to " << max << ", not '"
+              << p.value(name) << "'\n" << Qt::flush;
+        return std::nullopt;
+    }
+    return v;
+}
+
+QString formatSeconds(double s)
+{
+    if (s >= 1)
+        return QString::number(s, 'f', 2) + QStringLiteral(" s");
+    if (s >= 0.001)
+        return QString::number(s * 1e3, 'g', 3) + QStringLiteral(" ms");
+    return QString::number(s * 1e6, 'g', 3) + QStringLiteral(" us");
+}
+
+} // namespace cli

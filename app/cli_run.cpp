@@ -1,0 +1,227 @@
+// `concurrency-lab run cpu|io [...]`: the strategies side by side, printed like %timeit.
+#include "cli.h"
+#include "cli_common.h"
+#include "cli_run.h"
+
+#include "demoserver.h"
+#include "experimentrun.h"
+#include "resultjson.h"
+
+#include <QFile>
+#include <QJsonDocument>
+
+namespace cli {
+
+namespace {
+
+struct RunOptions {
+    cl::ExperimentSpec base;
+    QList<cl::Strategy> strategies;
+    std::optional<int> workers; // nullopt: the lesson's numbers
+    int delayMs = cl::kDefaultDelayMs;
+    QString jsonPath;
+};
+
+void addRunOptions(QCommandLineParser &p)
+{
+    p.setApplicationDescription(QStringLiteral("Runs the lesson's worker with one or more strategies and prints %timeit-like lines."));
+    p.addPositionalArgument(QStringLiteral("workload"), QStringLiteral("cpu (a counting loop) or io (HTTP GETs)."));
+    p.addOptions({
+        {QStringLiteral("strategy"), QStringLiteral("Comma-separated: sequential,threads,processes,async, or all (default)."), QStringLiteral("list"), QStringLiteral("all")},
+        {QStringLiteral("workers"), QStringLiteral("Threads, processes or async CPU tasks (default: the lesson's: cpu 2; io 64 threads, 16 processes)."), QStringLiteral("N")},
+        {QStringLiteral("steps"), QStringLiteral("CPU: steps of the counting loop (default 10000000)."), QStringLiteral("N")},
+        {QStringLiteral("requests"), QStringLiteral("IO: number of GETs (default 100)."), QStringLiteral("N")},
+        {QStringLiteral("delay-ms"), QStringLiteral("IO: the demo server's delay per reply when no --url is given (default 100)."), QStringLiteral("N")},
+        {QStringLiteral("url"), QStringLiteral("IO: what to GET (default: the demo server, started on a free port)."), QStringLiteral("URL")},
+        {QStringLiteral("gil"), QStringLiteral("The emulated GIL: on (default) or off."), QStringLiteral("on|off"), QStringLiteral("on")},
+        {QStringLiteral("switch-us"), QStringLiteral("The GIL's switch interval in microseconds (default 5000)."), QStringLiteral("N")},
+        {QStringLiteral("connections"), QStringLiteral("Async IO: simultaneous connections, 0 for no limit (default 100)."), QStringLiteral("N")},
+        {QStringLiteral("timeout-ms"), QStringLiteral("IO: per-request timeout (default 5000)."), QStringLiteral("N")},
+        {QStringLiteral("repeat"), QStringLiteral("Runs per strategy, the best and median are reported (default 3)."), QStringLiteral("N")},
+        {QStringLiteral("json"), QStringLiteral("Write every run as JSON to FILE, or - for stdout."), QStringLiteral("FILE")},
+    });
+}
+
+std::optional<QList<cl::Strategy>> parseStrategies(const QString &text)
+{
+    if (text == QLatin1String("all"))
+        return cl::allStrategies();
+    QList<cl::Strategy> out;
+    for (const QString &name : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const auto s = cl::strategyFromString(name.trimmed());
+        if (!s)
+            return std::nullopt;
+        if (!out.contains(*s))
+            out.append(*s);
+    }
+    return out.isEmpty() ? std::nullopt : std::optional(out);
+}
+
+std::optional<RunOptions> readRunOptions(const QCommandLineParser &p)
+{
+    const QStringList pos = p.positionalArguments();
+    const auto workload = pos.size() == 1 ? cl::workloadFromString(pos.first()) : std::nullopt;
+    if (!workload) {
+        err() << "concurrency-lab run: say which workload: cpu or io\n" << Qt::flush;
+        return std::nullopt;
+    }
+    RunOptions o;
+    o.base.workload = *workload;
+    const auto strategies = parseStrategies(p.value(QStringLiteral("strategy")));
+    if (!strategies) {
+        err() << "concurrency-lab run: unknown strategy in '" << p.value(QStringLiteral("strategy"))
+              << "' (sequential, threads, processes, async or all)\n" << Qt::flush;
+        return std::nullopt;
+    }
+    o.strategies = *strategies;
+    const QString gil = p.value(QStringLiteral("gil"));
+    if (gil != QLatin1String("on") && gil != QLatin1String("off")) {
+        err() << "concurrency-lab run: --gil must be on or off, not '" << gil << "'\n" << Qt::flush;
+        return std::nullopt;
+    }
+    o.base.gil = gil == QLatin1String("on");
+    const auto workers = intOption(p, QStringLiteral("workers"), 0, 1, 100000);
+    const auto steps = intOption(p, QStringLiteral("steps"), o.base.steps, 1, 100'000'000'000);
+    const auto requests = intOption(p, QStringLiteral("requests"), o.base.requests, 1, 1'000'000);
+    const auto delay = intOption(p, QStringLiteral("delay-ms"), cl::kDefaultDelayMs, 0, 600'000);
+    const auto switchUs = intOption(p, QStringLiteral("switch-us"), cl::kDefaultSwitchIntervalUs, 1, 1'000'000);
+    const auto connections = intOption(p, QStringLiteral("connections"), o.base.connections, 0, 1'000'000);
+    const auto timeout = intOption(p, QStringLiteral("timeout-ms"), o.base.timeoutMs, 1, 600'000);
+    const auto repeat = intOption(p, QStringLiteral("repeat"), o.base.repeat, 1, 1000);
+    if (!workers || !steps || !requests || !delay || !switchUs || !connections || !timeout || !repeat)
+        return std::nullopt;
+    if (p.isSet(QStringLiteral("workers")))
+        o.workers = int(*workers);
+    o.base.steps = *steps;
+    o.base.requests = *requests;
+    o.delayMs = int(*delay);
+    o.base.switchIntervalUs = int(*switchUs);
+    o.base.connections = int(*connections);
+    o.base.timeoutMs = int(*timeout);
+    o.base.repeat = int(*repeat);
+    o.base.url = p.value(QStringLiteral("url"));
+    o.jsonPath = p.value(QStringLiteral("json"));
+    return o;
+}
+
+int lessonWorkers(cl::Workload w, cl::Strategy s)
+{
+    if (w == cl::Workload::Cpu)
+        return 2;
+    return s == cl::Strategy::Threads ? 64 : s == cl::Strategy::Processes ? 16 : 100;
+}
+
+QList<cl::ExperimentSpec> specsFor(const RunOptions &o)
+{
+    QList<cl::ExperimentSpec> specs;
+    for (cl::Strategy s : o.strategies) {
+        cl::ExperimentSpec spec = o.base;
+        spec.strategy = s;
+        spec.workers = s == cl::Strategy::Sequential ? 1 : o.workers.value_or(lessonWorkers(spec.workload, s));
+        if (!o.workers && spec.workload == cl::Workload::Io)
+            spec.workers = int(std::min<qint64>(spec.workers, spec.requests));
+        specs.append(spec);
+    }
+    return specs;
+}
+
+} // namespace
+
+QString describe(const cl::ExperimentSpec &spec, const cl::StrategyResult &r)
+{
+    QString name = cl::toString(r.strategy);
+    if (r.strategy == cl::Strategy::Async && spec.workload == cl::Workload::Io)
+        name += spec.connections > 0 ? QStringLiteral(" (%1 connections)").arg(spec.connections) : QStringLiteral(" (no limit)");
+    else if (r.strategy != cl::Strategy::Sequential)
+        name += QStringLiteral(" x%1").arg(r.workers);
+    name += r.gil ? QStringLiteral(" (GIL on)") : QStringLiteral(" (GIL off)");
+    qint64 items = 0, errors = 0;
+    QStringList messages;
+    for (const auto &run : r.runs) {
+        items = run.items; // the last run's count, like %timeit's printed result
+        errors += run.errors;
+        for (const auto &m : run.errorMessages)
+            if (!messages.contains(m))
+                messages.append(m);
+    }
+    QString line = QStringLiteral("%1: best of %2: %3 per loop, median %4, %5 %6")
+                       .arg(name).arg(r.runs.size()).arg(formatSeconds(r.bestS()), formatSeconds(r.medianS()))
+                       .arg(items).arg(spec.workload == cl::Workload::Cpu ? QStringLiteral("steps") : QStringLiteral("requests"));
+    if (errors > 0)
+        line += QStringLiteral(", %1 errors (%2)").arg(errors).arg(messages.join(QStringLiteral("; ")));
+    return line;
+}
+
+bool writeJson(const QString &path, const cl::Report &report)
+{
+    const QByteArray bytes = QJsonDocument(cl::toJson(report)).toJson(QJsonDocument::Indented);
+    if (path == QLatin1String("-")) {
+        out() << bytes << Qt::flush;
+        return true;
+    }
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(bytes) != bytes.size()) {
+        err() << "concurrency-lab: cannot write " << path << ": " << f.errorString() << "\n" << Qt::flush;
+        return false;
+    }
+    return true;
+}
+
+std::optional<QString> startDemoServerIfNeeded(cl::DemoServer &server, QString url, int delayMs)
+{
+    if (!url.isEmpty())
+        return url;
+    QString error;
+    if (!server.start(0, delayMs, &error)) {
+        err() << "concurrency-lab: " << error << "\n" << Qt::flush;
+        return std::nullopt;
+    }
+    return server.url();
+}
+
+int runCommand(const QStringList &args)
+{
+    QCommandLineParser parser;
+    addRunOptions(parser);
+    if (auto exit = parseOrExit(parser, args, QStringLiteral("run")))
+        return *exit;
+    auto options = readRunOptions(parser);
+    if (!options)
+        return kExitUsage;
+    const QList<cl::ExperimentSpec> specs = specsFor(*options);
+    for (const auto &spec : specs) {
+        // The URL is checked later (the demo server gives it); everything else now.
+        cl::ExperimentSpec probe = spec;
+        if (probe.url.isEmpty())
+            probe.url = QStringLiteral("http://127.0.0.1:1/");
+        if (const QString why = cl::validate(probe); !why.isEmpty()) {
+            err() << "concurrency-lab run: " << why << "\n" << Qt::flush;
+            return kExitUsage;
+        }
+    }
+    cl::DemoServer server;
+    QString url;
+    if (options->base.workload == cl::Workload::Io) {
+        const auto u = startDemoServerIfNeeded(server, options->base.url, options->delayMs);
+        if (!u)
+            return kExitFailure;
+        url = *u;
+    }
+    QTextStream &lines = options->jsonPath == QLatin1String("-") ? err() : out();
+    cl::Report report{specs.first(), {}};
+    report.params.url = url;
+    bool failed = false;
+    for (cl::ExperimentSpec spec : specs) {
+        spec.url = url;
+        const cl::StrategyResult r = cl::runExperiment(spec);
+        lines << describe(spec, r) << "\n" << Qt::flush;
+        for (const auto &run : r.runs)
+            failed = failed || run.errors > 0;
+        report.results.append(r);
+    }
+    if (!options->jsonPath.isEmpty() && !writeJson(options->jsonPath, report))
+        return kExitFailure;
+    return failed ? kExitFailure : 0;
+}
+
+} // namespace cli

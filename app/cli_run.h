@@ -1,0 +1,20 @@
+#pragma once
+
+#include "experiment.h"
+#include "resultjson.h"
+
+#include <QStringList>
+#include <optional>
+
+namespace cl { class DemoServer; }
+
+namespace cli {
+
+int runCommand(const QStringList &args);
+// "threads x2 (GIL on): best of 3: 1.43 s per loop, median 1.47 s, 10000000 steps"
+QString describe(const cl::ExperimentSpec &spec, const cl::StrategyResult &r);
+bool writeJson(const QString &path, const cl::Report &report);
+// `url` when given, else the URL of `server` started on a free port (nullopt: it could not start).
+std::optional<QString> startDemoServerIfNeeded(cl::DemoServer &server, QString url, int delayMs);
+
+} // namespace cli

@@ -1,0 +1,131 @@
+#include "childworker.h"
+
+#include "clock.h"
+#include "cpuwork.h"
+#include "ioworker.h"
+#include "procstats.h"
+#include "workerprotocol.h"
+
+#include <QMap>
+
+#include <csignal>
+#include <cstdio>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+namespace cl {
+
+QStringList workerArguments(const ExperimentSpec &spec, int id, qint64 items, std::int64_t originNs)
+{
+    QStringList args{QLatin1String(kWorkerCommand),
+                     QStringLiteral("--id"), QString::number(id),
+                     QStringLiteral("--workload"), toString(spec.workload),
+                     QStringLiteral("--items"), QString::number(items),
+                     QStringLiteral("--gil"), spec.gil ? QStringLiteral("on") : QStringLiteral("off"),
+                     QStringLiteral("--switch-us"), QString::number(spec.switchIntervalUs),
+                     QStringLiteral("--origin-ns"), QString::number(originNs)};
+    if (spec.workload == Workload::Io)
+        args << QStringLiteral("--url") << spec.url << QStringLiteral("--timeout-ms") << QString::number(spec.timeoutMs);
+    return args;
+}
+
+namespace {
+
+struct WorkerArgs {
+    int id = 0;
+    Workload workload = Workload::Cpu;
+    qint64 items = 0;
+    bool gil = true;
+    int switchUs = kDefaultSwitchIntervalUs;
+    std::int64_t originNs = 0;
+    QString url;
+    int timeoutMs = 5000;
+};
+
+std::optional<WorkerArgs> parseArgs(int argc, char **argv, QString *error)
+{
+    QMap<QString, QString> kv;
+    for (int i = 2; i + 1 < argc; i += 2)
+        kv.insert(QString::fromLocal8Bit(argv[i]), QString::fromLocal8Bit(argv[i + 1]));
+    WorkerArgs a;
+    bool ok1 = false, ok2 = false, ok3 = false, ok4 = false;
+    a.id = kv.value(QStringLiteral("--id")).toInt(&ok1);
+    a.items = kv.value(QStringLiteral("--items")).toLongLong(&ok2);
+    a.originNs = kv.value(QStringLiteral("--origin-ns")).toLongLong(&ok3);
+    a.switchUs = kv.value(QStringLiteral("--switch-us"), QString::number(a.switchUs)).toInt(&ok4);
+    const auto workload = workloadFromString(kv.value(QStringLiteral("--workload")));
+    a.gil = kv.value(QStringLiteral("--gil")) != QLatin1String("off");
+    a.url = kv.value(QStringLiteral("--url"));
+    a.timeoutMs = kv.value(QStringLiteral("--timeout-ms"), QStringLiteral("5000")).toInt();
+    if (!(ok1 && ok2 && ok3 && ok4) || !workload || a.items < 0 || a.switchUs < 1 || a.timeoutMs < 1) {
+        *error = QStringLiteral("bad worker arguments");
+        return std::nullopt;
+    }
+    a.workload = *workload;
+    return a;
+}
+
+// The worker must not outlive the app: if the parent dies, the kernel kills us too.
+void dieWithParent()
+{
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() == 1) // the parent died before we could ask
+        _exit(3);
+}
+
+WorkTally work(const WorkerArgs &a, WorkerWriter &out)
+{
+    Gil gil(a.gil, std::chrono::microseconds(a.switchUs));
+    SpanRecorder spans(a.id, WorkerKind::Process, a.originNs);
+    std::int64_t lastReport = 0;
+    qint64 done = 0;
+    auto progress = [&](qint64 delta) {
+        done += delta;
+        if (const auto now = monotonicNs(); now - lastReport > 50'000'000) {
+            lastReport = now;
+            out.progress(done);
+        }
+    };
+    WorkTally tally;
+    if (a.workload == Workload::Cpu) {
+        CpuWorkerContext ctx{gil, 0, spans, {}, progress};
+        tally.items = cpuWorker(a.items, ctx);
+    } else {
+        QString error;
+        const auto target = resolveHttpTarget(a.url, &error);
+        if (!target) {
+            tally.addError(error, a.items);
+        } else {
+            IoWorkerContext ctx{gil, 0, spans, {}, progress, [&](double ms) { out.latency(ms); }};
+            tally = ioWorker(a.items, *target, a.timeoutMs, ctx);
+        }
+    }
+    tally.spans = spans.takeSpans();
+    return tally;
+}
+
+} // namespace
+
+int runWorkerMode(int argc, char **argv)
+{
+    dieWithParent();
+    std::setvbuf(stdout, nullptr, _IOFBF, 64 * 1024);
+    WorkerWriter out(stdout);
+    out.hello(getpid());
+    QString error;
+    const auto args = parseArgs(argc, argv, &error);
+    if (!args) {
+        std::fprintf(stderr, "concurrency-lab worker: %s\n", qPrintable(error));
+        return 2;
+    }
+    WorkTally tally = work(*args, out);
+    for (const Span &s : std::as_const(tally.spans))
+        out.span(s.state, s.t0, s.t1);
+    for (const QString &e : std::as_const(tally.errorMessages))
+        out.error(e);
+    const CpuTimes cpu = processCpuTimes();
+    out.done(tally.items, tally.errors, peakRssBytes(), cpu.user, cpu.sys);
+    return 0;
+}
+
+} // namespace cl

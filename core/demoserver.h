@@ -1,0 +1,58 @@
+// The lesson's "HTTP server on port 8000 that serves a small piece of text".
+// HTTP/1.1 with keep-alive, bound to 127.0.0.1, on a thread of its own so a busy GUI cannot
+// slow it. Each reply waits `delay` on a timer — never a sleep — so delays overlap freely.
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QThread>
+
+#include <atomic>
+#include <memory>
+
+namespace cl {
+
+struct DemoServerStats {
+    qint64 served = 0;      // replies written
+    qint64 inFlight = 0;    // requests received and not yet answered
+    qint64 maxInFlight = 0; // the most at once since the last reset
+    qint64 connections = 0; // open connections
+};
+
+class DemoServer
+{
+public:
+    static constexpr quint16 kDefaultPort = 8000;
+    static QByteArray body();
+
+    DemoServer();
+    ~DemoServer();
+    DemoServer(const DemoServer &) = delete;
+    DemoServer &operator=(const DemoServer &) = delete;
+
+    // Listens on 127.0.0.1:port (0: a free port). False with a message when it cannot.
+    bool start(quint16 port, int delayMs, QString *error);
+    void stop();
+    bool isRunning() const { return port_ != 0; }
+    quint16 port() const { return port_; }
+    QString url() const;
+
+    void setDelayMs(int ms) { counters_->delayMs.store(ms); }
+    int delayMs() const { return counters_->delayMs.load(); }
+    DemoServerStats stats() const;
+    void resetStats();
+
+    struct Counters {
+        std::atomic<int> delayMs{100};
+        std::atomic<qint64> served{0}, inFlight{0}, maxInFlight{0}, connections{0};
+    };
+
+private:
+    std::shared_ptr<Counters> counters_ = std::make_shared<Counters>();
+    QThread thread_;
+    class Listener;
+    Listener *listener_ = nullptr; // lives on thread_, deleted there
+    quint16 port_ = 0;
+};
+
+} // namespace cl

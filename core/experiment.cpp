@@ -1,0 +1,124 @@
+#include "experiment.h"
+
+#include <QUrl>
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+
+namespace cl {
+
+namespace {
+template <typename E, std::size_t N>
+std::optional<E> fromName(const QString &s, const std::array<const char *, N> &names)
+{
+    for (std::size_t i = 0; i < N; ++i)
+        if (s.compare(QLatin1String(names[i]), Qt::CaseInsensitive) == 0)
+            return static_cast<E>(i);
+    return std::nullopt;
+}
+constexpr std::array<const char *, 2> kWorkloads{"cpu", "io"};
+constexpr std::array<const char *, 4> kStrategies{"sequential", "threads", "processes", "async"};
+constexpr std::array<const char *, 4> kKinds{"main", "thread", "process", "task"};
+constexpr std::array<const char *, 5> kStates{"starting", "running", "gil_wait", "io_wait", "ready"};
+} // namespace
+
+QString toString(Workload w) { return QLatin1String(kWorkloads[std::size_t(w)]); }
+QString toString(Strategy s) { return QLatin1String(kStrategies[std::size_t(s)]); }
+QString toString(WorkerKind k) { return QLatin1String(kKinds[std::size_t(k)]); }
+QString toString(WorkerState s) { return QLatin1String(kStates[std::size_t(s)]); }
+std::optional<Workload> workloadFromString(const QString &s) { return fromName<Workload>(s, kWorkloads); }
+std::optional<Strategy> strategyFromString(const QString &s) { return fromName<Strategy>(s, kStrategies); }
+std::optional<WorkerKind> workerKindFromString(const QString &s) { return fromName<WorkerKind>(s, kKinds); }
+std::optional<WorkerState> workerStateFromString(const QString &s) { return fromName<WorkerState>(s, kStates); }
+
+QList<Strategy> allStrategies()
+{
+    return {Strategy::Sequential, Strategy::Threads, Strategy::Processes, Strategy::Async};
+}
+
+LatencySummary summarizeLatencies(QList<double> v)
+{
+    if (v.isEmpty())
+        return {};
+    std::sort(v.begin(), v.end());
+    auto at = [&](double q) { // nearest-rank percentile
+        const auto rank = qsizetype(std::ceil(q * double(v.size())));
+        return v[std::clamp<qsizetype>(rank - 1, 0, v.size() - 1)];
+    };
+    return {at(0.50), at(0.95), at(0.99), v.last()};
+}
+
+int ExperimentSpec::effectiveWorkers() const
+{
+    if (strategy == Strategy::Sequential)
+        return 1;
+    if (strategy == Strategy::Async && workload == Workload::Io)
+        return int(std::min<qint64>(requests, std::numeric_limits<int>::max()));
+    return workers;
+}
+
+QString validate(const ExperimentSpec &s)
+{
+    constexpr qint64 kMaxSteps = 100'000'000'000;
+    constexpr qint64 kMaxRequests = 1'000'000;
+    if (s.workload == Workload::Cpu && (s.steps < 1 || s.steps > kMaxSteps))
+        return QStringLiteral("steps must be between 1 and %1").arg(kMaxSteps);
+    if (s.workload == Workload::Io && (s.requests < 1 || s.requests > kMaxRequests))
+        return QStringLiteral("requests must be between 1 and %1").arg(kMaxRequests);
+    const int maxWorkers = s.strategy == Strategy::Processes ? 256 : s.strategy == Strategy::Threads ? 1024 : 100'000;
+    if (s.strategy != Strategy::Sequential && (s.workers < 1 || s.workers > maxWorkers))
+        return QStringLiteral("%1 workers must be between 1 and %2").arg(toString(s.strategy)).arg(maxWorkers);
+    if (s.strategy != Strategy::Sequential && s.workers > s.items())
+        return QStringLiteral("more workers (%1) than items (%2)").arg(s.workers).arg(s.items());
+    if (s.repeat < 1 || s.repeat > 1000)
+        return QStringLiteral("repeat must be between 1 and 1000");
+    if (s.switchIntervalUs < 1 || s.switchIntervalUs > 1'000'000)
+        return QStringLiteral("switch interval must be between 1 us and 1 s");
+    if (s.workload == Workload::Io) {
+        const QUrl url(s.url, QUrl::StrictMode);
+        if (!url.isValid() || url.scheme() != QLatin1String("http") || url.host().isEmpty())
+            return QStringLiteral("not an http:// URL: '%1'").arg(s.url);
+        if (s.timeoutMs < 1 || s.timeoutMs > 600'000)
+            return QStringLiteral("timeout must be between 1 ms and 600000 ms");
+        if (s.connections < 0)
+            return QStringLiteral("connections must be 0 (no limit) or more");
+    }
+    return {};
+}
+
+double StrategyResult::bestS() const
+{
+    double best = 0;
+    for (const auto &r : runs)
+        if (!r.cancelled && (best == 0 || r.wallS < best))
+            best = r.wallS;
+    return best;
+}
+
+double StrategyResult::medianS() const
+{
+    QList<double> walls;
+    for (const auto &r : runs)
+        if (!r.cancelled)
+            walls.append(r.wallS);
+    if (walls.isEmpty())
+        return 0;
+    std::sort(walls.begin(), walls.end());
+    const auto n = walls.size();
+    return n % 2 ? walls[n / 2] : (walls[n / 2 - 1] + walls[n / 2]) / 2;
+}
+
+QList<qint64> splitEvenly(qint64 total, int parts)
+{
+    QList<qint64> out;
+    if (parts <= 0)
+        return out;
+    out.reserve(parts);
+    const qint64 base = total / parts, extra = total % parts;
+    for (int i = 0; i < parts; ++i)
+        out.append(base + (i < extra ? 1 : 0));
+    return out;
+}
+
+} // namespace cl

@@ -1,0 +1,149 @@
+#include "experimentrun.h"
+
+#include "asyncwork.h"
+#include "clock.h"
+#include "cpuwork.h"
+#include "ioworker.h"
+#include "processpool.h"
+#include "procstats.h"
+
+#include <thread>
+#include <vector>
+
+namespace cl {
+
+namespace {
+
+struct Measured {
+    WorkTally tally;
+    CpuTimes cpu;
+    qint64 childPeakRss = 0;
+};
+
+WorkerKind kindOf(Strategy s)
+{
+    return s == Strategy::Threads ? WorkerKind::Thread : s == Strategy::Async ? WorkerKind::Task : WorkerKind::Main;
+}
+
+auto counter(std::atomic<qint64> *progress)
+{
+    return [progress](qint64 delta) { if (progress) progress->fetch_add(delta, std::memory_order_relaxed); };
+}
+
+// One worker of the sequential or threads strategy: the lesson's worker(share) on this thread.
+Measured blockingWorker(const ExperimentSpec &spec, const HttpTarget *target, Gil &gil, int id, qint64 share,
+                        std::int64_t origin, std::stop_token stop, std::atomic<qint64> *progress)
+{
+    const CpuTimes before = threadCpuTimes();
+    SpanRecorder spans(id, kindOf(spec.strategy), origin);
+    Measured m;
+    if (spec.workload == Workload::Cpu) {
+        CpuWorkerContext ctx{gil, id, spans, stop, counter(progress)};
+        m.tally.items = cpuWorker(share, ctx);
+    } else {
+        IoWorkerContext ctx{gil, id, spans, stop, counter(progress)};
+        m.tally = ioWorker(share, *target, spec.timeoutMs, ctx);
+    }
+    m.tally.spans = spans.takeSpans();
+    m.cpu = threadCpuTimes() - before;
+    return m;
+}
+
+Measured runThreads(const ExperimentSpec &spec, const HttpTarget *target, std::int64_t origin, std::stop_token stop,
+                    std::atomic<qint64> *progress)
+{
+    const QList<qint64> shares = splitEvenly(spec.items(), spec.workers);
+    Gil gil(spec.gil, std::chrono::microseconds(spec.switchIntervalUs));
+    std::vector<Measured> results(std::size_t(shares.size()));
+    {
+        std::vector<std::jthread> threads; // like threading.Thread: fresh threads every run
+        threads.reserve(results.size());
+        for (int i = 0; i < shares.size(); ++i)
+            threads.emplace_back([&, i] { results[std::size_t(i)] = blockingWorker(spec, target, gil, i, shares[i], origin, stop, progress); });
+    } // join
+    Measured all;
+    for (Measured &m : results) {
+        all.tally.merge(std::move(m.tally));
+        all.cpu += m.cpu;
+    }
+    return all;
+}
+
+Measured runOnThisThread(const ExperimentSpec &spec, const HttpTarget *target, std::int64_t origin, std::stop_token stop,
+                         std::atomic<qint64> *progress)
+{
+    if (spec.strategy == Strategy::Sequential) {
+        Gil gil(spec.gil, std::chrono::microseconds(spec.switchIntervalUs));
+        return blockingWorker(spec, target, gil, 0, spec.items(), origin, stop, progress);
+    }
+    const CpuTimes before = threadCpuTimes();
+    Measured m;
+    if (spec.workload == Workload::Cpu)
+        m.tally = runAsyncCpu(splitEvenly(spec.steps, spec.workers), origin, stop, progress);
+    else
+        m.tally = runAsyncGets({*target, spec.requests, spec.connections, spec.timeoutMs}, origin, stop, progress);
+    m.cpu = threadCpuTimes() - before;
+    return m;
+}
+
+Measured runChildren(const ExperimentSpec &spec, std::int64_t origin, std::stop_token stop, std::atomic<qint64> *progress)
+{
+    const CpuTimes before = threadCpuTimes();
+    ProcessPoolResult r = runProcesses(spec, splitEvenly(spec.items(), spec.workers), origin, stop, progress);
+    Measured m{std::move(r.tally), threadCpuTimes() - before, r.peakRssSumBytes};
+    m.cpu += CpuTimes{r.cpuUserS, r.cpuSysS};
+    return m;
+}
+
+} // namespace
+
+RunResult runOnce(const ExperimentSpec &spec, std::stop_token stop, std::atomic<qint64> *progress)
+{
+    RunResult out;
+    if (const QString why = validate(spec); !why.isEmpty()) {
+        out.errors = spec.items();
+        out.errorMessages = {why};
+        return out;
+    }
+    std::optional<HttpTarget> target;
+    if (spec.workload == Workload::Io && spec.strategy != Strategy::Processes) {
+        QString why;
+        if (target = resolveHttpTarget(spec.url, &why); !target) {
+            out.errors = spec.items();
+            out.errorMessages = {why};
+            return out;
+        }
+    }
+    resetPeakRss();
+    const std::int64_t origin = monotonicNs();
+    const HttpTarget *t = target ? &*target : nullptr;
+    Measured m = spec.strategy == Strategy::Threads     ? runThreads(spec, t, origin, stop, progress)
+               : spec.strategy == Strategy::Processes ? runChildren(spec, origin, stop, progress)
+                                                      : runOnThisThread(spec, t, origin, stop, progress);
+    out.wallS = double(monotonicNs() - origin) / 1e9;
+    out.cpuUserS = m.cpu.user;
+    out.cpuSysS = m.cpu.sys;
+    out.peakMemBytes = peakRssBytes() + m.childPeakRss;
+    out.items = m.tally.items;
+    out.errors = m.tally.errors;
+    out.errorMessages = m.tally.errorMessages;
+    out.spans = std::move(m.tally.spans);
+    out.latenciesMs = std::move(m.tally.latenciesMs);
+    out.cancelled = stop.stop_requested();
+    return out;
+}
+
+StrategyResult runExperiment(const ExperimentSpec &spec, std::stop_token stop, std::atomic<qint64> *progress,
+                             const std::function<void(const RunResult &)> &onRun)
+{
+    StrategyResult result{spec.strategy, spec.effectiveWorkers(), spec.gil, {}, spec.items()};
+    for (int r = 0; r < spec.repeat && !stop.stop_requested(); ++r) {
+        RunResult run = runOnce(spec, stop, progress);
+        if (onRun)
+            onRun(run);
+        result.runs.append(std::move(run));
+    }
+    return result;
+}
+
+} // namespace cl

@@ -1,0 +1,21 @@
+// Runs one experiment: one run (`runOnce`) or all its repeats (`runExperiment`), synchronously
+// on the calling thread, which needs no event loop of its own (one is made where needed).
+#pragma once
+
+#include "experiment.h"
+
+#include <atomic>
+#include <functional>
+#include <stop_token>
+
+namespace cl {
+
+// `progress` (optional) counts items done; readers poll it from any thread.
+RunResult runOnce(const ExperimentSpec &spec, std::stop_token stop = {}, std::atomic<qint64> *progress = nullptr);
+
+// Every repeat in turn; `onRun` sees each run as it ends. Stops early when `stop` is requested.
+StrategyResult runExperiment(const ExperimentSpec &spec, std::stop_token stop = {},
+                             std::atomic<qint64> *progress = nullptr,
+                             const std::function<void(const RunResult &)> &onRun = {});
+
+} // namespace cl

@@ -1,0 +1,170 @@
+#include "processpool.h"
+
+#include "childworker.h"
+#include "clock.h"
+#include "workerprotocol.h"
+
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QProcess>
+#include <QTimer>
+
+#include <memory>
+#include <vector>
+
+namespace cl {
+
+QString workerExecutable(const ExperimentSpec &spec)
+{
+    if (!spec.workerExecutable.isEmpty())
+        return spec.workerExecutable;
+    return QFileInfo(QStringLiteral("/proc/self/exe")).canonicalFilePath();
+}
+
+namespace {
+
+constexpr int kSweepMs = 20;
+constexpr qsizetype kMaxStderr = 4096;
+
+class Pool : public QObject
+{
+public:
+    Pool(const ExperimentSpec &spec, const QList<qint64> &shares, std::int64_t origin, std::stop_token stop,
+         std::atomic<qint64> *progress)
+        : spec_(spec), shares_(shares), origin_(origin), stop_(std::move(stop)), progress_(progress)
+    {
+        sweep_.setInterval(kSweepMs);
+        connect(&sweep_, &QTimer::timeout, this, [this] { if (stop_.stop_requested()) killAll(); });
+    }
+
+    ~Pool() override { killAll(); }
+
+    ProcessPoolResult run()
+    {
+        const QString exe = workerExecutable(spec_);
+        for (int i = 0; i < shares_.size() && !stop_.stop_requested(); ++i)
+            spawn(i, exe);
+        sweep_.start();
+        if (running_ > 0)
+            loop_.exec();
+        killAll();
+        return std::move(result_);
+    }
+
+private:
+    struct Child {
+        QProcess *process = nullptr; // child of the pool
+        WorkerLineParser parser;
+        ChildReport report;
+        QByteArray stderrTail;
+        std::int64_t spawnNs = 0, helloNs = 0;
+        bool finished = false;
+    };
+
+    void spawn(int id, const QString &exe)
+    {
+        auto &c = *children_.emplace_back(std::make_unique<Child>());
+        c.process = new QProcess(this);
+        c.process->setProgram(exe);
+        c.process->setArguments(workerArguments(spec_, id, shares_[id], origin_));
+        connect(c.process, &QProcess::readyReadStandardOutput, this, [this, &c] { onOutput(c); });
+        connect(c.process, &QProcess::readyReadStandardError, this, [&c] {
+            c.stderrTail = (c.stderrTail + c.process->readAllStandardError()).right(kMaxStderr);
+        });
+        connect(c.process, &QProcess::finished, this, [this, id] { onFinished(id); });
+        connect(c.process, &QProcess::errorOccurred, this, [this, id](QProcess::ProcessError e) {
+            if (e == QProcess::FailedToStart)
+                onFinished(id);
+        });
+        ++running_;
+        c.spawnNs = monotonicNs();
+        c.process->start(QIODevice::ReadOnly);
+    }
+
+    void onOutput(Child &c)
+    {
+        const qint64 before = c.report.progress;
+        c.parser.feed(c.process->readAllStandardOutput(), c.report);
+        if (c.report.hello && c.helloNs == 0)
+            c.helloNs = monotonicNs();
+        if (progress_ && c.report.progress > before)
+            progress_->fetch_add(c.report.progress - before, std::memory_order_relaxed);
+    }
+
+    void onFinished(int id)
+    {
+        Child &c = *children_[std::size_t(id)];
+        if (c.finished)
+            return;
+        c.finished = true;
+        if (c.process->state() == QProcess::NotRunning && c.process->error() != QProcess::FailedToStart)
+            onOutput(c);
+        c.parser.finish(c.report);
+        collect(id, c);
+        if (--running_ == 0)
+            loop_.quit();
+    }
+
+    void collect(int id, Child &c)
+    {
+        auto &t = result_.tally;
+        const std::int64_t started = c.helloNs ? c.helloNs : monotonicNs();
+        t.spans.append(Span{id, WorkerKind::Process, WorkerState::Starting, double(c.spawnNs - origin_) / 1e9,
+                            double(started - origin_) / 1e9});
+        for (const auto &[state, times] : std::as_const(c.report.spans))
+            t.spans.append(Span{id, WorkerKind::Process, state, times.first, times.second});
+        t.latenciesMs.append(c.report.latenciesMs);
+        for (const QString &e : std::as_const(c.report.errors))
+            t.addError(e, 0);
+        t.items += c.report.items;
+        t.errors += c.report.errorCount;
+        result_.cpuUserS += c.report.cpuUserS;
+        result_.cpuSysS += c.report.cpuSysS;
+        result_.peakRssSumBytes += c.report.peakRssBytes;
+        if (!c.report.done && !stop_.stop_requested())
+            t.addError(describeFailure(id, c), shares_[id] - c.report.items);
+    }
+
+    QString describeFailure(int id, const Child &c) const
+    {
+        const QProcess &p = *c.process;
+        QString why = p.error() == QProcess::FailedToStart
+            ? QStringLiteral("could not start %1: %2").arg(p.program(), p.errorString())
+            : p.exitStatus() == QProcess::CrashExit ? QStringLiteral("crashed")
+                                                    : QStringLiteral("exited with code %1 without a result").arg(p.exitCode());
+        const QString tail = QString::fromLocal8Bit(c.stderrTail).trimmed().split(QLatin1Char('\n')).last();
+        return QStringLiteral("worker process %1 %2%3").arg(id).arg(why, tail.isEmpty() ? QString() : QStringLiteral(": ") + tail);
+    }
+
+    void killAll()
+    {
+        for (auto &c : children_) {
+            if (c->process && c->process->state() != QProcess::NotRunning) {
+                c->process->kill();
+                c->process->waitForFinished(2000); // reaps: no zombie is left behind
+            }
+        }
+    }
+
+    ExperimentSpec spec_;
+    QList<qint64> shares_;
+    std::int64_t origin_;
+    std::stop_token stop_;
+    std::atomic<qint64> *progress_;
+    std::vector<std::unique_ptr<Child>> children_;
+    int running_ = 0;
+    QEventLoop loop_;
+    QTimer sweep_;
+    ProcessPoolResult result_;
+};
+
+} // namespace
+
+ProcessPoolResult runProcesses(const ExperimentSpec &spec, const QList<qint64> &shares, std::int64_t originNs,
+                               std::stop_token stop, std::atomic<qint64> *progress)
+{
+    return Pool(spec, shares, originNs, std::move(stop), progress).run();
+}
+
+} // namespace cl

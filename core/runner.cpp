@@ -1,0 +1,77 @@
+#include "runner.h"
+
+#include "experimentrun.h"
+
+namespace cl {
+
+Runner::Runner(QObject *parent) : QObject(parent)
+{
+    qRegisterMetaType<cl::ExperimentSpec>();
+    qRegisterMetaType<cl::RunResult>();
+    qRegisterMetaType<cl::StrategyResult>();
+    poll_.setInterval(100);
+    connect(&poll_, &QTimer::timeout, this, &Runner::pollProgress);
+}
+
+Runner::~Runner()
+{
+    worker_.request_stop();
+    // std::jthread joins here: every child process is reaped before the Runner is gone.
+}
+
+void Runner::start(const QList<ExperimentSpec> &batch)
+{
+    if (running_ || batch.isEmpty())
+        return;
+    if (worker_.joinable())
+        worker_.join(); // the previous batch has already signalled its end
+    running_ = true;
+    const quint64 generation = ++generation_;
+    shared_ = std::make_shared<Shared>();
+    total_ = 0;
+    for (const auto &spec : batch)
+        total_ += spec.items() * spec.repeat;
+    emit progress(0, total_);
+    poll_.start();
+    worker_ = std::jthread([this, batch, generation, shared = shared_](std::stop_token stop) {
+        auto post = [this, generation](auto fn) {
+            QMetaObject::invokeMethod(this, [this, generation, fn] { if (generation == generation_) fn(); }, Qt::QueuedConnection);
+        };
+        for (int i = 0; i < batch.size() && !stop.stop_requested(); ++i) {
+            const ExperimentSpec spec = batch[i];
+            post([this, i, spec] { emit experimentStarted(i, spec); });
+            StrategyResult r = runExperiment(spec, stop, &shared->done, [&](const RunResult &run) {
+                post([this, i, run] { emit runFinished(i, run); });
+            });
+            post([this, i, r] { emit experimentFinished(i, r); });
+        }
+        const bool cancelled = stop.stop_requested();
+        QMetaObject::invokeMethod(this, [this, generation, cancelled] { onBatchDone(generation, cancelled); }, Qt::QueuedConnection);
+    });
+}
+
+void Runner::cancel()
+{
+    if (!running_)
+        return;
+    worker_.request_stop();
+    // The worker thread notices within ~50 ms; finished(true) follows from onBatchDone.
+}
+
+void Runner::pollProgress()
+{
+    if (shared_)
+        emit progress(shared_->done.load(std::memory_order_relaxed), total_);
+}
+
+void Runner::onBatchDone(quint64 generation, bool cancelled)
+{
+    if (generation != generation_)
+        return;
+    poll_.stop();
+    pollProgress();
+    running_ = false;
+    emit finished(cancelled);
+}
+
+} // namespace cl
