@@ -1,0 +1,80 @@
+#include "helpers.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTcpServer>
+
+#include <unistd.h>
+
+namespace test {
+
+quint16 closedPort()
+{
+    QTcpServer s;
+    s.listen(QHostAddress::LocalHost, 0);
+    const quint16 port = s.serverPort();
+    s.close();
+    return port;
+}
+
+QList<pid_t> childPids()
+{
+    QList<pid_t> out;
+    const QString me = QString::number(getpid());
+    for (const QString &pid : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+        QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray stat = f.readAll();
+        const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+        if (fields.size() > 1 && fields[1] == me.toLatin1())
+            out.append(pid.toInt());
+    }
+    return out;
+}
+
+int runApp(const QStringList &args, QByteArray *out, QByteArray *err, int timeoutMs)
+{
+    QProcess p;
+    p.start(QStringLiteral(CL_APP_PATH), args);
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        return -1;
+    }
+    if (out)
+        *out = p.readAllStandardOutput();
+    if (err)
+        *err = p.readAllStandardError();
+    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+}
+
+cl::ExperimentSpec smallSpec(cl::Workload w, cl::Strategy s, int workers, qint64 items, const QString &url)
+{
+    cl::ExperimentSpec spec;
+    spec.workload = w;
+    spec.strategy = s;
+    spec.workers = workers;
+    spec.steps = items;
+    spec.requests = items;
+    spec.url = url;
+    spec.repeat = 1;
+    spec.timeoutMs = 5000;
+    spec.workerExecutable = QStringLiteral(CL_APP_PATH);
+    return spec;
+}
+
+double runningOverlap(const QList<cl::Span> &spans)
+{
+    double total = 0;
+    for (qsizetype i = 0; i < spans.size(); ++i)
+        for (qsizetype j = i + 1; j < spans.size(); ++j) {
+            const auto &a = spans[i], &b = spans[j];
+            if (a.worker == b.worker || a.state != cl::WorkerState::Running || b.state != cl::WorkerState::Running)
+                continue;
+            total += std::max(0.0, std::min(a.t1, b.t1) - std::max(a.t0, b.t0));
+        }
+    return total;
+}
+
+} // namespace test

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "experiment.h"
+
+#include <QProcess>
+#include <QStringList>
+#include <sys/types.h>
+
+namespace test {
+
+// A port on 127.0.0.1 with nothing listening (bound, then closed).
+quint16 closedPort();
+// The PIDs of this process's live children (from /proc).
+QList<pid_t> childPids();
+// Runs the app binary; returns exit code, fills stdout/stderr.
+int runApp(const QStringList &args, QByteArray *out = nullptr, QByteArray *err = nullptr, int timeoutMs = 60000);
+// A small spec that finishes fast even under sanitizers.
+cl::ExperimentSpec smallSpec(cl::Workload w, cl::Strategy s, int workers, qint64 items, const QString &url = {});
+// Sum of pairwise overlaps of `Running` spans from different workers, in seconds.
+double runningOverlap(const QList<cl::Span> &spans);
+
+} // namespace test

@@ -1,0 +1,84 @@
+#include <catch2/catch.hpp>
+
+#include "demoserver.h"
+#include "helpers.h"
+#include "resultjson.h"
+
+#include <QJsonDocument>
+#include <QTemporaryDir>
+
+TEST_CASE("usage errors exit 2 with a one-line message", "[cli]")
+{
+    const QList<QStringList> bad{
+        {QStringLiteral("run")},
+        {QStringLiteral("run"), QStringLiteral("gpu")},
+        {QStringLiteral("run"), QStringLiteral("cpu"), QStringLiteral("--steps"), QStringLiteral("0")},
+        {QStringLiteral("run"), QStringLiteral("cpu"), QStringLiteral("--steps"), QStringLiteral("-5")},
+        {QStringLiteral("run"), QStringLiteral("cpu"), QStringLiteral("--strategy"), QStringLiteral("fibers")},
+        {QStringLiteral("run"), QStringLiteral("cpu"), QStringLiteral("--workers"), QStringLiteral("8"), QStringLiteral("--steps"), QStringLiteral("3")},
+        {QStringLiteral("run"), QStringLiteral("cpu"), QStringLiteral("--gil"), QStringLiteral("maybe")},
+        {QStringLiteral("run"), QStringLiteral("io"), QStringLiteral("--url"), QStringLiteral("htp:/nowhere")},
+        {QStringLiteral("run"), QStringLiteral("cpu"), QStringLiteral("--bogus")},
+        {QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("70000")},
+        {QStringLiteral("frobnicate")},
+    };
+    for (const QStringList &args : bad) {
+        INFO(args.join(QLatin1Char(' ')).toStdString());
+        QByteArray err;
+        CHECK(test::runApp(args, nullptr, &err) == 2);
+        CHECK_FALSE(err.trimmed().isEmpty());
+    }
+}
+
+TEST_CASE("--help works for every command", "[cli]")
+{
+    for (const char *cmd : {"run", "serve", "lesson"}) {
+        QByteArray out;
+        CHECK(test::runApp({QString::fromLatin1(cmd), QStringLiteral("--help")}, &out) == 0);
+        CHECK(out.contains("concurrency-lab"));
+    }
+}
+
+TEST_CASE("run prints one %timeit line per strategy and writes JSON", "[cli]")
+{
+    QTemporaryDir dir;
+    const QString json = dir.filePath(QStringLiteral("результаты.json"));
+    QByteArray out;
+    REQUIRE(test::runApp({QStringLiteral("run"), QStringLiteral("cpu"), QStringLiteral("--steps"), QStringLiteral("20000"),
+                          QStringLiteral("--repeat"), QStringLiteral("2"), QStringLiteral("--json"), json}, &out) == 0);
+    const QList<QByteArray> lines = out.trimmed().split('\n');
+    REQUIRE(lines.size() == 4);
+    CHECK(lines[1].startsWith("threads x2 (GIL on): best of 2: "));
+    CHECK(lines[1].endsWith(", 20000 steps"));
+    QFile f(json);
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    QString error;
+    const auto report = cl::reportFromJson(QJsonDocument::fromJson(f.readAll()).object(), &error);
+    REQUIRE(report);
+    CHECK(report->results.size() == 4);
+}
+
+TEST_CASE("run io starts its own server, and fails with exit 1 on a dead one", "[cli]")
+{
+    QByteArray out;
+    CHECK(test::runApp({QStringLiteral("run"), QStringLiteral("io"), QStringLiteral("--requests"), QStringLiteral("10"),
+                        QStringLiteral("--delay-ms"), QStringLiteral("1"), QStringLiteral("--repeat"), QStringLiteral("1"),
+                        QStringLiteral("--workers"), QStringLiteral("3")}, &out) == 0);
+    CHECK(out.count("10 requests") == 4);
+    QByteArray err;
+    const QString dead = QStringLiteral("http://127.0.0.1:%1/").arg(test::closedPort());
+    CHECK(test::runApp({QStringLiteral("run"), QStringLiteral("io"), QStringLiteral("--url"), dead, QStringLiteral("--requests"),
+                        QStringLiteral("3"), QStringLiteral("--repeat"), QStringLiteral("1"), QStringLiteral("--strategy"),
+                        QStringLiteral("sequential")}, &out, &err) == 1);
+    CHECK(out.contains("3 errors"));
+}
+
+TEST_CASE("serve on a busy port exits 1 with a clear message", "[cli]")
+{
+    cl::DemoServer server;
+    QString error;
+    REQUIRE(server.start(0, 0, &error));
+    QByteArray err;
+    CHECK(test::runApp({QStringLiteral("serve"), QStringLiteral("--port"), QString::number(server.port())}, nullptr, &err) == 1);
+    CHECK(err.contains(QByteArray::number(server.port())));
+}

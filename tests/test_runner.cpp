@@ -1,0 +1,82 @@
+#include <catch2/catch.hpp>
+
+#include "demoserver.h"
+#include "helpers.h"
+#include "runner.h"
+
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace cl;
+
+namespace {
+
+// Starts `spec` on a Runner, waits until `ready()` holds, cancels, and checks the batch ends.
+void cancelWhen(const ExperimentSpec &spec, const std::function<bool()> &ready)
+{
+    Runner runner;
+    QSignalSpy finished(&runner, &Runner::finished);
+    runner.start({spec});
+    REQUIRE(runner.isRunning());
+    REQUIRE(QTest::qWaitFor(ready, 20000));
+    QElapsedTimer t;
+    t.start();
+    runner.cancel();
+    REQUIRE(finished.wait(10000));
+    CHECK(finished.first().first().toBool()); // cancelled
+    CHECK_FALSE(runner.isRunning());
+    INFO("cancel took " << t.elapsed() << " ms");
+    CHECK(t.elapsed() < 5000); // generous: sanitizers; the 200 ms target is measured, not asserted
+    CHECK(test::childPids().isEmpty());
+}
+
+} // namespace
+
+TEST_CASE("the runner repeats, reports each run and the progress", "[runner]")
+{
+    Runner runner;
+    QSignalSpy runs(&runner, &Runner::runFinished);
+    QSignalSpy done(&runner, &Runner::experimentFinished);
+    QSignalSpy finished(&runner, &Runner::finished);
+    ExperimentSpec spec = test::smallSpec(Workload::Cpu, Strategy::Threads, 2, 50'000);
+    spec.repeat = 3;
+    runner.start({spec, test::smallSpec(Workload::Cpu, Strategy::Sequential, 1, 1000)});
+    REQUIRE(finished.wait(60000));
+    CHECK_FALSE(finished.first().first().toBool());
+    CHECK(runs.size() == 4);
+    REQUIRE(done.size() == 2);
+    const auto first = done.first().at(1).value<StrategyResult>();
+    CHECK(first.runs.size() == 3);
+    for (const RunResult &r : first.runs)
+        CHECK(r.items == 50'000);
+    CHECK(first.bestS() <= first.medianS());
+}
+
+TEST_CASE("cancelling child processes kills and reaps every one", "[runner][cancel]")
+{
+    ExperimentSpec spec = test::smallSpec(Workload::Cpu, Strategy::Processes, 2, 10'000'000'000);
+    cancelWhen(spec, [] { return test::childPids().size() == 2; });
+}
+
+TEST_CASE("cancelling threads stops them mid-loop", "[runner][cancel]")
+{
+    ExperimentSpec spec = test::smallSpec(Workload::Cpu, Strategy::Threads, 2, 10'000'000'000);
+    QElapsedTimer started;
+    started.start();
+    cancelWhen(spec, [&] { return started.elapsed() > 200; });
+}
+
+TEST_CASE("cancelling requests in flight aborts them", "[runner][cancel]")
+{
+    DemoServer server;
+    QString error;
+    REQUIRE(server.start(0, 60'000, &error));
+    for (Strategy s : allStrategies()) {
+        INFO(toString(s).toStdString());
+        ExperimentSpec spec = test::smallSpec(Workload::Io, s, 4, 8, server.url());
+        spec.timeoutMs = 120'000;
+        const qint64 before = server.stats().inFlight;
+        cancelWhen(spec, [&] { return server.stats().inFlight > before; });
+    }
+}
