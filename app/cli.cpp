@@ -6,6 +6,7 @@
 #include "demoserver.h"
 #include "experimentrun.h"
 #include "lesson.h"
+#include "gui.h"
 
 #include <QCoreApplication>
 #include <QSocketNotifier>
@@ -119,11 +120,42 @@ int lessonCommand(const QStringList &args)
     return failed ? kExitFailure : 0;
 }
 
+int screenshotCommand(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral("Renders the main window to a PNG, without a display."));
+    p.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The PNG to write."));
+    p.addOptions({{QStringLiteral("page"), QStringLiteral("cpu (default), timings or processes."), QStringLiteral("NAME"), QStringLiteral("cpu")},
+                  {QStringLiteral("size"), QStringLiteral("Window size (default 1280x800)."), QStringLiteral("WxH"), QStringLiteral("1280x800")},
+                  {QStringLiteral("results"), QStringLiteral("A results JSON (from run --json) to show on the timings page."), QStringLiteral("FILE")},
+                  {QStringLiteral("wait-ms"), QStringLiteral("Let the live graphs fill first (default 2500)."), QStringLiteral("N")},
+                  {QStringLiteral("presentation"), QStringLiteral("In presentation mode.")},
+                  {QStringLiteral("lang"), QStringLiteral("en or ru."), QStringLiteral("LANG")}});
+    if (auto exit = parseOrExit(p, args, QStringLiteral("screenshot")))
+        return *exit;
+    const QStringList size = p.value(QStringLiteral("size")).split(QLatin1Char('x'));
+    const int w = size.value(0).toInt(), h = size.value(1).toInt();
+    const auto wait = intOption(p, QStringLiteral("wait-ms"), 2500, 0, 600'000);
+    if (p.positionalArguments().size() != 1 || size.size() != 2 || w < 200 || h < 150 || w > 8000 || h > 8000 || !wait) {
+        err() << "concurrency-lab screenshot: give one FILE, and --size as WxH between 200x150 and 8000x8000\n" << Qt::flush;
+        return kExitUsage;
+    }
+    ui::installTranslations(ui::chooseLanguage(p.value(QStringLiteral("lang"))));
+    ui::ScreenshotOptions o{p.positionalArguments().first(), p.value(QStringLiteral("page")), QSize(w, h),
+                            p.value(QStringLiteral("results")), int(*wait), p.isSet(QStringLiteral("presentation"))};
+    if (const QString why = ui::screenshot(o); !why.isEmpty()) {
+        err() << "concurrency-lab screenshot: " << why << "\n" << Qt::flush;
+        return why.startsWith(QLatin1String("unknown page")) ? kExitUsage : kExitFailure;
+    }
+    return 0;
+}
+
 } // namespace
 
 bool isCommand(const QString &name)
 {
-    return name == QLatin1String("run") || name == QLatin1String("serve") || name == QLatin1String("lesson");
+    return name == QLatin1String("run") || name == QLatin1String("serve") || name == QLatin1String("lesson")
+        || name == QLatin1String("screenshot");
 }
 
 QString usage()
@@ -134,7 +166,9 @@ QString usage()
         "Commands:\n"
         "  run cpu|io   Run the lesson's worker with chosen strategies, print %timeit-like lines\n"
         "  serve        The demo HTTP server alone, until Ctrl+C\n"
-        "  lesson       The lesson's seven experiments next to the notebook's figures\n\n"
+        "  lesson       The lesson's seven experiments next to the notebook's figures\n"
+        "  screenshot   Render the main window to a PNG, without a display\n\n"
+        "Desktop app options: --lang en|ru\n"
         "`concurrency-lab COMMAND --help` tells more.\n");
 }
 
@@ -149,6 +183,8 @@ int dispatch(const QStringList &arguments)
         return serveCommand(rest);
     if (command == QLatin1String("lesson"))
         return lessonCommand(rest);
+    if (command == QLatin1String("screenshot"))
+        return screenshotCommand(rest);
     err() << "concurrency-lab: unknown command '" << command << "'\n" << usage() << Qt::flush;
     return kExitUsage;
 }

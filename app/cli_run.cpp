@@ -6,6 +6,7 @@
 #include "demoserver.h"
 #include "experimentrun.h"
 #include "resultjson.h"
+#include "gui.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -20,6 +21,7 @@ struct RunOptions {
     std::optional<int> workers; // nullopt: the lesson's numbers
     int delayMs = cl::kDefaultDelayMs;
     QString jsonPath;
+    QString chartPath;
 };
 
 void addRunOptions(QCommandLineParser &p)
@@ -39,6 +41,7 @@ void addRunOptions(QCommandLineParser &p)
         {QStringLiteral("timeout-ms"), QStringLiteral("IO: per-request timeout (default 5000)."), QStringLiteral("N")},
         {QStringLiteral("repeat"), QStringLiteral("Runs per strategy, the best and median are reported (default 3)."), QStringLiteral("N")},
         {QStringLiteral("json"), QStringLiteral("Write every run as JSON to FILE, or - for stdout."), QStringLiteral("FILE")},
+        {QStringLiteral("chart-png"), QStringLiteral("Render the timing chart of this run to a PNG (no display needed)."), QStringLiteral("FILE")},
     });
 }
 
@@ -101,6 +104,7 @@ std::optional<RunOptions> readRunOptions(const QCommandLineParser &p)
     o.base.repeat = int(*repeat);
     o.base.url = p.value(QStringLiteral("url"));
     o.jsonPath = p.value(QStringLiteral("json"));
+    o.chartPath = p.value(QStringLiteral("chart-png"));
     return o;
 }
 
@@ -221,6 +225,12 @@ int runCommand(const QStringList &args)
     }
     if (!options->jsonPath.isEmpty() && !writeJson(options->jsonPath, report))
         return kExitFailure;
+    if (!options->chartPath.isEmpty()) {
+        if (const QString why = ui::renderTimingChartPng(report, options->chartPath); !why.isEmpty()) {
+            err() << "concurrency-lab run: " << why << "\n" << Qt::flush;
+            return kExitFailure;
+        }
+    }
     return failed ? kExitFailure : 0;
 }
 

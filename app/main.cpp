@@ -10,6 +10,19 @@
 
 #include <cstring>
 
+namespace {
+// Subcommands that draw (a screenshot, a chart) need a QApplication; the rest start lighter.
+bool needsWidgets(const QString &command, int argc, char **argv)
+{
+    if (command == QLatin1String("screenshot"))
+        return true;
+    for (int i = 2; i < argc; ++i)
+        if (std::strncmp(argv[i], "--chart-png", 11) == 0)
+            return true;
+    return false;
+}
+} // namespace
+
 int main(int argc, char **argv)
 {
     if (argc > 1 && std::strcmp(argv[1], cl::kWorkerCommand) == 0)
@@ -25,13 +38,24 @@ int main(int argc, char **argv)
         return 0;
     }
     if (cli::isCommand(command)) {
-        QCoreApplication app(argc, argv);
+        if (!needsWidgets(command, argc, argv)) {
+            QCoreApplication app(argc, argv);
+            return cli::dispatch(QCoreApplication::arguments());
+        }
+        if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen"); // headless rendering needs no display
+        QApplication app(argc, argv);
         return cli::dispatch(QCoreApplication::arguments());
     }
-    if (!command.isEmpty() && !command.startsWith(QLatin1Char('-'))) {
-        cli::err() << "concurrency-lab: unknown command '" << command << "'\n" << cli::usage() << Qt::flush;
-        return cli::kExitUsage;
+    QString language;
+    if (!command.isEmpty()) {
+        if (argc != 3 || command != QLatin1String("--lang")
+            || (std::strcmp(argv[2], "en") != 0 && std::strcmp(argv[2], "ru") != 0)) {
+            cli::err() << "concurrency-lab: unknown arguments\n" << cli::usage() << Qt::flush;
+            return cli::kExitUsage;
+        }
+        language = QString::fromLatin1(argv[2]);
     }
     QApplication app(argc, argv);
-    return ui::runGui(app);
+    return ui::runGui(app, ui::chooseLanguage(language));
 }

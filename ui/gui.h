@@ -1,8 +1,35 @@
+// Entry points of the GUI: the app itself, the offscreen screenshot and chart renderers.
 #pragma once
+
+#include "resultjson.h"
+
+#include <QSize>
+#include <QString>
 
 class QApplication;
 
 namespace ui {
+
+// "en", "ru": explicit; empty: the saved choice, else the system locale.
+QString chooseLanguage(const QString &requested);
+// Installs the app's and Qt's translations for `language` (no-op for English).
+void installTranslations(const QString &language);
+
 // Shows the main window and runs the event loop; returns the exit code.
-int runGui(QApplication &app);
-}
+int runGui(QApplication &app, const QString &language);
+
+struct ScreenshotOptions {
+    QString path;
+    QString page = QStringLiteral("cpu");
+    QSize size{1280, 800};
+    QString resultsJson; // optional: results to show on the timings page
+    int waitMs = 2500;   // let the live graphs fill
+    bool presentation = false;
+};
+// Renders the main window to a PNG (works offscreen). Returns an error message or empty.
+QString screenshot(const ScreenshotOptions &options);
+
+// Renders the timing chart of `report` to a PNG without a display. Error message or empty.
+QString renderTimingChartPng(const cl::Report &report, const QString &path, QSize size = {1200, 700});
+
+} // namespace ui

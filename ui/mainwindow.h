@@ -1,47 +1,107 @@
-// The main window: composes the panels; owns the runner and the demo server.
+// The main window composes the panels and wires them to the engine: the runner (experiments
+// off the GUI thread), the demo server (its own thread) and the system monitor (its own thread).
 #pragma once
 
 #include "demoserver.h"
 #include "lesson.h"
 #include "runner.h"
+#include "settings.h"
+#include "systemmonitor.h"
 
 #include <QMainWindow>
+#include <QTimer>
 
-class QListWidget;
-class QPlainTextEdit;
-class QProgressBar;
-class QPushButton;
+class QLabel;
+class QTabWidget;
+class QTableView;
+class QTreeView;
 
 namespace ui {
+
+class CpuPanel;
+class ExperimentPanel;
+class ProcessModel;
+class ResultsModel;
+class TimingChart;
 
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    explicit MainWindow(Settings settings = Settings(), QWidget *parent = nullptr);
+    ~MainWindow() override;
 
-    cl::Runner &runner() { return runner_; }
+    static QStringList pageNames(); // "experiments" is the left panel; these are the tabs
+    bool showPage(const QString &name);
+    QWidget *currentChart() const;
+    bool isRunning() const { return runner_.isRunning(); }
+    void loadResults(const QList<cl::StrategyResult> &results, cl::Workload workload);
+
+    // For tests and the screenshot command.
+    ExperimentPanel *experimentPanel() const { return experiments_; }
+    TimingChart *timingChart() const { return timing_; }
+    ResultsModel *resultsModel() const { return results_; }
+    CpuPanel *cpuPanel() const { return cpu_; }
     cl::DemoServer &server() { return server_; }
 
+signals:
+    void languageChangeRequested(const QString &language);
+
 public slots:
-    void runSelected();
+    void runSpec(cl::ExperimentSpec spec);
+    void runLesson();
     void stop();
+    void exportCurrentChart();
+    void exportAll();
+    void setPresentationMode(bool on);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
-    QWidget *buildExperimentsPanel();
+    void buildMenus();
+    void buildFileMenu();
+    void buildViewMenu();
+    void buildServerMenu();
+    QWidget *buildPages();
+    void connectEngine();
+    void startBatch(const QList<cl::ExperimentSpec> &batch, const QStringList &labels);
+    void onExperimentStarted(int index, const cl::ExperimentSpec &spec);
+    void onRunFinished(int index, const cl::RunResult &run);
     void onExperimentFinished(int index, const cl::StrategyResult &result);
-    void onFinished(bool cancelled);
-    void setRunning(bool running);
+    void onBatchFinished(bool cancelled);
+    void refreshTimingChart();
+    void refreshServerStatus();
+    void toggleServer();
+    void setSamplingHz(int hz);
+    bool ensureServer();
+    std::optional<double> notebookFigure(const cl::StrategyResult &r, cl::Workload w) const;
+    bool writeResultFiles(const QString &dir, QString *error) const;
 
+    Settings settings_;
     cl::Runner runner_;
     cl::DemoServer server_;
-    QList<cl::LessonExperiment> experiments_;
+    cl::SystemMonitor monitor_;
+    QList<cl::LessonExperiment> lesson_;
+    ExperimentPanel *experiments_ = nullptr;
+    QTabWidget *pages_ = nullptr;
+    CpuPanel *cpu_ = nullptr;
+    TimingChart *timing_ = nullptr;
+    ResultsModel *results_ = nullptr;
+    QTableView *resultsView_ = nullptr;
+    ProcessModel *processes_ = nullptr;
+    QTreeView *processView_ = nullptr;
+    QLabel *serverStatus_ = nullptr;
+    QTimer serverPoll_;
     QList<cl::ExperimentSpec> batch_;
-    QListWidget *list_ = nullptr;
-    QPushButton *runButton_ = nullptr;
-    QPushButton *stopButton_ = nullptr;
-    QProgressBar *progress_ = nullptr;
-    QPlainTextEdit *log_ = nullptr;
+    QStringList batchLabels_;
+    struct Finished {
+        cl::Workload workload;
+        cl::StrategyResult result;
+    };
+    QList<Finished> finished_;
+    cl::Workload shownWorkload_ = cl::Workload::Cpu;
+    int presentationFontDelta_ = 0;
 };
 
 } // namespace ui

@@ -1,0 +1,70 @@
+// A `top`-like view of one process tree: the app and its children, with their threads.
+// Reads /proc through a small interface, so recorded files test it.
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+namespace cl {
+
+struct PidStat {
+    qint64 pid = 0, ppid = 0;
+    QString name;
+    char state = '?';
+    quint64 utime = 0, stime = 0; // clock ticks
+    int threads = 0;
+    qint64 rssPages = 0;
+};
+
+// Parses /proc/<pid>/stat or /proc/<pid>/task/<tid>/stat (the name may hold spaces and ')').
+std::optional<PidStat> parsePidStat(const QByteArray &text);
+
+struct ThreadRow {
+    qint64 tid = 0;
+    QString name;
+    char state = '?';
+    double cpuPercent = 0; // of one core
+};
+
+struct ProcessRow {
+    qint64 pid = 0, ppid = 0;
+    QString name;
+    char state = '?';
+    int threads = 0;
+    double cpuPercent = 0; // of one core: 200 % is two cores busy
+    qint64 rssBytes = 0;
+    QList<ThreadRow> threadRows;
+};
+
+class ProcFs
+{
+public:
+    virtual ~ProcFs() = default;
+    virtual QByteArray read(const QString &path) const; // empty when missing
+    virtual QStringList entries(const QString &dir) const;
+};
+
+class ProcessSampler
+{
+public:
+    ProcessSampler(qint64 rootPid, const ProcFs &fs, long ticksPerSecond, long pageSize);
+    // The root and all its descendants, root first. CPU % is measured since the previous call.
+    QList<ProcessRow> sample(qint64 nowMs);
+
+private:
+    double percent(QHash<qint64, quint64> &seen, QHash<qint64, quint64> &next, qint64 id, quint64 ticks, double seconds) const;
+    QList<ThreadRow> threadsOf(qint64 pid, double seconds, QHash<qint64, quint64> &next);
+
+    qint64 root_;
+    const ProcFs &fs_;
+    long ticksPerSecond_;
+    long pageSize_;
+    qint64 lastMs_ = -1;
+    QHash<qint64, quint64> pidTicks_, tidTicks_;
+};
+
+} // namespace cl

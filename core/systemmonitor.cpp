@@ -1,0 +1,80 @@
+#include "systemmonitor.h"
+
+#include "clock.h"
+
+#include <QFile>
+#include <QTimer>
+
+#include <unistd.h>
+
+namespace cl {
+
+class SystemMonitor::Worker : public QObject
+{
+    Q_OBJECT
+public:
+    Worker() : processes_(getpid(), fs_, sysconf(_SC_CLK_TCK), sysconf(_SC_PAGESIZE))
+    {
+        connect(timer_, &QTimer::timeout, this, &Worker::tick);
+    }
+    void setInterval(int ms) { timer_->start(ms); }
+
+signals:
+    void sampled(const cl::SystemSample &sample);
+
+private:
+    void tick()
+    {
+        const auto stat = parseProcStat(fs_.read(QStringLiteral("/proc/stat")));
+        if (!stat)
+            return;
+        const qint64 now = monotonicNs() / 1'000'000;
+        if (previous_) {
+            SystemSample s{sampleBetween(*previous_, *stat, now), processes_.sample(now)};
+            emit sampled(s);
+        } else {
+            processes_.sample(now);
+        }
+        previous_ = stat;
+    }
+
+    ProcFs fs_;
+    ProcessSampler processes_;
+    std::optional<ProcStat> previous_;
+    QTimer *timer_ = new QTimer(this);
+};
+
+SystemMonitor::SystemMonitor(QObject *parent) : QObject(parent)
+{
+    qRegisterMetaType<cl::SystemSample>();
+    thread_.setObjectName(QStringLiteral("system-monitor"));
+}
+
+SystemMonitor::~SystemMonitor()
+{
+    thread_.quit();
+    thread_.wait();
+}
+
+void SystemMonitor::start(int intervalMs)
+{
+    if (worker_)
+        return setInterval(intervalMs);
+    worker_ = new Worker; // parentless so it can move; deleted on the thread's finish
+    worker_->moveToThread(&thread_);
+    connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
+    connect(worker_, &Worker::sampled, this, &SystemMonitor::sampled);
+    thread_.start(QThread::LowPriority);
+    setInterval(intervalMs);
+}
+
+void SystemMonitor::setInterval(int intervalMs)
+{
+    intervalMs_ = std::clamp(intervalMs, 50, 1000);
+    if (worker_)
+        QMetaObject::invokeMethod(worker_, [w = worker_, ms = intervalMs_] { w->setInterval(ms); });
+}
+
+} // namespace cl
+
+#include "systemmonitor.moc"

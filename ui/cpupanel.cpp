@@ -1,0 +1,74 @@
+#include "cpupanel.h"
+
+#include <QGridLayout>
+#include <QLabel>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace ui {
+
+CpuPanel::CpuPanel(QWidget *parent) : QWidget(parent)
+{
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    area_ = new QWidget(this);
+    auto *layout = new QVBoxLayout(area_);
+    total_ = new CpuGraph(history_, markers_, -1, area_);
+    total_->setMinimumHeight(120);
+    layout->addWidget(total_, 2);
+    grid_ = new QGridLayout;
+    grid_->setSpacing(4);
+    layout->addLayout(grid_, 5);
+    legend_ = new QLabel(tr("<span style='color:#3cc850'>■</span> user  <span style='color:#e84a3c'>■</span> system  "
+                            "<span style='color:#f0c030'>│</span> experiment started  ┆ ended — last 60 s, newest on the right"),
+                         area_);
+    layout->addWidget(legend_);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(area_);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    outer->addWidget(scroll);
+}
+
+void CpuPanel::addSample(const cl::CpuSample &sample)
+{
+    history_.append(sample);
+    if (history_.cores() != shownCores_)
+        rebuildGrid();
+    total_->update();
+    for (CpuGraph *g : std::as_const(graphs_))
+        g->update();
+}
+
+void CpuPanel::addMarker(const TimeMarker &marker)
+{
+    markers_.append(marker);
+    while (markers_.size() > 200)
+        markers_.removeFirst();
+}
+
+void CpuPanel::setHistoryLength(int samples)
+{
+    history_.setCapacity(samples);
+}
+
+void CpuPanel::rebuildGrid()
+{
+    qDeleteAll(graphs_);
+    graphs_.clear();
+    shownCores_ = history_.cores();
+    const int n = int(shownCores_.size());
+    const int columns = std::max(1, int(std::ceil(std::sqrt(double(n) * 1.6))));
+    const int rows = (n + columns - 1) / columns;
+    const int minHeight = rows > 8 ? 36 : 60;
+    for (int i = 0; i < n; ++i) {
+        auto *g = new CpuGraph(history_, markers_, shownCores_[i], area_);
+        g->setMinimumHeight(minHeight);
+        grid_->addWidget(g, i / columns, i % columns);
+        graphs_.append(g);
+    }
+}
+
+} // namespace ui

@@ -1,0 +1,39 @@
+// Live CPU page: the total on top, then a grid of small graphs, one per core (1 to 256).
+#pragma once
+
+#include "cpugraph.h"
+#include "systemmonitor.h"
+
+#include <QWidget>
+
+class QGridLayout;
+class QLabel;
+
+namespace ui {
+
+class CpuPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit CpuPanel(QWidget *parent = nullptr);
+
+    void addSample(const cl::CpuSample &sample);
+    void addMarker(const TimeMarker &marker);
+    void setHistoryLength(int samples);
+    const cl::CpuHistory &history() const { return history_; }
+    QWidget *chartArea() const { return area_; } // what "export" renders
+
+private:
+    void rebuildGrid();
+
+    cl::CpuHistory history_;
+    QList<TimeMarker> markers_;
+    QList<int> shownCores_;
+    QWidget *area_ = nullptr;
+    CpuGraph *total_ = nullptr;
+    QGridLayout *grid_ = nullptr;
+    QList<CpuGraph *> graphs_;
+    QLabel *legend_ = nullptr;
+};
+
+} // namespace ui

@@ -1,0 +1,131 @@
+#include "gui.h"
+
+#include "export.h"
+#include "mainwindow.h"
+#include "settings.h"
+#include "timingchart.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QPointer>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QTranslator>
+
+#include <memory>
+
+namespace ui {
+
+namespace {
+std::vector<std::unique_ptr<QTranslator>> &installed()
+{
+    static std::vector<std::unique_ptr<QTranslator>> translators; // live as long as the app
+    return translators;
+}
+
+void waitFor(int ms)
+{
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < ms)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+}
+} // namespace
+
+QString chooseLanguage(const QString &requested)
+{
+    if (requested == QLatin1String("en") || requested == QLatin1String("ru"))
+        return requested;
+    const QString saved = Settings().language();
+    if (!saved.isEmpty())
+        return saved;
+    return QLocale().language() == QLocale::Russian ? QStringLiteral("ru") : QStringLiteral("en");
+}
+
+void installTranslations(const QString &language)
+{
+    for (auto &t : installed())
+        QCoreApplication::removeTranslator(t.get());
+    installed().clear();
+    if (language != QLatin1String("ru"))
+        return;
+    auto app = std::make_unique<QTranslator>();
+    if (app->load(QStringLiteral(":/i18n/concurrency-lab_ru.qm")))
+        installed().push_back(std::move(app));
+    auto qt = std::make_unique<QTranslator>();
+    if (qt->load(QStringLiteral("qtbase_ru"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        installed().push_back(std::move(qt));
+    for (auto &t : installed())
+        QCoreApplication::installTranslator(t.get());
+}
+
+int runGui(QApplication &app, const QString &language)
+{
+    QApplication::setApplicationDisplayName(QStringLiteral("Concurrency Lab"));
+    installTranslations(language);
+    auto window = std::make_unique<MainWindow>();
+    std::function<void(const QString &)> relaunch = [&](const QString &lang) {
+        if (window->isRunning())
+            return;
+        Settings().setLanguage(lang);
+        installTranslations(lang);
+        const QByteArray geometry = window->saveGeometry();
+        window->close();
+        window = std::make_unique<MainWindow>(); // rebuilt in the new language
+        window->restoreGeometry(geometry);
+        QObject::connect(window.get(), &MainWindow::languageChangeRequested, &app, relaunch);
+        window->show();
+    };
+    QObject::connect(window.get(), &MainWindow::languageChangeRequested, &app, relaunch);
+    window->show();
+    return app.exec();
+}
+
+QString screenshot(const ScreenshotOptions &o)
+{
+    if (!MainWindow::pageNames().contains(o.page))
+        return QStringLiteral("unknown page '%1' (%2)").arg(o.page, MainWindow::pageNames().join(QStringLiteral(", ")));
+    const QTemporaryDir scratch; // fresh default settings: the user's own stay untouched
+    MainWindow window(Settings(scratch.filePath(QStringLiteral("settings.ini"))));
+    window.resize(o.size);
+    if (!o.resultsJson.isEmpty()) {
+        QFile f(o.resultsJson);
+        if (!f.open(QIODevice::ReadOnly))
+            return QStringLiteral("cannot read %1: %2").arg(o.resultsJson, f.errorString());
+        QString error;
+        const auto report = cl::reportFromJson(QJsonDocument::fromJson(f.readAll()).object(), &error);
+        if (!report)
+            return QStringLiteral("%1: %2").arg(o.resultsJson, error);
+        window.loadResults(report->results, report->params.workload);
+    }
+    window.showPage(o.page);
+    if (o.presentation)
+        window.setPresentationMode(true);
+    window.show();
+    window.resize(o.size);
+    waitFor(o.waitMs);
+    const QImage image = window.grab().toImage();
+    if (image.isNull() || !image.save(o.path, "PNG"))
+        return QStringLiteral("cannot write %1").arg(o.path);
+    return {};
+}
+
+QString renderTimingChartPng(const cl::Report &report, const QString &path, QSize size)
+{
+    TimingChart chart;
+    QList<std::optional<double>> none(report.results.size());
+    chart.setBars(report.params.workload == cl::Workload::Cpu ? QStringLiteral("CPU-bound: counting loop — best of N")
+                                                              : QStringLiteral("IO-bound: HTTP requests — best of N"),
+                  timingBars(report.results, none));
+    chart.resize(size);
+    chart.show();
+    waitFor(50);
+    QString error;
+    return exportPng(&chart, path, 1, &error) ? QString() : error;
+}
+
+} // namespace ui

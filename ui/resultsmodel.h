@@ -1,0 +1,40 @@
+// Every run of every experiment as a table row: copyable, exportable as CSV.
+#pragma once
+
+#include "experiment.h"
+
+#include <QAbstractTableModel>
+
+namespace ui {
+
+struct ResultRow {
+    QString experiment;
+    cl::Workload workload = cl::Workload::Cpu;
+    int run = 0;
+    cl::RunResult result;
+};
+
+class ResultsModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { Experiment, Run, Wall, User, System, PeakMem, Items, Errors, ColumnCount };
+    using QAbstractTableModel::QAbstractTableModel;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    void addRun(const ResultRow &row);
+    void clear();
+    const QList<ResultRow> &rows() const { return rows_; }
+    // Tab-separated (for the clipboard) or comma-separated (CSV) text of the given rows (all when empty).
+    QString toText(QChar separator, QList<int> rows = {}) const;
+
+private:
+    QString cell(const ResultRow &r, int column) const;
+    QList<ResultRow> rows_;
+};
+
+} // namespace ui
