@@ -28,6 +28,10 @@ int main(int argc, char **argv)
     if (argc > 1 && std::strcmp(argv[1], cl::kWorkerCommand) == 0)
         return cl::runWorkerMode(argc, argv);
 
+    // Qt's own UNIX event dispatcher: glib's unregisters socket notifiers by a linear search,
+    // which made 8,000 concurrent requests take 2.6 s instead of 1.6 s.
+    if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
+        qputenv("QT_NO_GLIB", "1");
     const QString command = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
     if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help")) {
         cli::out() << cli::usage() << Qt::flush;

@@ -10,6 +10,7 @@
 #include <QTimer>
 
 #include <deque>
+#include <sys/resource.h>
 #include <memory>
 #include <unordered_map>
 
@@ -87,10 +88,20 @@ private:
         connect(socket, &QTcpSocket::errorOccurred, this, [this, id](QAbstractSocket::SocketError e) {
             if (e == QAbstractSocket::RemoteHostClosedError)
                 onData(id, true);
+            else if (e == QAbstractSocket::SocketResourceError)
+                postFinish(id, outOfDescriptors());
             else if (auto it = active_.find(id); it != active_.end())
                 postFinish(id, it->second->socket ? it->second->socket->errorString() : QStringLiteral("socket error"));
         });
         socket->connectToHost(address_, options_.target.port);
+    }
+
+    static QString outOfDescriptors()
+    {
+        rlimit limit{};
+        getrlimit(RLIMIT_NOFILE, &limit);
+        return QStringLiteral("out of file descriptors (the limit is %1; each connection needs one): "
+                              "use fewer --connections").arg(qulonglong(limit.rlim_cur));
     }
 
     void onData(qint64 id, bool atEnd)

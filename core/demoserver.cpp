@@ -1,9 +1,12 @@
 #include "demoserver.h"
 
+#include <QElapsedTimer>
 #include <QPointer>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
+
+#include <map>
 
 namespace cl {
 
@@ -66,6 +69,10 @@ class DemoServer::Listener : public QObject
 public:
     explicit Listener(std::shared_ptr<Counters> counters) : counters_(std::move(counters))
     {
+        clock_.start();
+        timer_->setSingleShot(true);
+        timer_->setTimerType(Qt::PreciseTimer);
+        connect(timer_, &QTimer::timeout, this, &Listener::onTimer);
         server_->setListenBacklogSize(kBacklog);
         connect(server_, &QTcpServer::newConnection, this, &Listener::onNewConnection);
     }
@@ -119,28 +126,68 @@ private:
         c.busy = true;
         const qint64 now = counters_->inFlight.fetch_add(1) + 1;
         for (qint64 seen = counters_->maxInFlight.load(); now > seen && !counters_->maxInFlight.compare_exchange_weak(seen, now);) {}
-        const QByteArray response = r.isGet ? reply(200, "OK", DemoServer::body(), r.keepAlive)
-                                            : reply(405, "Method Not Allowed", "only GET\n", r.keepAlive);
-        auto answer = [this, socket, state, response, keepAlive = r.keepAlive] {
-            Connection &c = *state;
-            if (!c.busy)
-                return; // the client went away meanwhile
-            c.busy = false;
-            counters_->inFlight.fetch_sub(1);
-            counters_->served.fetch_add(1);
-            socket->write(response);
-            if (!keepAlive)
-                socket->disconnectFromHost();
-            else if (!c.buffer.isEmpty())
-                serve(socket, state);
-        };
-        if (const int delay = counters_->delayMs.load(); delay > 0)
-            QTimer::singleShot(delay, Qt::PreciseTimer, socket, answer);
-        else
-            answer();
+        Reply pending{socket, state, r.isGet ? okReply(r.keepAlive) : reply(405, "Method Not Allowed", "only GET\n", r.keepAlive),
+                      r.keepAlive};
+        if (const int delay = counters_->delayMs.load(); delay > 0) {
+            due_.emplace(clock_.elapsed() + delay, std::move(pending));
+            armTimer();
+        } else {
+            answer(pending);
+        }
+    }
+
+    struct Reply {
+        QPointer<QTcpSocket> socket;
+        std::shared_ptr<Connection> state;
+        QByteArray response;
+        bool keepAlive = true;
+    };
+
+    QByteArray okReply(bool keepAlive) const { return keepAlive ? okKeepAlive_ : okClose_; }
+
+    void answer(const Reply &r)
+    {
+        Connection &c = *r.state;
+        if (!r.socket || !c.busy)
+            return; // the client went away meanwhile
+        c.busy = false;
+        counters_->inFlight.fetch_sub(1);
+        counters_->served.fetch_add(1);
+        r.socket->write(r.response);
+        if (!r.keepAlive)
+            r.socket->disconnectFromHost();
+        else if (!c.buffer.isEmpty())
+            serve(r.socket, r.state);
+    }
+
+    // One timer for every pending reply, armed for the earliest: thousands of delayed replies
+    // cost O(log n) each instead of a QTimer apiece (whose bookkeeping is linear in Qt 6.4).
+    void armTimer()
+    {
+        if (due_.empty())
+            return timer_->stop();
+        const qint64 wait = std::max<qint64>(0, due_.begin()->first - clock_.elapsed());
+        if (!timer_->isActive() || timer_->remainingTime() > wait)
+            timer_->start(int(wait));
+    }
+
+    void onTimer()
+    {
+        const qint64 now = clock_.elapsed();
+        while (!due_.empty() && due_.begin()->first <= now) {
+            const Reply r = std::move(due_.begin()->second);
+            due_.erase(due_.begin());
+            answer(r);
+        }
+        armTimer();
     }
 
     std::shared_ptr<Counters> counters_;
+    const QByteArray okKeepAlive_ = reply(200, "OK", DemoServer::body(), true);
+    const QByteArray okClose_ = reply(200, "OK", DemoServer::body(), false);
+    QElapsedTimer clock_;
+    QTimer *timer_ = new QTimer(this);
+    std::multimap<qint64, Reply> due_; // by due time, then arrival
     QTcpServer *server_ = new QTcpServer(this); // a child, so moveToThread() takes it along
 };
 

@@ -7,6 +7,7 @@
 #include "processpool.h"
 #include "procstats.h"
 
+#include <malloc.h>
 #include <thread>
 #include <vector>
 
@@ -114,6 +115,7 @@ RunResult runOnce(const ExperimentSpec &spec, std::stop_token stop, std::atomic<
             return out;
         }
     }
+    malloc_trim(0); // give back what earlier runs freed, so this run's peak is its own
     resetPeakRss();
     const std::int64_t origin = monotonicNs();
     const HttpTarget *t = target ? &*target : nullptr;
