@@ -19,6 +19,8 @@ QString workerExecutable(const ExperimentSpec &spec)
 {
     if (!spec.workerExecutable.isEmpty())
         return spec.workerExecutable;
+    if (const QString fromEnv = qEnvironmentVariable("CONCURRENCY_LAB_WORKER"); !fromEnv.isEmpty())
+        return fromEnv; // a host that is not concurrency-lab itself (the tests)
     return QFileInfo(QStringLiteral("/proc/self/exe")).canonicalFilePath();
 }
 

@@ -20,7 +20,7 @@ struct ProcessPoolResult {
 ProcessPoolResult runProcesses(const ExperimentSpec &spec, const QList<qint64> &shares, std::int64_t originNs,
                                std::stop_token stop, std::atomic<qint64> *progress = nullptr);
 
-// The binary to re-execute: spec.workerExecutable, else this process's own.
+// The binary to re-execute: spec.workerExecutable, else $CONCURRENCY_LAB_WORKER, else this process's own.
 QString workerExecutable(const ExperimentSpec &spec);
 
 } // namespace cl

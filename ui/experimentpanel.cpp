@@ -1,5 +1,7 @@
 #include "experimentpanel.h"
 
+#include "palette.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCoreApplication>
@@ -70,10 +72,8 @@ QWidget *ExperimentPanel::buildForm()
     workload_->addItem(tr("IO-bound: HTTP requests"), int(cl::Workload::Io));
     workload_->setToolTip(tr("What each worker does: count (CPU) or download (IO)"));
     strategy_ = new QComboBox(box);
-    strategy_->addItem(tr("sequential"), int(cl::Strategy::Sequential));
-    strategy_->addItem(tr("threads"), int(cl::Strategy::Threads));
-    strategy_->addItem(tr("processes"), int(cl::Strategy::Processes));
-    strategy_->addItem(tr("async"), int(cl::Strategy::Async));
+    for (cl::Strategy s : cl::allStrategies())
+        strategy_->addItem(strategyName(int(s)), int(s));
     strategy_->setToolTip(tr("How the work is run: one thread, many threads, child processes or one event loop"));
     workers_ = spin(box, 1, 1024, tr("Threads, processes or async tasks; the work is split exactly between them"));
     steps_ = spin(box, 1, 2'000'000'000, tr("CPU: steps of the counting loop (10,000,000 in the lesson)"));
@@ -112,6 +112,9 @@ QWidget *ExperimentPanel::buildControls()
     runAll_->setToolTip(tr("Run the lesson's seven experiments in order"));
     stop_ = new QPushButton(tr("&Stop"), w);
     stop_->setToolTip(tr("Stop at once: threads stop, child processes are killed, requests aborted (Esc)"));
+    run_->setObjectName(QStringLiteral("runButton"));
+    runAll_->setObjectName(QStringLiteral("runAllButton"));
+    stop_->setObjectName(QStringLiteral("stopButton"));
     buttons->addWidget(run_);
     buttons->addWidget(runAll_);
     buttons->addWidget(stop_);

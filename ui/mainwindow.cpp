@@ -250,7 +250,7 @@ void MainWindow::runSpec(cl::ExperimentSpec spec)
         }
     }
     if (label.isEmpty()) {
-        label = tr("%1 ×%2 (%3)").arg(cl::toString(spec.strategy)).arg(spec.effectiveWorkers())
+        label = tr("%1 ×%2 (%3)").arg(strategyName(int(spec.strategy))).arg(spec.effectiveWorkers())
                     .arg(spec.gil ? tr("GIL on") : tr("GIL off"));
         settings_.setLessonRow(-2);
     }
@@ -356,7 +356,7 @@ void MainWindow::loadResults(const QList<cl::StrategyResult> &results, cl::Workl
     for (const auto &r : results) {
         finished_.append({workload, r});
         for (int i = 0; i < r.runs.size(); ++i)
-            results_->addRun({cl::toString(r.strategy), workload, i, r.runs[i]});
+            results_->addRun({strategyName(int(r.strategy)), workload, i, r.runs[i]});
     }
     shownWorkload_ = workload;
     refreshTimingChart();

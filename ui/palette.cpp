@@ -1,5 +1,7 @@
 #include "palette.h"
 
+#include <QCoreApplication>
+
 namespace ui {
 
 ChartStyle ChartStyle::normal()
@@ -24,6 +26,13 @@ ChartStyle &style()
     return s;
 }
 } // namespace
+
+QString strategyName(int strategy)
+{
+    static const char *const names[] = {QT_TRANSLATE_NOOP("ui::Strategy", "sequential"), QT_TRANSLATE_NOOP("ui::Strategy", "threads"),
+                                        QT_TRANSLATE_NOOP("ui::Strategy", "processes"), QT_TRANSLATE_NOOP("ui::Strategy", "async")};
+    return strategy >= 0 && strategy < 4 ? QCoreApplication::translate("ui::Strategy", names[strategy]) : QString();
+}
 
 const ChartStyle &currentStyle() { return style(); }
 void setPresentationStyle(bool on) { style() = on ? ChartStyle::presentation() : ChartStyle::normal(); }

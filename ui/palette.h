@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QColor>
+#include <QString>
 
 namespace ui {
 
@@ -17,5 +18,8 @@ struct ChartStyle {
 // The style in use (set by the main window; read by every chart when it paints).
 const ChartStyle &currentStyle();
 void setPresentationStyle(bool on);
+
+// The strategy's name in the UI language.
+QString strategyName(int strategy);
 
 } // namespace ui

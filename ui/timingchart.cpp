@@ -19,7 +19,7 @@ namespace {
 
 QString strategyLabel(const cl::StrategyResult &r)
 {
-    QString s = QCoreApplication::translate("ui::TimingChart", cl::toString(r.strategy).toUtf8().constData());
+    QString s = strategyName(int(r.strategy));
     if (r.strategy != cl::Strategy::Sequential)
         s += QStringLiteral(" ×%1").arg(r.workers);
     if (r.strategy != cl::Strategy::Async)

@@ -1,0 +1,602 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru_RU">
+<context>
+    <name>Lesson</name>
+    <message>
+        <source>CPU: sequential</source>
+        <translation>CPU: последовательно</translation>
+    </message>
+    <message>
+        <source>One core at 100 %, the others idle.</source>
+        <translation>Одно ядро загружено на 100 %, остальные простаивают.</translation>
+    </message>
+    <message>
+        <source>CPU: 2 threads</source>
+        <translation>CPU: 2 потока</translation>
+    </message>
+    <message>
+        <source>Total CPU stays at one core&apos;s worth, hopping between cores: the GIL lets one thread run at a time.</source>
+        <translation>Общая загрузка не превышает одного ядра и перескакивает между ядрами: GIL пускает работать только один поток.</translation>
+    </message>
+    <message>
+        <source>CPU: 2 processes</source>
+        <translation>CPU: 2 процесса</translation>
+    </message>
+    <message>
+        <source>Two cores at 100 %: each process has its own interpreter and its own GIL.</source>
+        <translation>Два ядра на 100 %: у каждого процесса свой интерпретатор и свой GIL.</translation>
+    </message>
+    <message>
+        <source>IO: 100 requests, sequential</source>
+        <translation>IO: 100 запросов последовательно</translation>
+    </message>
+    <message>
+        <source>The cores stay idle: the program spends its time waiting for the server.</source>
+        <translation>Ядра простаивают: программа всё время ждёт сервер.</translation>
+    </message>
+    <message>
+        <source>IO: 64 threads</source>
+        <translation>IO: 64 потока</translation>
+    </message>
+    <message>
+        <source>Threads release the GIL while they wait, so the waits overlap.</source>
+        <translation>Потоки отпускают GIL, пока ждут, поэтому ожидания перекрываются.</translation>
+    </message>
+    <message>
+        <source>IO: 16 processes</source>
+        <translation>IO: 16 процессов</translation>
+    </message>
+    <message>
+        <source>Processes overlap the waits too, but cost more to start.</source>
+        <translation>Процессы тоже перекрывают ожидания, но их дольше запускать.</translation>
+    </message>
+    <message>
+        <source>IO: async, all at once</source>
+        <translation>IO: async, все сразу</translation>
+    </message>
+    <message>
+        <source>One thread, every request in flight at once: the fastest and the lightest.</source>
+        <translation>Один поток, все запросы в полёте одновременно: быстрее и легче всего.</translation>
+    </message>
+</context>
+<context>
+    <name>ui::CpuGraph</name>
+    <message>
+        <source>All cores: user time (green) above system time (red), last 60 s</source>
+        <translation>Все ядра: время пользователя (зелёное) над системным (красное), последние 60 с</translation>
+    </message>
+    <message>
+        <source>Core %1: user time (green) above system time (red), last 60 s</source>
+        <translation>Ядро %1: время пользователя (зелёное) над системным (красное), последние 60 с</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Всего</translation>
+    </message>
+    <message>
+        <source>CPU %1</source>
+        <translation>ЦП %1</translation>
+    </message>
+    <message>
+        <source>%1 offline</source>
+        <translation>%1 отключено</translation>
+    </message>
+</context>
+<context>
+    <name>ui::CpuPanel</name>
+    <message>
+        <source>&lt;span style=&apos;color:#3cc850&apos;&gt;■&lt;/span&gt; user  &lt;span style=&apos;color:#e84a3c&apos;&gt;■&lt;/span&gt; system  &lt;span style=&apos;color:#f0c030&apos;&gt;│&lt;/span&gt; experiment started  ┆ ended — last 60 s, newest on the right</source>
+        <translation>&lt;span style=&apos;color:#3cc850&apos;&gt;■&lt;/span&gt; пользователь  &lt;span style=&apos;color:#e84a3c&apos;&gt;■&lt;/span&gt; система  &lt;span style=&apos;color:#f0c030&apos;&gt;│&lt;/span&gt; эксперимент начат  ┆ закончен — последние 60 с, новое справа</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ExperimentPanel</name>
+    <message>
+        <source>The lesson&apos;s experiments</source>
+        <translation>Эксперименты урока</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to run; F5 runs the selected experiment</source>
+        <translation>Двойной щелчок или Enter — запустить; F5 запускает выбранный эксперимент</translation>
+    </message>
+    <message>
+        <source>%1 — notebook: %2 s</source>
+        <translation>%1 — в ноутбуке: %2 с</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Параметры</translation>
+    </message>
+    <message>
+        <source>CPU-bound: counting loop</source>
+        <translation>CPU-bound: цикл со счётчиком</translation>
+    </message>
+    <message>
+        <source>IO-bound: HTTP requests</source>
+        <translation>IO-bound: HTTP-запросы</translation>
+    </message>
+    <message>
+        <source>What each worker does: count (CPU) or download (IO)</source>
+        <translation>Что делает каждый исполнитель: считает (CPU) или скачивает (IO)</translation>
+    </message>
+    <message>
+        <source>How the work is run: one thread, many threads, child processes or one event loop</source>
+        <translation>Как выполняется работа: один поток, много потоков, дочерние процессы или один цикл событий</translation>
+    </message>
+    <message>
+        <source>Threads, processes or async tasks; the work is split exactly between them</source>
+        <translation>Потоки, процессы или async-задачи; работа делится между ними точно</translation>
+    </message>
+    <message>
+        <source>CPU: steps of the counting loop (10,000,000 in the lesson)</source>
+        <translation>CPU: шаги цикла со счётчиком (в уроке 10 000 000)</translation>
+    </message>
+    <message>
+        <source>IO: number of HTTP GETs (100 in the lesson)</source>
+        <translation>IO: число HTTP GET-запросов (в уроке 100)</translation>
+    </message>
+    <message>
+        <source>The demo server waits this long before each reply</source>
+        <translation>Столько демо-сервер ждёт перед каждым ответом</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> мс</translation>
+    </message>
+    <message>
+        <source>the built-in demo server</source>
+        <translation>встроенный демо-сервер</translation>
+    </message>
+    <message>
+        <source>IO: the URL to download; empty for the built-in demo server</source>
+        <translation>IO: какой URL скачивать; пусто — встроенный демо-сервер</translation>
+    </message>
+    <message>
+        <source>Emulate the GIL</source>
+        <translation>Эмулировать GIL</translation>
+    </message>
+    <message>
+        <source>On: threads take turns as in CPython. Off: C++ threads run in parallel</source>
+        <translation>Включено: потоки работают по очереди, как в CPython. Выключено: потоки C++ работают параллельно</translation>
+    </message>
+    <message>
+        <source>Runs per experiment; the best and the median are shown (like %timeit)</source>
+        <translation>Запусков на эксперимент; показываются лучший и медиана (как в %timeit)</translation>
+    </message>
+    <message>
+        <source>Workload</source>
+        <translation>Нагрузка</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>Стратегия</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>Исполнители</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Шаги</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Запросы</translation>
+    </message>
+    <message>
+        <source>Server delay</source>
+        <translation>Задержка сервера</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>Повторы</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Запустить</translation>
+    </message>
+    <message>
+        <source>Run the experiment with these parameters (F5)</source>
+        <translation>Запустить эксперимент с этими параметрами (F5)</translation>
+    </message>
+    <message>
+        <source>Run &amp;all</source>
+        <translation>Запустить &amp;все</translation>
+    </message>
+    <message>
+        <source>Run the lesson&apos;s seven experiments in order</source>
+        <translation>Запустить семь экспериментов урока по порядку</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Стоп</translation>
+    </message>
+    <message>
+        <source>Stop at once: threads stop, child processes are killed, requests aborted (Esc)</source>
+        <translation>Остановить сразу: потоки останавливаются, дочерние процессы завершаются, запросы прерываются (Esc)</translation>
+    </message>
+    <message>
+        <source>Steps or requests done, over all repeats</source>
+        <translation>Сделано шагов или запросов, по всем повторам</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Watch for:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Обратите внимание:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>Ready.</source>
+        <translation>Готово к запуску.</translation>
+    </message>
+    <message>
+        <source>Running… %1 s</source>
+        <translation>Выполняется… %1 с</translation>
+    </message>
+    <message>
+        <source>Last batch took %1 s.</source>
+        <translation>Последний запуск занял %1 с.</translation>
+    </message>
+</context>
+<context>
+    <name>ui::Export</name>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>Не удалось записать %1</translation>
+    </message>
+</context>
+<context>
+    <name>ui::MainWindow</name>
+    <message>
+        <source>Concurrency Lab</source>
+        <translation>Concurrency Lab</translation>
+    </message>
+    <message>
+        <source>The demo server could not start: %1</source>
+        <translation>Демо-сервер не запустился: %1</translation>
+    </message>
+    <message>
+        <source>Live CPU</source>
+        <translation>Загрузка ЦП</translation>
+    </message>
+    <message>
+        <source>Every run; select rows and press Ctrl+C to copy them</source>
+        <translation>Все запуски; выделите строки и нажмите Ctrl+C, чтобы скопировать</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Копировать</translation>
+    </message>
+    <message>
+        <source>Timings</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>This app&apos;s processes, live, like top: expand a process to see its threads</source>
+        <translation>Процессы приложения вживую, как в top: раскройте процесс, чтобы увидеть его потоки</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>Процессы</translation>
+    </message>
+    <message>
+        <source>Export as PNG…</source>
+        <translation>Экспорт в PNG…</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Запустить</translation>
+    </message>
+    <message>
+        <source>Run the experiment with the panel&apos;s parameters</source>
+        <translation>Запустить эксперимент с параметрами панели</translation>
+    </message>
+    <message>
+        <source>Run &amp;all of the lesson</source>
+        <translation>Запустить &amp;весь урок</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Стоп</translation>
+    </message>
+    <message>
+        <source>&amp;Clear results</source>
+        <translation>&amp;Очистить результаты</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Язык</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>&amp;Export chart as PNG…</source>
+        <translation>&amp;Экспорт графика в PNG…</translation>
+    </message>
+    <message>
+        <source>Export &amp;all…</source>
+        <translation>Экспорт в&amp;сего…</translation>
+    </message>
+    <message>
+        <source>Export &amp;scale</source>
+        <translation>&amp;Масштаб экспорта</translation>
+    </message>
+    <message>
+        <source>1× (screen)</source>
+        <translation>1× (экран)</translation>
+    </message>
+    <message>
+        <source>2× (projector)</source>
+        <translation>2× (проектор)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Выход</translation>
+    </message>
+    <message>
+        <source>&amp;Server</source>
+        <translation>&amp;Сервер</translation>
+    </message>
+    <message>
+        <source>&amp;Start or stop the demo server</source>
+        <translation>&amp;Запустить или остановить демо-сервер</translation>
+    </message>
+    <message>
+        <source>Set the &amp;delay…</source>
+        <translation>Задать &amp;задержку…</translation>
+    </message>
+    <message>
+        <source>Demo server</source>
+        <translation>Демо-сервер</translation>
+    </message>
+    <message>
+        <source>Delay before each reply (ms):</source>
+        <translation>Задержка перед каждым ответом (мс):</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation mode</source>
+        <translation>&amp;Режим презентации</translation>
+    </message>
+    <message>
+        <source>Full screen, larger fonts, thicker lines, colour-blind-safe colours</source>
+        <translation>Полный экран, крупный шрифт, толстые линии, цвета, различимые при дальтонизме</translation>
+    </message>
+    <message>
+        <source>CPU &amp;sampling rate</source>
+        <translation>&amp;Частота опроса ЦП</translation>
+    </message>
+    <message>
+        <source>%1 Hz</source>
+        <translation>%1 Гц</translation>
+    </message>
+    <message>
+        <source>Cannot run</source>
+        <translation>Запуск невозможен</translation>
+    </message>
+    <message>
+        <source>%1 ×%2 (%3)</source>
+        <translation>%1 ×%2 (%3)</translation>
+    </message>
+    <message>
+        <source>GIL on</source>
+        <translation>с GIL</translation>
+    </message>
+    <message>
+        <source>GIL off</source>
+        <translation>без GIL</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>Выполняется…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Останавливается…</translation>
+    </message>
+    <message>
+        <source>Running: %1</source>
+        <translation>Выполняется: %1</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Остановлено.</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Готово.</translation>
+    </message>
+    <message>
+        <source>CPU-bound: counting loop — best of N</source>
+        <translation>CPU-bound: цикл со счётчиком — лучший из N</translation>
+    </message>
+    <message>
+        <source>IO-bound: HTTP requests — best of N</source>
+        <translation>IO-bound: HTTP-запросы — лучший из N</translation>
+    </message>
+    <message>
+        <source>Demo server: stopped</source>
+        <translation>Демо-сервер: остановлен</translation>
+    </message>
+    <message>
+        <source>Demo server: %1 · delay %2 ms · served %3 · max in flight %4</source>
+        <translation>Демо-сервер: %1 · задержка %2 мс · обслужено %3 · максимум одновременно %4</translation>
+    </message>
+    <message>
+        <source>Stop the experiment first.</source>
+        <translation>Сначала остановите эксперимент.</translation>
+    </message>
+    <message>
+        <source>Export chart as PNG</source>
+        <translation>Экспорт графика в PNG</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Изображения PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Экспорт</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Сохранено: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>Не удалось записать %1</translation>
+    </message>
+    <message>
+        <source>Export all into a folder</source>
+        <translation>Экспортировать всё в папку</translation>
+    </message>
+    <message>
+        <source>Exported charts and results into %1</source>
+        <translation>Графики и результаты сохранены в %1</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ProcessModel</name>
+    <message>
+        <source>running</source>
+        <translation>выполняется</translation>
+    </message>
+    <message>
+        <source>sleeping</source>
+        <translation>спит</translation>
+    </message>
+    <message>
+        <source>waiting for disk</source>
+        <translation>ждёт диск</translation>
+    </message>
+    <message>
+        <source>zombie</source>
+        <translation>зомби</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>остановлен</translation>
+    </message>
+    <message>
+        <source>PID / TID</source>
+        <translation>PID / TID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>Потоки</translation>
+    </message>
+    <message>
+        <source>CPU (of one core)</source>
+        <translation>ЦП (от одного ядра)</translation>
+    </message>
+    <message>
+        <source>Resident memory</source>
+        <translation>Резидентная память</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ResultsModel</name>
+    <message>
+        <source>Experiment</source>
+        <translation>Эксперимент</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Запуск</translation>
+    </message>
+    <message>
+        <source>Wall, s</source>
+        <translation>Время, с</translation>
+    </message>
+    <message>
+        <source>CPU user, s</source>
+        <translation>ЦП пользователь, с</translation>
+    </message>
+    <message>
+        <source>CPU system, s</source>
+        <translation>ЦП система, с</translation>
+    </message>
+    <message>
+        <source>Peak memory, MiB</source>
+        <translation>Пик памяти, МиБ</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Элементы</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Ошибки</translation>
+    </message>
+</context>
+<context>
+    <name>ui::Strategy</name>
+    <message>
+        <source>sequential</source>
+        <translation>последовательно</translation>
+    </message>
+    <message>
+        <source>threads</source>
+        <translation>потоки</translation>
+    </message>
+    <message>
+        <source>processes</source>
+        <translation>процессы</translation>
+    </message>
+    <message>
+        <source>async</source>
+        <translation>async</translation>
+    </message>
+</context>
+<context>
+    <name>ui::TimingChart</name>
+    <message>
+        <source> (GIL)</source>
+        <translation> (GIL)</translation>
+    </message>
+    <message>
+        <source> (no GIL)</source>
+        <translation> (без GIL)</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;%1× vs sequential</source>
+        <translation>&lt;br&gt;в %1× быстрее последовательного</translation>
+    </message>
+    <message>
+        <source>Best of N runs per strategy; the whisker spans the fastest to the slowest run; the diamond is the notebook&apos;s figure</source>
+        <translation>Лучший из N запусков для каждой стратегии; «ус» — от самого быстрого до самого медленного запуска; ромб — результат из ноутбука</translation>
+    </message>
+    <message>
+        <source>Run an experiment to see its timings</source>
+        <translation>Запустите эксперимент, чтобы увидеть время</translation>
+    </message>
+    <message>
+        <source>best of N</source>
+        <translation>лучший из N</translation>
+    </message>
+    <message>
+        <source>seconds (lower is faster)</source>
+        <translation>секунды (меньше — быстрее)</translation>
+    </message>
+    <message>
+        <source>notebook (2011 MacBook Air)</source>
+        <translation>ноутбук (MacBook Air 2011)</translation>
+    </message>
+</context>
+</TS>

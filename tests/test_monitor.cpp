@@ -1,0 +1,193 @@
+#include <catch2/catch.hpp>
+
+#include "cpustat.h"
+#include "proctable.h"
+
+#include <QAbstractItemModelTester>
+
+#include "processmodel.h"
+
+using namespace cl;
+
+namespace {
+QByteArray statText(const QList<QList<quint64>> &cores, bool withTotal = true)
+{
+    QByteArray out;
+    QList<quint64> total(10, 0);
+    QByteArray lines;
+    for (int c = 0; c < cores.size(); ++c) {
+        if (cores[c].isEmpty())
+            continue; // offline
+        lines += "cpu" + QByteArray::number(c);
+        for (int i = 0; i < 10; ++i) {
+            const quint64 v = cores[c].value(i);
+            lines += ' ' + QByteArray::number(v);
+            total[i] += v;
+        }
+        lines += '\n';
+    }
+    if (withTotal) {
+        out += "cpu ";
+        for (quint64 v : total)
+            out += ' ' + QByteArray::number(v);
+        out += '\n';
+    }
+    return out + lines + "intr 12345 0 0\nctxt 999\nbtime 1700000000\nprocs_running 2\n";
+}
+} // namespace
+
+TEST_CASE("/proc/stat of one core gives user and system shares", "[monitor]")
+{
+    const auto a = parseProcStat(statText({{100, 0, 50, 850, 0, 0, 0, 0, 0, 0}}));
+    const auto b = parseProcStat(statText({{160, 0, 70, 870, 0, 0, 0, 0, 0, 0}}));
+    REQUIRE(a);
+    REQUIRE(b);
+    const CpuSample s = sampleBetween(*a, *b, 100);
+    REQUIRE(s.cores.size() == 1);
+    CHECK(s.cores[0].user == Approx(0.6));
+    CHECK(s.cores[0].system == Approx(0.2));
+    CHECK(s.all.busy() == Approx(0.8));
+}
+
+TEST_CASE("/proc/stat of two cores: one busy, one idle", "[monitor]")
+{
+    const auto a = parseProcStat(statText({{0, 0, 0, 0}, {0, 0, 0, 0}}));
+    const auto b = parseProcStat(statText({{100, 0, 0, 0}, {0, 0, 0, 100}}));
+    const CpuSample s = sampleBetween(*a, *b, 100);
+    CHECK(s.cores[0].busy() == Approx(1.0));
+    CHECK(s.cores[1].busy() == Approx(0.0));
+    CHECK(s.all.busy() == Approx(0.5)); // one core's worth out of two
+}
+
+TEST_CASE("/proc/stat of 64 cores, nice, irq and steal counted", "[monitor]")
+{
+    QList<QList<quint64>> before(64, QList<quint64>{0, 0, 0, 0, 0, 0, 0, 0, 0, 0}), after;
+    for (int c = 0; c < 64; ++c)
+        after.append({quint64(c), 10, 5, quint64(100 - c - 30), 5, 3, 2, 5, 0, 0});
+    const CpuSample s = sampleBetween(*parseProcStat(statText(before)), *parseProcStat(statText(after)), 100);
+    REQUIRE(s.cores.size() == 64);
+    CHECK(s.cores[0].user == Approx(10.0 / 100.0));
+    CHECK(s.cores[63].user == Approx(73.0 / 100.0));
+    CHECK(s.cores[20].system == Approx(10.0 / 100.0));
+    CHECK(s.cores[20].iowait == Approx(0.05));
+    CHECK(s.cores[20].steal == Approx(0.05));
+}
+
+TEST_CASE("a core that goes offline disappears, and comes back without nonsense", "[monitor]")
+{
+    const auto a = parseProcStat(statText({{10, 0, 0, 90}, {10, 0, 0, 90}}));
+    const auto offline = parseProcStat(statText({{20, 0, 0, 180}, {}}));
+    const auto back = parseProcStat(statText({{30, 0, 0, 270}, {0, 0, 0, 5}})); // its counters restarted
+    REQUIRE(offline);
+    CHECK(offline->cores.size() == 1);
+    const CpuSample s1 = sampleBetween(*a, *offline, 100);
+    CHECK(s1.cores.size() == 1);
+    const CpuSample s2 = sampleBetween(*a, *back, 200);
+    CHECK(s2.cores[1].busy() == 0.0); // went backwards: an empty interval
+    CHECK(s2.cores[0].busy() == Approx(20.0 / 200.0));
+    CpuHistory h(3);
+    h.append(s1);
+    h.append(s2);
+    CHECK(h.cores() == QList<int>{0, 1});
+}
+
+TEST_CASE("counters that wrap or go backwards give zero, not a spike", "[monitor]")
+{
+    CpuCounters a{std::numeric_limits<quint64>::max() - 5, 0, 0, 100, 0, 0, 0, 0};
+    CpuCounters b{10, 0, 0, 200, 0, 0, 0, 0};
+    const CpuLoad l = loadBetween(a, b);
+    CHECK(l.busy() == 0.0);
+    CHECK(l.iowait == 0.0);
+    CHECK_FALSE(parseProcStat("garbage\n"));
+    CHECK_FALSE(parseProcStat("cpu  1 2 x 4\n"));
+}
+
+TEST_CASE("the history keeps the newest samples in order", "[monitor]")
+{
+    CpuHistory h(3);
+    for (int i = 0; i < 5; ++i)
+        h.append(CpuSample{i, {}, {}});
+    REQUIRE(h.size() == 3);
+    CHECK(h.at(0).tMs == 2);
+    CHECK(h.last().tMs == 4);
+    h.setCapacity(2);
+    CHECK(h.at(0).tMs == 3);
+}
+
+namespace {
+class FakeProc : public ProcFs
+{
+public:
+    QHash<QString, QByteArray> files;
+    QByteArray read(const QString &path) const override { return files.value(path); }
+    QStringList entries(const QString &dir) const override
+    {
+        QSet<QString> out;
+        const QString prefix = dir + QLatin1Char('/');
+        for (auto it = files.cbegin(); it != files.cend(); ++it)
+            if (it.key().startsWith(prefix))
+                out.insert(it.key().mid(prefix.size()).section(QLatin1Char('/'), 0, 0));
+        return {out.begin(), out.end()};
+    }
+    void stat(qint64 pid, qint64 ppid, const char *name, quint64 utime, quint64 stime, int threads, qint64 rss,
+              const QString &path = {})
+    {
+        QByteArray text = QByteArray::number(pid) + " (" + name + ") R " + QByteArray::number(ppid)
+            + " 1 1 0 -1 4194304 100 0 0 0 " + QByteArray::number(utime) + ' ' + QByteArray::number(stime)
+            + " 0 0 20 0 " + QByteArray::number(threads) + " 0 12345 1000000 " + QByteArray::number(rss) + " 18446744073709551615\n";
+        files.insert(path.isEmpty() ? QStringLiteral("/proc/%1/stat").arg(pid) : path, text);
+    }
+};
+} // namespace
+
+TEST_CASE("/proc/<pid>/stat parses names with spaces and parentheses", "[processes]")
+{
+    const auto s = parsePidStat("42 (my (odd) app) S 1 1 1 0 -1 0 0 0 0 0 250 50 0 0 20 0 3 0 100 2000 300 0\n");
+    REQUIRE(s);
+    CHECK(s->pid == 42);
+    CHECK(s->name == QLatin1String("my (odd) app"));
+    CHECK(s->state == 'S');
+    CHECK(s->utime == 250);
+    CHECK(s->stime == 50);
+    CHECK(s->threads == 3);
+    CHECK(s->rssPages == 300);
+    CHECK_FALSE(parsePidStat("nonsense"));
+}
+
+TEST_CASE("the process table shows the app's tree with CPU % per process and thread", "[processes]")
+{
+    FakeProc fs;
+    auto snapshot = [&](quint64 t) {
+        fs.files.clear();
+        fs.stat(100, 1, "concurrency-lab", 2 * t, 0, 2, 1000);
+        fs.stat(100, 1, "concurrency-lab", t, 0, 1, 0, QStringLiteral("/proc/100/task/100/stat"));
+        fs.stat(101, 100, "runner", t, 0, 1, 0, QStringLiteral("/proc/100/task/101/stat"));
+        fs.stat(200, 100, "concurrency-lab", t, 0, 1, 500); // a child worker at 100 %
+        fs.stat(300, 1, "unrelated", 5 * t, 0, 1, 10);
+    };
+    ProcessSampler sampler(100, fs, 100, 4096);
+    snapshot(0);
+    CHECK(sampler.sample(0).size() == 2);
+    snapshot(100); // one second later: 100 ticks more per thread
+    const QList<ProcessRow> rows = sampler.sample(1000);
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0].pid == 100);
+    CHECK(rows[0].cpuPercent == Approx(200.0));
+    CHECK(rows[0].rssBytes == 1000 * 4096);
+    REQUIRE(rows[0].threadRows.size() == 2);
+    CHECK(rows[0].threadRows[0].cpuPercent == Approx(100.0));
+    CHECK(rows[1].pid == 200);
+    CHECK(rows[1].cpuPercent == Approx(100.0));
+
+    fs.files.remove(QStringLiteral("/proc/200/stat")); // the child exited
+    CHECK(sampler.sample(2000).size() == 1);
+
+    ui::ProcessModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setProcesses(rows);
+    CHECK(model.rowCount() == 2);
+    CHECK(model.rowCount(model.index(0, 0)) == 2);
+    CHECK(model.data(model.index(0, ui::ProcessModel::Cpu)).toString() == QLatin1String("200 %"));
+    model.setProcesses(rows.mid(0, 1));
+    CHECK(model.rowCount() == 1);
+}

@@ -1,0 +1,150 @@
+#include <catch2/catch.hpp>
+
+#include "cpupanel.h"
+#include "experimentpanel.h"
+#include "export.h"
+#include "gui.h"
+#include "helpers.h"
+#include "mainwindow.h"
+#include "resultsmodel.h"
+#include "settings.h"
+#include "timingchart.h"
+
+#include <QFile>
+#include <QImageReader>
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTranslator>
+
+using namespace cl;
+
+namespace {
+struct WorkerIsTheApp {
+    WorkerIsTheApp() { qputenv("CONCURRENCY_LAB_WORKER", CL_APP_PATH); } // not this test binary
+};
+struct Window : WorkerIsTheApp {
+    QTemporaryDir dir;
+    ui::MainWindow w{ui::Settings(dir.filePath(QStringLiteral("s.ini")))};
+    Window() { w.show(); }
+    QPushButton *button(const char *name) { return w.findChild<QPushButton *>(QLatin1String(name)); }
+};
+} // namespace
+
+TEST_CASE("clicking Run on a small experiment fills the chart and the table", "[window]")
+{
+    Window win;
+    ExperimentSpec spec = test::smallSpec(Workload::Cpu, Strategy::Threads, 2, 20'000);
+    spec.repeat = 2;
+    win.w.experimentPanel()->setSpec(spec);
+    QPushButton *run = win.button("runButton");
+    REQUIRE(run);
+    QTest::mouseClick(run, Qt::LeftButton);
+    CHECK(win.w.isRunning());
+    CHECK_FALSE(run->isEnabled());
+    REQUIRE(QTest::qWaitFor([&] { return !win.w.isRunning(); }, 30000));
+    CHECK(run->isEnabled());
+    CHECK(win.w.resultsModel()->rowCount() == 2);
+    CHECK(win.w.timingChart()->barCount() == 1);
+    CHECK(win.w.resultsModel()->toText(QLatin1Char('\t')).count(QLatin1Char('\n')) == 3);
+}
+
+TEST_CASE("Stop during a run returns to idle with no child process left", "[window]")
+{
+    Window win;
+    ExperimentSpec spec = test::smallSpec(Workload::Cpu, Strategy::Processes, 2, 2'000'000'000);
+    win.w.experimentPanel()->setSpec(spec);
+    QTest::mouseClick(win.button("runButton"), Qt::LeftButton);
+    REQUIRE(QTest::qWaitFor([] { return test::childPids().size() >= 2; }, 20000));
+    QTest::mouseClick(win.button("stopButton"), Qt::LeftButton);
+    REQUIRE(QTest::qWaitFor([&] { return !win.w.isRunning(); }, 10000));
+    CHECK(win.button("runButton")->isEnabled());
+    CHECK(test::childPids().isEmpty());
+}
+
+TEST_CASE("export writes a valid PNG of the requested scale", "[export]")
+{
+    QTemporaryDir dir;
+    ui::TimingChart chart;
+    chart.resize(400, 300);
+    chart.show();
+    StrategyResult r{Strategy::Sequential, 1, true, {RunResult{}}, 1};
+    r.runs[0].wallS = 1.5;
+    chart.setBars(QStringLiteral("t"), ui::timingBars({r}, {1.37}));
+    for (int scale : {1, 2}) {
+        const QString path = dir.filePath(QStringLiteral("график-%1.png").arg(scale));
+        QString error;
+        REQUIRE(ui::exportPng(&chart, path, scale, &error));
+        QImageReader reader(path);
+        CHECK(reader.format() == "png");
+        CHECK(reader.size() == QSize(400 * scale, 300 * scale));
+    }
+    QString error;
+    CHECK_FALSE(ui::exportPng(&chart, dir.filePath(QStringLiteral("no/such/dir/x.png")), 1, &error));
+    CHECK_FALSE(error.isEmpty());
+}
+
+TEST_CASE("run --chart-png and screenshot render without a display", "[export]")
+{
+    QTemporaryDir dir;
+    const QString chart = dir.filePath(QStringLiteral("chart.png"));
+    REQUIRE(test::runApp({QStringLiteral("run"), QStringLiteral("cpu"), QStringLiteral("--steps"), QStringLiteral("1000"),
+                          QStringLiteral("--repeat"), QStringLiteral("1"), QStringLiteral("--chart-png"), chart}) == 0);
+    CHECK(QImageReader(chart).size() == QSize(1200, 700));
+    const QString shot = dir.filePath(QStringLiteral("shot.png"));
+    REQUIRE(test::runApp({QStringLiteral("screenshot"), QStringLiteral("--page"), QStringLiteral("processes"),
+                          QStringLiteral("--size"), QStringLiteral("900x600"), QStringLiteral("--wait-ms"), QStringLiteral("300"), shot}) == 0);
+    CHECK(QImageReader(shot).size() == QSize(900, 600));
+    CHECK(test::runApp({QStringLiteral("screenshot"), QStringLiteral("--page"), QStringLiteral("nope"), shot}) == 2);
+}
+
+TEST_CASE("settings survive a round trip", "[settings]")
+{
+    QTemporaryDir dir;
+    const QString ini = dir.filePath(QStringLiteral("s.ini"));
+    ExperimentSpec spec;
+    spec.workload = Workload::Io;
+    spec.strategy = Strategy::Processes;
+    spec.workers = 16;
+    spec.requests = 250;
+    spec.gil = false;
+    spec.repeat = 5;
+    {
+        ui::Settings s(ini);
+        s.setLastSpec(spec);
+        s.setSamplingHz(20);
+        s.setExportScale(2);
+        s.setLanguage(QStringLiteral("ru"));
+        s.setServerDelayMs(250);
+        s.sync();
+    }
+    ui::Settings s(ini);
+    const ExperimentSpec back = s.lastSpec();
+    CHECK(back.workload == spec.workload);
+    CHECK(back.strategy == spec.strategy);
+    CHECK(back.workers == 16);
+    CHECK(back.requests == 250);
+    CHECK_FALSE(back.gil);
+    CHECK(back.repeat == 5);
+    CHECK(s.samplingHz() == 20);
+    CHECK(s.exportScale() == 2);
+    CHECK(s.language() == QLatin1String("ru"));
+    CHECK(s.serverDelayMs() == 250);
+    ui::Settings(ini).setSamplingHz(500);
+    CHECK(ui::Settings(ini).samplingHz() == 20); // clamped to 1..20
+}
+
+TEST_CASE("the Russian translation loads and leaves no string untranslated", "[i18n]")
+{
+    QTranslator t;
+    REQUIRE(t.load(QStringLiteral(":/i18n/concurrency-lab_ru.qm")));
+    CHECK(t.translate("ui::MainWindow", "Live CPU") == QStringLiteral("Загрузка ЦП"));
+    CHECK(t.translate("Lesson", "CPU: 2 threads") == QStringLiteral("CPU: 2 потока"));
+    QFile ts(QStringLiteral(CL_TS_FILE));
+    REQUIRE(ts.open(QIODevice::ReadOnly));
+    const QByteArray text = ts.readAll();
+    CHECK(text.count("<message") > 100);
+    CHECK(text.count("type=\"unfinished\"") == 0);
+    CHECK(text.count("type=\"vanished\"") == 0);
+    CHECK(text.count("type=\"obsolete\"") == 0);
+}
