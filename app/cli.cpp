@@ -130,19 +130,21 @@ int screenshotCommand(const QStringList &args)
                   {QStringLiteral("results"), QStringLiteral("A results JSON (from run --json) to show on the timings page."), QStringLiteral("FILE")},
                   {QStringLiteral("wait-ms"), QStringLiteral("Let the live graphs fill first (default 2500)."), QStringLiteral("N")},
                   {QStringLiteral("presentation"), QStringLiteral("In presentation mode.")},
+                  {QStringLiteral("run"), QStringLiteral("Start lesson experiment N (1-7) and shoot while it runs."), QStringLiteral("N")},
                   {QStringLiteral("lang"), QStringLiteral("en or ru."), QStringLiteral("LANG")}});
     if (auto exit = parseOrExit(p, args, QStringLiteral("screenshot")))
         return *exit;
     const QStringList size = p.value(QStringLiteral("size")).split(QLatin1Char('x'));
     const int w = size.value(0).toInt(), h = size.value(1).toInt();
     const auto wait = intOption(p, QStringLiteral("wait-ms"), 2500, 0, 600'000);
-    if (p.positionalArguments().size() != 1 || size.size() != 2 || w < 200 || h < 150 || w > 8000 || h > 8000 || !wait) {
+    const auto run = intOption(p, QStringLiteral("run"), 0, 1, 7);
+    if (p.positionalArguments().size() != 1 || size.size() != 2 || w < 200 || h < 150 || w > 8000 || h > 8000 || !wait || !run) {
         err() << "concurrency-lab screenshot: give one FILE, and --size as WxH between 200x150 and 8000x8000\n" << Qt::flush;
         return kExitUsage;
     }
     ui::installTranslations(ui::chooseLanguage(p.value(QStringLiteral("lang"))));
     ui::ScreenshotOptions o{p.positionalArguments().first(), p.value(QStringLiteral("page")), QSize(w, h),
-                            p.value(QStringLiteral("results")), int(*wait), p.isSet(QStringLiteral("presentation"))};
+                            p.value(QStringLiteral("results")), int(*wait), p.isSet(QStringLiteral("presentation")), int(*run)};
     if (const QString why = ui::screenshot(o); !why.isEmpty()) {
         err() << "concurrency-lab screenshot: " << why << "\n" << Qt::flush;
         return why.startsWith(QLatin1String("unknown page")) ? kExitUsage : kExitFailure;

@@ -8,6 +8,7 @@
 #include "procstats.h"
 
 #include <malloc.h>
+#include <pthread.h>
 #include <thread>
 #include <vector>
 
@@ -20,6 +21,11 @@ struct Measured {
     CpuTimes cpu;
     qint64 childPeakRss = 0;
 };
+
+void setThreadName(const QString &name)
+{
+    pthread_setname_np(pthread_self(), name.left(15).toLatin1().constData()); // the kernel keeps 15 bytes
+}
 
 WorkerKind kindOf(Strategy s)
 {
@@ -60,7 +66,10 @@ Measured runThreads(const ExperimentSpec &spec, const HttpTarget *target, std::i
         std::vector<std::jthread> threads; // like threading.Thread: fresh threads every run
         threads.reserve(results.size());
         for (int i = 0; i < shares.size(); ++i)
-            threads.emplace_back([&, i] { results[std::size_t(i)] = blockingWorker(spec, target, gil, i, shares[i], origin, stop, progress); });
+            threads.emplace_back([&, i] {
+                setThreadName(QStringLiteral("worker-%1").arg(i)); // what the Processes page shows
+                results[std::size_t(i)] = blockingWorker(spec, target, gil, i, shares[i], origin, stop, progress);
+            });
     } // join
     Measured all;
     for (Measured &m : results) {

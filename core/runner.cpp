@@ -2,6 +2,8 @@
 
 #include "experimentrun.h"
 
+#include <pthread.h>
+
 namespace cl {
 
 Runner::Runner(QObject *parent) : QObject(parent)
@@ -34,6 +36,7 @@ void Runner::start(const QList<ExperimentSpec> &batch)
     emit progress(0, total_);
     poll_.start();
     worker_ = std::jthread([this, batch, generation, shared = shared_](std::stop_token stop) {
+        pthread_setname_np(pthread_self(), "runner");
         auto post = [this, generation](auto fn) {
             QMetaObject::invokeMethod(this, [this, generation, fn] { if (generation == generation_) fn(); }, Qt::QueuedConnection);
         };

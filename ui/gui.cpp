@@ -1,12 +1,13 @@
 #include "gui.h"
 
+#include "experimentpanel.h"
 #include "export.h"
 #include "mainwindow.h"
 #include "settings.h"
 #include "timingchart.h"
 
 #include <QApplication>
-#include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QJsonDocument>
 #include <QLibraryInfo>
@@ -29,10 +30,9 @@ std::vector<std::unique_ptr<QTranslator>> &installed()
 
 void waitFor(int ms)
 {
-    QElapsedTimer t;
-    t.start();
-    while (t.elapsed() < ms)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    QEventLoop loop; // sleeps between events: a busy wait would itself show on the CPU graphs
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
 }
 } // namespace
 
@@ -107,8 +107,18 @@ QString screenshot(const ScreenshotOptions &o)
         window.setPresentationMode(true);
     window.show();
     window.resize(o.size);
+    if (o.runLesson > 0) {
+        const auto lesson = cl::lessonExperiments(window.server().url());
+        if (o.runLesson > lesson.size())
+            return QStringLiteral("no lesson experiment %1 (1 to %2)").arg(o.runLesson).arg(lesson.size());
+        window.experimentPanel()->selectLesson(o.runLesson - 1);
+        window.runSpec(window.experimentPanel()->spec());
+    }
     waitFor(o.waitMs);
+    if (o.page == QLatin1String("processes"))
+        window.expandProcesses();
     const QImage image = window.grab().toImage();
+    window.stop();
     if (image.isNull() || !image.save(o.path, "PNG"))
         return QStringLiteral("cannot write %1").arg(o.path);
     return {};

@@ -25,6 +25,7 @@ struct ScreenshotOptions {
     QString resultsJson; // optional: results to show on the timings page
     int waitMs = 2500;   // let the live graphs fill
     bool presentation = false;
+    int runLesson = 0;   // 1..7: start that lesson experiment first and shoot while it runs
 };
 // Renders the main window to a PNG (works offscreen). Returns an error message or empty.
 QString screenshot(const ScreenshotOptions &options);

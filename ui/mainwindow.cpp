@@ -362,6 +362,11 @@ void MainWindow::loadResults(const QList<cl::StrategyResult> &results, cl::Workl
     refreshTimingChart();
 }
 
+void MainWindow::expandProcesses()
+{
+    processView_->expandAll();
+}
+
 void MainWindow::refreshServerStatus()
 {
     if (!server_.isRunning()) {

@@ -36,6 +36,7 @@ public:
     QWidget *currentChart() const;
     bool isRunning() const { return runner_.isRunning(); }
     void loadResults(const QList<cl::StrategyResult> &results, cl::Workload workload);
+    void expandProcesses();
 
     // For tests and the screenshot command.
     ExperimentPanel *experimentPanel() const { return experiments_; }

@@ -22,14 +22,15 @@ QString strategyLabel(const cl::StrategyResult &r)
     QString s = strategyName(int(r.strategy));
     if (r.strategy != cl::Strategy::Sequential)
         s += QStringLiteral(" ×%1").arg(r.workers);
-    if (r.strategy != cl::Strategy::Async)
+    if (r.strategy == cl::Strategy::Threads || r.strategy == cl::Strategy::Processes)
         s += r.gil ? QCoreApplication::translate("ui::TimingChart", " (GIL)") : QCoreApplication::translate("ui::TimingChart", " (no GIL)");
     return s;
 }
 
 QString secondsText(double s)
 {
-    return s >= 1 ? QStringLiteral("%1 s").arg(s, 0, 'f', 2) : QStringLiteral("%1 ms").arg(qRound(s * 1000));
+    return s >= 1 ? QCoreApplication::translate("ui::TimingChart", "%1 s").arg(s, 0, 'f', 2)
+                  : QCoreApplication::translate("ui::TimingChart", "%1 ms").arg(qRound(s * 1000));
 }
 
 } // namespace
@@ -53,7 +54,10 @@ QList<TimingBar> timingBars(const QList<cl::StrategyResult> &results, const QLis
             }
         b.label += QStringLiteral("<br>") + secondsText(b.bestS);
         if (sequential > 0 && b.bestS > 0 && r.strategy != cl::Strategy::Sequential)
-            b.label += QCoreApplication::translate("ui::TimingChart", "<br>%1× vs sequential").arg(sequential / b.bestS, 0, 'f', 2);
+        {
+            const double speedup = sequential / b.bestS;
+            b.label += QCoreApplication::translate("ui::TimingChart", "<br>speedup ×%1").arg(speedup, 0, 'f', speedup >= 10 ? 1 : 2);
+        }
         bars.append(b);
     }
     return bars;

@@ -575,10 +575,6 @@
         <translation> (без GIL)</translation>
     </message>
     <message>
-        <source>&lt;br&gt;%1× vs sequential</source>
-        <translation>&lt;br&gt;в %1× быстрее последовательного</translation>
-    </message>
-    <message>
         <source>Best of N runs per strategy; the whisker spans the fastest to the slowest run; the diamond is the notebook&apos;s figure</source>
         <translation>Лучший из N запусков для каждой стратегии; «ус» — от самого быстрого до самого медленного запуска; ромб — результат из ноутбука</translation>
     </message>
@@ -597,6 +593,18 @@
     <message>
         <source>notebook (2011 MacBook Air)</source>
         <translation>ноутбук (MacBook Air 2011)</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 с</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 мс</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;speedup ×%1</source>
+        <translation>&lt;br&gt;ускорение ×%1</translation>
     </message>
 </context>
 </TS>
