@@ -5,6 +5,8 @@
 #include <QPainter>
 #include <QPainterPath>
 
+#include <climits>
+
 namespace ui {
 
 CpuGraph::CpuGraph(const cl::CpuHistory &history, const QList<TimeMarker> &markers, int core, QWidget *parent)
@@ -67,12 +69,22 @@ void CpuGraph::paintArea(QPainter &p, const QRectF &r) const
     system.reserve(n + 2);
     total << QPointF(x0, r.bottom());
     system << QPointF(x0, r.bottom());
+    // One point per pixel column: 600 samples in a 90-pixel graph draw as 90 points.
+    int column = INT_MIN;
     for (qsizetype i = 0; i < n; ++i) {
         bool present = false;
         const cl::CpuLoad l = loadAt(i, &present);
         const double x = x0 + double(i) * dx;
-        total << QPointF(x, r.bottom() - std::min(1.0, l.user + l.system) * r.height());
-        system << QPointF(x, r.bottom() - std::min(1.0, l.system) * r.height());
+        const QPointF top(x, r.bottom() - std::min(1.0, l.user + l.system) * r.height());
+        const QPointF sys(x, r.bottom() - std::min(1.0, l.system) * r.height());
+        if (int(x) == column && total.size() > 1) { // keep the column's highest values
+            total.last().setY(std::min(total.last().y(), top.y()));
+            system.last().setY(std::min(system.last().y(), sys.y()));
+            continue;
+        }
+        column = int(x);
+        total << top;
+        system << sys;
     }
     total << QPointF(r.right(), r.bottom());
     system << QPointF(r.right(), r.bottom());

@@ -6,6 +6,8 @@
 #include "settings.h"
 #include "timingchart.h"
 
+#include "clock.h"
+
 #include <QApplication>
 #include <QEventLoop>
 #include <QFile>
@@ -17,6 +19,7 @@
 #include <QTimer>
 #include <QTranslator>
 
+#include <cstdio>
 #include <memory>
 
 namespace ui {
@@ -63,6 +66,31 @@ void installTranslations(const QString &language)
         QCoreApplication::installTranslator(t.get());
 }
 
+namespace {
+// CONCURRENCY_LAB_FIRST_PAINT=1: print CLOCK_MONOTONIC (ns) once the window has painted, and quit.
+// A start-up probe: the caller notes the clock before starting the app.
+class FirstPaintProbe : public QObject
+{
+public:
+    using QObject::QObject;
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && !reported_) {
+            reported_ = true;
+            QTimer::singleShot(0, qApp, [] {
+                std::printf("first-paint-ns %lld\n", static_cast<long long>(cl::monotonicNs()));
+                std::fflush(stdout);
+                QCoreApplication::quit();
+            });
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    bool reported_ = false;
+};
+} // namespace
+
 int runGui(QApplication &app, const QString &language)
 {
     QApplication::setApplicationDisplayName(QStringLiteral("Concurrency Lab"));
@@ -81,6 +109,8 @@ int runGui(QApplication &app, const QString &language)
         window->show();
     };
     QObject::connect(window.get(), &MainWindow::languageChangeRequested, &app, relaunch);
+    if (qEnvironmentVariableIntValue("CONCURRENCY_LAB_FIRST_PAINT") == 1)
+        window->installEventFilter(new FirstPaintProbe(window.get()));
     window->show();
     return app.exec();
 }

@@ -239,7 +239,6 @@ void MainWindow::runSpec(cl::ExperimentSpec spec)
         QMessageBox::warning(this, tr("Cannot run"), why);
         return;
     }
-    settings_.setLastSpec(spec);
     QString label;
     for (int i = 0; i < lesson_.size(); ++i) {
         const auto &l = lesson_[i].spec;
@@ -482,6 +481,7 @@ void MainWindow::setPresentationMode(bool on)
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     runner_.cancel();
+    settings_.setLastSpec(experiments_->spec());
     settings_.setGeometry(saveGeometry());
     settings_.sync();
     event->accept();

@@ -1,24 +1,16 @@
 #include "settings.h"
 
-#include <QSettings>
 
 namespace ui {
 
-namespace {
-std::unique_ptr<QSettings> open(const QString &iniPath)
-{
-    if (iniPath.isEmpty())
-        return std::make_unique<QSettings>(QStringLiteral("ConcurrencyLab"), QStringLiteral("concurrency-lab"));
-    return std::make_unique<QSettings>(iniPath, QSettings::IniFormat);
-}
-} // namespace
+Settings::Settings()
+    : settings_(std::make_unique<QSettings>(QStringLiteral("ConcurrencyLab"), QStringLiteral("concurrency-lab"))) {}
+Settings::Settings(const QString &iniPath) : settings_(std::make_unique<QSettings>(iniPath, QSettings::IniFormat)) {}
+Settings::~Settings() = default;
 
-Settings::Settings() = default;
-Settings::Settings(const QString &iniPath) : iniPath_(iniPath) {}
-
-QVariant Settings::value(const QString &key, const QVariant &fallback) const { return open(iniPath_)->value(key, fallback); }
-void Settings::setValue(const QString &key, const QVariant &v) { open(iniPath_)->setValue(key, v); }
-void Settings::sync() { open(iniPath_)->sync(); }
+QVariant Settings::value(const QString &key, const QVariant &fallback) const { return settings_->value(key, fallback); }
+void Settings::setValue(const QString &key, const QVariant &v) { settings_->setValue(key, v); }
+void Settings::sync() { settings_->sync(); }
 
 cl::ExperimentSpec Settings::lastSpec() const
 {

@@ -4,7 +4,10 @@
 #include "experiment.h"
 
 #include <QByteArray>
+#include <QSettings>
 #include <QString>
+
+#include <memory>
 
 namespace ui {
 
@@ -12,7 +15,10 @@ class Settings
 {
 public:
     Settings(); // the user's settings file
-    explicit Settings(const QString &iniPath); // a given file (tests)
+    explicit Settings(const QString &iniPath); // a given file (tests, screenshots)
+    Settings(Settings &&) noexcept = default;
+    Settings &operator=(Settings &&) noexcept = default;
+    ~Settings();
 
     cl::ExperimentSpec lastSpec() const;
     void setLastSpec(const cl::ExperimentSpec &spec);
@@ -37,7 +43,7 @@ public:
 private:
     QVariant value(const QString &key, const QVariant &fallback) const;
     void setValue(const QString &key, const QVariant &v);
-    QString iniPath_;
+    std::unique_ptr<QSettings> settings_; // one instance: Qt writes the file back lazily
 };
 
 } // namespace ui

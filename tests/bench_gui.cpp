@@ -1,0 +1,92 @@
+// Hidden GUI benchmarks ([.bench]): they print figures for the closing notes; no timing asserts.
+#include <catch2/catch.hpp>
+
+#include "cpupanel.h"
+#include "experimentpanel.h"
+#include "mainwindow.h"
+#include "settings.h"
+
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QTimer>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cl;
+
+namespace {
+// A real event loop: QTest::qWait sleeps 10 ms between batches of events, which would be
+// measured as a stall.
+void spin(int ms, const std::function<bool()> &done = {})
+{
+    QEventLoop loop;
+    QTimer poll;
+    QObject::connect(&poll, &QTimer::timeout, &loop, [&] { if (done && done()) loop.quit(); });
+    poll.start(5);
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+} // namespace
+
+TEST_CASE("longest GUI-thread stall while each lesson experiment runs", "[.][bench]")
+{
+    qputenv("CONCURRENCY_LAB_WORKER", CL_APP_PATH);
+    QTemporaryDir dir;
+    ui::MainWindow w{ui::Settings(dir.filePath(QStringLiteral("s.ini")))};
+    w.resize(1280, 800);
+    w.show();
+    QTest::qWait(1500);
+    {
+        QElapsedTimer paint;
+        paint.start();
+        for (int k = 0; k < 10; ++k)
+            w.repaint();
+        WARN("whole window repaint: " << double(paint.nsecsElapsed()) / 1e7 << " ms");
+    }
+    for (int i = -1; i < 7; ++i) {
+        w.experimentPanel()->selectLesson(std::max(i, 0));
+        ExperimentSpec spec = w.experimentPanel()->spec();
+        spec.repeat = 1;
+        QElapsedTimer clock;
+        clock.start();
+        qint64 last = 0, worst = 0;
+        QTimer heartbeat;
+        heartbeat.setTimerType(Qt::PreciseTimer);
+        QObject::connect(&heartbeat, &QTimer::timeout, [&] {
+            const qint64 now = clock.nsecsElapsed();
+            worst = std::max(worst, now - last);
+            last = now;
+        });
+        heartbeat.start(1);
+        last = clock.nsecsElapsed();
+        if (i < 0) { // the baseline: idle, graphs live
+            spin(3000);
+            WARN("idle: longest gap between 1 ms heartbeats " << double(worst) / 1e6 << " ms");
+            continue;
+        }
+        w.runSpec(spec);
+        spin(60000, [&] { return !w.isRunning(); });
+        REQUIRE_FALSE(w.isRunning());
+        WARN("lesson experiment " << (i + 1) << ": longest gap between 1 ms heartbeats " << double(worst) / 1e6 << " ms");
+    }
+}
+
+TEST_CASE("one redraw of the CPU page with 128 simulated cores", "[.][bench]")
+{
+    ui::CpuPanel panel;
+    panel.resize(1280, 800);
+    panel.show();
+    for (int t = 0; t < 600; ++t) {
+        CpuSample s{t * 100, {0.5, 0.1, 0, 0}, {}};
+        for (int c = 0; c < 128; ++c)
+            s.cores.insert(c, CpuLoad{double((t + c) % 50) / 100.0, double(c % 10) / 100.0, 0, 0});
+        panel.addSample(s);
+    }
+    QTest::qWait(100);
+    QElapsedTimer t;
+    t.start();
+    constexpr int kFrames = 20;
+    for (int i = 0; i < kFrames; ++i)
+        panel.chartArea()->grab();
+    WARN("CPU page, 128 cores x 600 samples, 1280x800: " << double(t.nsecsElapsed()) / 1e6 / kFrames << " ms per full redraw");
+}
