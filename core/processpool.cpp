@@ -2,12 +2,12 @@
 
 #include "childworker.h"
 #include "clock.h"
+#include "spawnedprocess.h"
 #include "workerprotocol.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QFileInfo>
-#include <QProcess>
 #include <QTimer>
 
 #include <memory>
@@ -56,7 +56,7 @@ public:
 
 private:
     struct Child {
-        QProcess *process = nullptr; // child of the pool
+        SpawnedProcess *process = nullptr; // child of the pool
         WorkerLineParser parser;
         ChildReport report;
         QByteArray stderrTail;
@@ -67,27 +67,22 @@ private:
     void spawn(int id, const QString &exe)
     {
         auto &c = *children_.emplace_back(std::make_unique<Child>());
-        c.process = new QProcess(this);
-        c.process->setProgram(exe);
-        c.process->setArguments(workerArguments(spec_, id, shares_[id], origin_));
-        connect(c.process, &QProcess::readyReadStandardOutput, this, [this, &c] { onOutput(c); });
-        connect(c.process, &QProcess::readyReadStandardError, this, [&c] {
-            c.stderrTail = (c.stderrTail + c.process->readAllStandardError()).right(kMaxStderr);
+        c.process = new SpawnedProcess(this);
+        connect(c.process, &SpawnedProcess::standardOutput, this, [this, &c](const QByteArray &bytes) { onOutput(c, bytes); });
+        connect(c.process, &SpawnedProcess::standardError, this, [&c](const QByteArray &bytes) {
+            c.stderrTail = (c.stderrTail + bytes).right(kMaxStderr);
         });
-        connect(c.process, &QProcess::finished, this, [this, id] { onFinished(id); });
-        connect(c.process, &QProcess::errorOccurred, this, [this, id](QProcess::ProcessError e) {
-            if (e == QProcess::FailedToStart)
-                onFinished(id);
-        });
+        connect(c.process, &SpawnedProcess::finished, this, [this, id] { onFinished(id); });
         ++running_;
         c.spawnNs = monotonicNs();
-        c.process->start(QIODevice::ReadOnly);
+        if (!c.process->start(exe, workerArguments(spec_, id, shares_[id], origin_)))
+            onFinished(id);
     }
 
-    void onOutput(Child &c)
+    void onOutput(Child &c, const QByteArray &bytes)
     {
         const qint64 before = c.report.progress;
-        c.parser.feed(c.process->readAllStandardOutput(), c.report);
+        c.parser.feed(bytes, c.report);
         if (c.report.hello && c.helloNs == 0)
             c.helloNs = monotonicNs();
         if (progress_ && c.report.progress > before)
@@ -100,8 +95,6 @@ private:
         if (c.finished)
             return;
         c.finished = true;
-        if (c.process->state() == QProcess::NotRunning && c.process->error() != QProcess::FailedToStart)
-            onOutput(c);
         c.parser.finish(c.report);
         collect(id, c);
         if (--running_ == 0)
@@ -130,23 +123,20 @@ private:
 
     QString describeFailure(int id, const Child &c) const
     {
-        const QProcess &p = *c.process;
-        QString why = p.error() == QProcess::FailedToStart
-            ? QStringLiteral("could not start %1: %2").arg(p.program(), p.errorString())
-            : p.exitStatus() == QProcess::CrashExit ? QStringLiteral("crashed")
-                                                    : QStringLiteral("exited with code %1 without a result").arg(p.exitCode());
+        const SpawnedProcess &p = *c.process;
+        QString why = !p.errorString().isEmpty()
+            ? QStringLiteral("could not start %1: %2").arg(workerExecutable(spec_), p.errorString())
+            : p.termSignal() ? QStringLiteral("crashed (signal %1)").arg(p.termSignal())
+                             : QStringLiteral("exited with code %1 without a result").arg(p.exitCode());
         const QString tail = QString::fromLocal8Bit(c.stderrTail).trimmed().split(QLatin1Char('\n')).last();
         return QStringLiteral("worker process %1 %2%3").arg(id).arg(why, tail.isEmpty() ? QString() : QStringLiteral(": ") + tail);
     }
 
     void killAll()
     {
-        for (auto &c : children_) {
-            if (c->process && c->process->state() != QProcess::NotRunning) {
-                c->process->kill();
-                c->process->waitForFinished(2000); // reaps: no zombie is left behind
-            }
-        }
+        for (auto &c : children_)
+            if (c->process && !c->finished)
+                c->process->kill(); // reaps, then finished() -> onFinished()
     }
 
     ExperimentSpec spec_;
