@@ -18,6 +18,7 @@ public:
         connect(timer_, &QTimer::timeout, this, &Worker::tick);
     }
     void setInterval(int ms) { timer_->start(ms); }
+    void setSampleProcesses(bool on) { sampleProcesses_ = on; }
 
 signals:
     void sampled(const cl::SystemSample &sample);
@@ -29,18 +30,16 @@ private:
         if (!stat)
             return;
         const qint64 now = monotonicNs() / 1'000'000;
-        if (previous_) {
-            SystemSample s{sampleBetween(*previous_, *stat, now), processes_.sample(now)};
-            emit sampled(s);
-        } else {
-            processes_.sample(now);
-        }
+        QList<ProcessRow> rows = sampleProcesses_ ? processes_.sample(now) : QList<ProcessRow>();
+        if (previous_)
+            emit sampled(SystemSample{sampleBetween(*previous_, *stat, now), std::move(rows)});
         previous_ = stat;
     }
 
     ProcFs fs_;
     ProcessSampler processes_;
     std::optional<ProcStat> previous_;
+    bool sampleProcesses_ = false;
     QTimer *timer_ = new QTimer(this);
 };
 
@@ -66,6 +65,12 @@ void SystemMonitor::start(int intervalMs)
     connect(worker_, &Worker::sampled, this, &SystemMonitor::sampled);
     thread_.start(QThread::LowPriority);
     setInterval(intervalMs);
+}
+
+void SystemMonitor::setSampleProcesses(bool on)
+{
+    if (worker_)
+        QMetaObject::invokeMethod(worker_, [w = worker_, on] { w->setSampleProcesses(on); });
 }
 
 void SystemMonitor::setInterval(int intervalMs)

@@ -12,7 +12,7 @@ namespace cl {
 
 struct SystemSample {
     CpuSample cpu;
-    QList<ProcessRow> processes;
+    QList<ProcessRow> processes; // empty unless process sampling is on
 };
 
 class SystemMonitor : public QObject
@@ -25,6 +25,8 @@ public:
 
     void start(int intervalMs = kDefaultIntervalMs);
     void setInterval(int intervalMs);
+    // The process tree costs a walk over /proc: only while someone looks at it.
+    void setSampleProcesses(bool on);
     int interval() const { return intervalMs_; }
 
 signals:

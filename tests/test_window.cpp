@@ -10,6 +10,7 @@
 #include "settings.h"
 #include "timingchart.h"
 
+#include <QDir>
 #include <QFile>
 #include <QImageReader>
 #include <QPushButton>
@@ -47,6 +48,28 @@ TEST_CASE("clicking Run on a small experiment fills the chart and the table", "[
     CHECK(win.w.resultsModel()->rowCount() == 2);
     CHECK(win.w.timingChart()->barCount() == 1);
     CHECK(win.w.resultsModel()->toText(QLatin1Char('\t')).count(QLatin1Char('\n')) == 3);
+}
+
+TEST_CASE("Export all writes both charts, the JSON results and the CSV", "[window][export]")
+{
+    Window win;
+    StrategyResult r{Strategy::Threads, 2, true, {RunResult{}}, 1000};
+    r.runs[0].wallS = 0.5;
+    r.runs[0].items = 1000;
+    win.w.loadResults({r}, Workload::Cpu);
+    QTemporaryDir out;
+    const QString dir = out.filePath(QStringLiteral("слайды"));
+    REQUIRE(QDir().mkpath(dir));
+    QString error;
+    REQUIRE(win.w.exportAllTo(dir, &error));
+    CHECK(QImageReader(dir + QStringLiteral("/cpu.png")).canRead());
+    CHECK(QImageReader(dir + QStringLiteral("/timings.png")).canRead());
+    CHECK(QFile::exists(dir + QStringLiteral("/results-cpu.json")));
+    CHECK_FALSE(QFile::exists(dir + QStringLiteral("/results-io.json")));
+    QFile csv(dir + QStringLiteral("/results.csv"));
+    REQUIRE(csv.open(QIODevice::ReadOnly));
+    CHECK(csv.readAll().count('\n') == 2);
+    CHECK_FALSE(win.w.exportAllTo(out.filePath(QStringLiteral("missing")), &error));
 }
 
 TEST_CASE("Stop during a run returns to idle with no child process left", "[window]")

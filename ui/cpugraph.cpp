@@ -6,6 +6,7 @@
 #include <QPainterPath>
 
 #include <climits>
+#include <cmath>
 
 namespace ui {
 
@@ -39,18 +40,31 @@ QString CpuGraph::title() const
     return QStringLiteral("%1  %2 %").arg(name).arg(qRound(now.busy() * 100));
 }
 
+const QPixmap &CpuGraph::background(const QRectF &r)
+{
+    const ChartStyle &st = currentStyle();
+    if (background_.size() == size() * devicePixelRatio() && backgroundFor_ == st.background)
+        return background_;
+    background_ = QPixmap(size() * devicePixelRatio());
+    background_.setDevicePixelRatio(devicePixelRatio());
+    background_.fill(st.background);
+    QPainter p(&background_);
+    p.setPen(QPen(st.grid, 1, Qt::DotLine));
+    for (double f : {0.25, 0.5, 0.75})
+        p.drawLine(QPointF(r.left(), r.bottom() - f * r.height()), QPointF(r.right(), r.bottom() - f * r.height()));
+    backgroundFor_ = st.background;
+    return background_;
+}
+
 void CpuGraph::paintEvent(QPaintEvent *)
 {
     const ChartStyle &st = currentStyle();
     QPainter p(this);
-    p.fillRect(rect(), st.background);
     const QRectF r = QRectF(rect()).adjusted(2, 2, -2, -2);
-    p.setPen(QPen(st.grid, 1, Qt::DotLine));
-    for (double f : {0.25, 0.5, 0.75})
-        p.drawLine(QPointF(r.left(), r.bottom() - f * r.height()), QPointF(r.right(), r.bottom() - f * r.height()));
+    p.drawPixmap(0, 0, background(r));
     if (!history_.isEmpty())
         paintArea(p, r);
-    paintMarkers(p, r);
+    markersShown_ = paintMarkers(p, r);
     QFont f = font();
     f.setPointSize(st.fontPointSize);
     p.setFont(f);
@@ -58,7 +72,24 @@ void CpuGraph::paintEvent(QPaintEvent *)
     p.drawText(r.adjusted(4, 2, -4, -2), Qt::AlignTop | Qt::AlignLeft, title());
 }
 
-void CpuGraph::paintArea(QPainter &p, const QRectF &r) const
+void CpuGraph::refresh()
+{
+    bool present = false;
+    const double newest = history_.isEmpty() ? 0.0 : std::min(1.0, loadAt(history_.size() - 1, &present).busy());
+    if (history_.isEmpty() || markersShown_ || (!markers_.isEmpty() && markers_.last().tMs >= history_.at(0).tMs)) {
+        update(); // marker lines span the full height
+        return;
+    }
+    // Old samples only move left, so nothing can be drawn above the old peak or the new sample.
+    const double reach = std::max(peak_, newest);
+    const QRect plot = rect().adjusted(2, 2, -2, -2);
+    const int top = plot.bottom() - int(std::ceil(reach * plot.height())) - 3;
+    const QRegion region = QRegion(plot.left(), std::max(0, top), plot.width() + 2, height() - std::max(0, top))
+        + QRegion(0, 0, std::min(width(), 24 * fontMetrics().averageCharWidth()), fontMetrics().height() + 8);
+    update(region);
+}
+
+void CpuGraph::paintArea(QPainter &p, const QRectF &r)
 {
     const ChartStyle &st = currentStyle();
     const qsizetype n = history_.size(), cap = history_.capacity();
@@ -71,12 +102,14 @@ void CpuGraph::paintArea(QPainter &p, const QRectF &r) const
     system << QPointF(x0, r.bottom());
     // One point per pixel column: 600 samples in a 90-pixel graph draw as 90 points.
     int column = INT_MIN;
+    peak_ = 0;
     for (qsizetype i = 0; i < n; ++i) {
         bool present = false;
         const cl::CpuLoad l = loadAt(i, &present);
         const double x = x0 + double(i) * dx;
         const QPointF top(x, r.bottom() - std::min(1.0, l.user + l.system) * r.height());
         const QPointF sys(x, r.bottom() - std::min(1.0, l.system) * r.height());
+        peak_ = std::max(peak_, std::min(1.0, l.user + l.system));
         if (int(x) == column && total.size() > 1) { // keep the column's highest values
             total.last().setY(std::min(total.last().y(), top.y()));
             system.last().setY(std::min(system.last().y(), sys.y()));
@@ -97,10 +130,11 @@ void CpuGraph::paintArea(QPainter &p, const QRectF &r) const
     p.drawPolygon(system);
 }
 
-void CpuGraph::paintMarkers(QPainter &p, const QRectF &r) const
+bool CpuGraph::paintMarkers(QPainter &p, const QRectF &r) const
 {
     if (markers_.isEmpty() || history_.isEmpty())
-        return;
+        return false;
+    bool shown = false;
     const ChartStyle &st = currentStyle();
     const qint64 newest = history_.last().tMs;
     const qsizetype n = history_.size();
@@ -108,11 +142,13 @@ void CpuGraph::paintMarkers(QPainter &p, const QRectF &r) const
     const double dx = r.width() / double(std::max<qsizetype>(1, history_.capacity() - 1));
     for (const TimeMarker &m : markers_) {
         const double x = r.right() - double(newest - m.tMs) / std::max(1.0, msPerSample) * dx;
-        if (x < r.left() || x > r.right())
+        if (x < r.left() - 4 || x > r.right())
             continue;
+        shown = true;
         p.setPen(QPen(st.marker, st.lineWidth, m.start ? Qt::SolidLine : Qt::DashLine));
         p.drawLine(QPointF(x, r.top()), QPointF(x, r.bottom()));
     }
+    return shown;
 }
 
 } // namespace ui

@@ -4,6 +4,7 @@
 
 #include "cpustat.h"
 
+#include <QPixmap>
 #include <QWidget>
 
 namespace ui {
@@ -22,6 +23,8 @@ public:
     // core < 0: the total of all cores.
     CpuGraph(const cl::CpuHistory &history, const QList<TimeMarker> &markers, int core, QWidget *parent = nullptr);
     int core() const { return core_; }
+    // A sample arrived: repaints only the band the curve can reach, plus the title.
+    void refresh();
     QSize sizeHint() const override { return {220, 110}; }
     QSize minimumSizeHint() const override { return {60, 40}; }
 
@@ -30,13 +33,18 @@ protected:
 
 private:
     cl::CpuLoad loadAt(qsizetype i, bool *present) const;
-    void paintArea(QPainter &p, const QRectF &r) const;
-    void paintMarkers(QPainter &p, const QRectF &r) const;
+    void paintArea(QPainter &p, const QRectF &r);
+    bool paintMarkers(QPainter &p, const QRectF &r) const;
     QString title() const;
+    const QPixmap &background(const QRectF &plot);
 
     const cl::CpuHistory &history_;
     const QList<TimeMarker> &markers_;
     int core_;
+    QPixmap background_; // fill and grid, redrawn only when the size or style changes
+    QColor backgroundFor_;
+    double peak_ = 1.0;          // the highest load drawn last time (0..1)
+    bool markersShown_ = true;   // a marker was on screen last time
 };
 
 } // namespace ui

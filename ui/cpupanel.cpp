@@ -37,9 +37,9 @@ void CpuPanel::addSample(const cl::CpuSample &sample)
     history_.append(sample);
     if (history_.cores() != shownCores_)
         rebuildGrid();
-    total_->update();
+    total_->refresh();
     for (CpuGraph *g : std::as_const(graphs_))
-        g->update();
+        g->refresh();
 }
 
 void CpuPanel::addMarker(const TimeMarker &marker)

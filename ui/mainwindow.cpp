@@ -57,6 +57,7 @@ MainWindow::MainWindow(Settings settings, QWidget *parent) : QMainWindow(parent)
     resize(1280, 800);
     restoreGeometry(settings_.geometry());
     monitor_.start(1000 / settings_.samplingHz());
+    monitor_.setSampleProcesses(pages_->currentWidget() == processView_);
     cpu_->setHistoryLength(60 * settings_.samplingHz());
 }
 
@@ -202,9 +203,10 @@ void MainWindow::connectEngine()
 {
     connect(&monitor_, &cl::SystemMonitor::sampled, this, [this](const cl::SystemSample &s) {
         cpu_->addSample(s.cpu);
-        if (pages_->currentWidget() == processView_ || processes_->processes().isEmpty())
+        if (pages_->currentWidget() == processView_ && !s.processes.isEmpty())
             processes_->setProcesses(s.processes);
     });
+    connect(pages_, &QTabWidget::currentChanged, this, [this] { monitor_.setSampleProcesses(pages_->currentWidget() == processView_); });
     connect(experiments_, &ExperimentPanel::runRequested, this, &MainWindow::runSpec);
     connect(experiments_, &ExperimentPanel::runAllRequested, this, &MainWindow::runLesson);
     connect(experiments_, &ExperimentPanel::stopRequested, this, &MainWindow::stop);
@@ -450,6 +452,13 @@ bool MainWindow::writeResultFiles(const QString &dir, QString *error) const
     return true;
 }
 
+bool MainWindow::exportAllTo(const QString &dir, QString *error)
+{
+    const int scale = settings_.exportScale();
+    return exportPng(cpu_->chartArea(), dir + QStringLiteral("/cpu.png"), scale, error)
+        && exportPng(timing_, dir + QStringLiteral("/timings.png"), scale, error) && writeResultFiles(dir, error);
+}
+
 void MainWindow::exportAll()
 {
     const QString dir = QFileDialog::getExistingDirectory(this, tr("Export all into a folder"), settings_.exportFolder());
@@ -457,10 +466,7 @@ void MainWindow::exportAll()
         return;
     settings_.setExportFolder(dir);
     QString error;
-    const int scale = settings_.exportScale();
-    const bool ok = exportPng(cpu_->chartArea(), dir + QStringLiteral("/cpu.png"), scale, &error)
-        && exportPng(timing_, dir + QStringLiteral("/timings.png"), scale, &error) && writeResultFiles(dir, &error);
-    if (!ok)
+    if (!exportAllTo(dir, &error))
         QMessageBox::warning(this, tr("Export"), error);
     else
         statusBar()->showMessage(tr("Exported charts and results into %1").arg(QDir::toNativeSeparators(dir)), 5000);

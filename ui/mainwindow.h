@@ -36,6 +36,8 @@ public:
     QWidget *currentChart() const;
     bool isRunning() const { return runner_.isRunning(); }
     void loadResults(const QList<cl::StrategyResult> &results, cl::Workload workload);
+    // Writes cpu.png, timings.png, results-<workload>.json and results.csv into `dir`.
+    bool exportAllTo(const QString &dir, QString *error);
     void expandProcesses();
 
     // For tests and the screenshot command.
