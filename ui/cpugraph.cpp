@@ -3,6 +3,7 @@
 #include "palette.h"
 
 #include <QPainter>
+#include <QPaintEvent>
 #include <QPainterPath>
 
 #include <climits>
@@ -56,12 +57,14 @@ const QPixmap &CpuGraph::background(const QRectF &r)
     return background_;
 }
 
-void CpuGraph::paintEvent(QPaintEvent *)
+void CpuGraph::paintEvent(QPaintEvent *event)
 {
     const ChartStyle &st = currentStyle();
     QPainter p(this);
     const QRectF r = QRectF(rect()).adjusted(2, 2, -2, -2);
-    p.drawPixmap(0, 0, background(r));
+    const QPixmap &bg = background(r);
+    for (const QRect &exposed : event->region()) // only what changed: usually a thin band
+        p.drawPixmap(exposed, bg, QRectF(exposed.topLeft() * bg.devicePixelRatio(), exposed.size() * bg.devicePixelRatio()).toRect());
     if (!history_.isEmpty())
         paintArea(p, r);
     markersShown_ = paintMarkers(p, r);
