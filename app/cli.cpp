@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include "cli_common.h"
+#include "cli_parts.h"
 #include "cli_run.h"
 
 #include "demoserver.h"
@@ -80,11 +81,25 @@ int serveCommand(const QStringList &args)
 int lessonCommand(const QStringList &args)
 {
     QCommandLineParser p;
-    p.setApplicationDescription(QStringLiteral("Runs the lesson's seven experiments and compares them with the notebook."));
-    p.addOptions({{QStringLiteral("repeat"), QStringLiteral("Runs per experiment (default 3, like %timeit)."), QStringLiteral("N")},
+    p.setApplicationDescription(QStringLiteral("Runs the lesson's seven experiments and compares them with the notebook, "
+                                               "or prints its first half: files, streams, system."));
+    p.addOptions({{QStringLiteral("part"), QStringLiteral("experiments (default), files, streams or system."), QStringLiteral("PART"), QStringLiteral("experiments")},
+                  {QStringLiteral("dir"), QStringLiteral("files: the working folder (default: a fresh one under the temp dir)."), QStringLiteral("DIR")},
+                  {QStringLiteral("repeat"), QStringLiteral("Runs per experiment (default 3, like %timeit)."), QStringLiteral("N")},
                   {QStringLiteral("json"), QStringLiteral("Also write every run as JSON to FILE, or - for stdout."), QStringLiteral("FILE")}});
     if (auto exit = parseOrExit(p, args, QStringLiteral("lesson")))
         return *exit;
+    const QString part = p.value(QStringLiteral("part"));
+    if (part == QLatin1String("files"))
+        return printFilesPart(p.value(QStringLiteral("dir")));
+    if (part == QLatin1String("streams"))
+        return printStreamsPart();
+    if (part == QLatin1String("system"))
+        return printSystemPart();
+    if (part != QLatin1String("experiments")) {
+        err() << "concurrency-lab lesson: --part must be experiments, files, streams or system, not '" << part << "'\n" << Qt::flush;
+        return kExitUsage;
+    }
     const auto repeat = intOption(p, QStringLiteral("repeat"), 3, 1, 100);
     if (!repeat)
         return kExitUsage;
@@ -125,7 +140,7 @@ int screenshotCommand(const QStringList &args)
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral("Renders the main window to a PNG, without a display."));
     p.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The PNG to write."));
-    p.addOptions({{QStringLiteral("page"), QStringLiteral("cpu (default), timings or processes."), QStringLiteral("NAME"), QStringLiteral("cpu")},
+    p.addOptions({{QStringLiteral("page"), QStringLiteral("cpu (default), timings, processes, files, streams or system."), QStringLiteral("NAME"), QStringLiteral("cpu")},
                   {QStringLiteral("size"), QStringLiteral("Window size (default 1280x800)."), QStringLiteral("WxH"), QStringLiteral("1280x800")},
                   {QStringLiteral("results"), QStringLiteral("A results JSON (from run --json) to show on the timings page."), QStringLiteral("FILE")},
                   {QStringLiteral("wait-ms"), QStringLiteral("Let the live graphs fill first (default 2500)."), QStringLiteral("N")},

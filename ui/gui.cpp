@@ -2,6 +2,7 @@
 
 #include "experimentpanel.h"
 #include "export.h"
+#include "filespage.h"
 #include "mainwindow.h"
 #include "settings.h"
 #include "timingchart.h"
@@ -143,6 +144,14 @@ QString screenshot(const ScreenshotOptions &o)
             return QStringLiteral("no lesson experiment %1 (1 to %2)").arg(o.runLesson).arg(lesson.size());
         window.experimentPanel()->selectLesson(o.runLesson - 1);
         window.runSpec(window.experimentPanel()->spec());
+    }
+    if (o.page == QLatin1String("files")) { // show the lesson's sequence, In [75] to [66]
+        FilesPage *files = window.filesPage();
+        for (const char *id : {"write", "append", "readlines", "bytes", "rmdir"}) {
+            files->runOperation(QLatin1String(id), false);
+            while (files->isBusy())
+                waitFor(10);
+        }
     }
     waitFor(o.waitMs);
     if (o.page == QLatin1String("processes"))

@@ -2,6 +2,8 @@
 
 #include "cpupanel.h"
 #include "experimentpanel.h"
+#include "filespage.h"
+#include "streamspage.h"
 #include "export.h"
 #include "palette.h"
 #include "processmodel.h"
@@ -65,7 +67,8 @@ MainWindow::~MainWindow() = default;
 
 QStringList MainWindow::pageNames()
 {
-    return {QStringLiteral("cpu"), QStringLiteral("timings"), QStringLiteral("processes")};
+    return {QStringLiteral("cpu"), QStringLiteral("timings"), QStringLiteral("processes"),
+            QStringLiteral("files"), QStringLiteral("streams"), QStringLiteral("system")};
 }
 
 QWidget *MainWindow::buildPages()
@@ -107,6 +110,10 @@ QWidget *MainWindow::buildPages()
     processView_->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     processView_->setToolTip(tr("This app's processes, live, like top: expand a process to see its threads"));
     pages_->addTab(processView_, tr("Processes"));
+    files_ = new FilesPage(pages_);
+    pages_->addTab(files_, tr("Files"));
+    pages_->addTab(new StreamsPage(pages_), tr("Streams"));
+    pages_->addTab(new SystemPage(pages_), tr("System"));
 
     for (QWidget *chart : {static_cast<QWidget *>(cpu_), static_cast<QWidget *>(timing_)}) {
         chart->setContextMenuPolicy(Qt::ActionsContextMenu);

@@ -20,6 +20,7 @@ namespace ui {
 
 class CpuPanel;
 class ExperimentPanel;
+class FilesPage;
 class ProcessModel;
 class ResultsModel;
 class TimingChart;
@@ -45,6 +46,7 @@ public:
     TimingChart *timingChart() const { return timing_; }
     ResultsModel *resultsModel() const { return results_; }
     CpuPanel *cpuPanel() const { return cpu_; }
+    FilesPage *filesPage() const { return files_; }
     cl::DemoServer &server() { return server_; }
 
 signals:
@@ -94,6 +96,7 @@ private:
     QTableView *resultsView_ = nullptr;
     ProcessModel *processes_ = nullptr;
     QTreeView *processView_ = nullptr;
+    FilesPage *files_ = nullptr;
     QLabel *serverStatus_ = nullptr;
     QTimer serverPoll_;
     QList<cl::ExperimentSpec> batch_;

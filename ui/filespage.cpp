@@ -1,0 +1,256 @@
+#include "filespage.h"
+
+#include "procstats.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QThread>
+
+namespace ui {
+
+namespace {
+struct Operation {
+    const char *id;
+    const char *label;
+    const char *tip;
+};
+// The buttons, in the lesson's order.
+const Operation kOperations[] = {
+    {"write", QT_TRANSLATE_NOOP("ui::FilesPage", "Write (w)"), QT_TRANSLATE_NOOP("ui::FilesPage", "open(path, 'w'): create or truncate, then write the text (In [75])")},
+    {"read", QT_TRANSLATE_NOOP("ui::FilesPage", "Read all"), QT_TRANSLATE_NOOP("ui::FilesPage", "f.read(): the whole file as one string (In [76])")},
+    {"append", QT_TRANSLATE_NOOP("ui::FilesPage", "Append (a)"), QT_TRANSLATE_NOOP("ui::FilesPage", "open(path, 'a'): add the text at the end (In [77])")},
+    {"bytes", QT_TRANSLATE_NOOP("ui::FilesPage", "Show bytes"), QT_TRANSLATE_NOOP("ui::FilesPage", "The file's bytes in hex and as text, like !cat (In [78])")},
+    {"readlines", QT_TRANSLATE_NOOP("ui::FilesPage", "Read lines"), QT_TRANSLATE_NOOP("ui::FilesPage", "f.readlines(): the list of lines (In [79])")},
+    {"iterate", QT_TRANSLATE_NOOP("ui::FilesPage", "Iterate lines"), QT_TRANSLATE_NOOP("ui::FilesPage", "for line in f: one line at a time, without loading the file (In [82])")},
+    {"stat", QT_TRANSLATE_NOOP("ui::FilesPage", "Stat"), QT_TRANSLATE_NOOP("ui::FilesPage", "os.stat(): size, permissions, modified time")},
+    {"list", QT_TRANSLATE_NOOP("ui::FilesPage", "List folder"), QT_TRANSLATE_NOOP("ui::FilesPage", "os.listdir(): the folder's entries")},
+    {"mkdir", QT_TRANSLATE_NOOP("ui::FilesPage", "Make directory"), QT_TRANSLATE_NOOP("ui::FilesPage", "os.mkdir(): make the directory (In [64])")},
+    {"rmdir", QT_TRANSLATE_NOOP("ui::FilesPage", "Remove directory"), QT_TRANSLATE_NOOP("ui::FilesPage", "os.rmdir(): only an empty directory, never recursive (In [66])")},
+    {"remove", QT_TRANSLATE_NOOP("ui::FilesPage", "Remove file"), QT_TRANSLATE_NOOP("ui::FilesPage", "os.remove(): delete the file")},
+    {"big", QT_TRANSLATE_NOOP("ui::FilesPage", "Make a big file"), QT_TRANSLATE_NOOP("ui::FilesPage", "Write a big text file, then iterate over it: memory stays flat")},
+};
+} // namespace
+
+FilesPage::FilesPage(QWidget *parent) : QWidget(parent)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(buildLocation());
+    layout->addWidget(buildButtons());
+    log_ = new QPlainTextEdit(this);
+    log_->setReadOnly(true);
+    log_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    log_->setToolTip(tr("Each operation: the lesson's Python, the C++/Qt counterpart, the result or the error"));
+    layout->addWidget(log_, 1);
+    newTemporaryFolder();
+}
+
+FilesPage::~FilesPage()
+{
+    if (worker_)
+        worker_->wait();
+}
+
+QWidget *FilesPage::buildLocation()
+{
+    auto *w = new QWidget(this);
+    auto *form = new QFormLayout(w);
+    folder_ = new QLineEdit(w);
+    folder_->setToolTip(tr("The working folder: every name below is relative to it"));
+    auto *browse = new QPushButton(tr("Browse…"), w);
+    auto *fresh = new QPushButton(tr("New temporary folder"), w);
+    fresh->setToolTip(tr("A fresh, empty folder under the system's temporary directory"));
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Working folder"), folder());
+        if (!dir.isEmpty())
+            setFolder(dir);
+    });
+    connect(fresh, &QPushButton::clicked, this, &FilesPage::newTemporaryFolder);
+    auto *row = new QHBoxLayout;
+    row->addWidget(folder_, 1);
+    row->addWidget(browse);
+    row->addWidget(fresh);
+    form->addRow(tr("Folder"), row);
+    fileName_ = new QLineEdit(QStringLiteral("example.txt"), w);
+    fileName_->setToolTip(tr("The file to work on; any language, up to 255 bytes"));
+    form->addRow(tr("File"), fileName_);
+    text_ = new QLineEdit(QStringLiteral("Технопарк"), w);
+    text_->setToolTip(tr("What Write writes; a newline is added, as in the lesson"));
+    appendText_ = new QLineEdit(QStringLiteral("МГТУ"), w);
+    appendText_->setToolTip(tr("What Append adds; a newline is added, as in the lesson"));
+    auto *texts = new QHBoxLayout;
+    texts->addWidget(text_, 1);
+    texts->addWidget(new QLabel(tr("append"), w));
+    texts->addWidget(appendText_, 1);
+    form->addRow(tr("Write"), texts);
+    dirName_ = new QLineEdit(QStringLiteral("park-python"), w);
+    dirName_->setToolTip(tr("The directory Make directory and Remove directory work on"));
+    form->addRow(tr("Directory"), dirName_);
+    writeEncoding_ = new QComboBox(w);
+    readEncoding_ = new QComboBox(w);
+    for (cl::TextEncoding e : cl::allEncodings()) {
+        writeEncoding_->addItem(cl::toString(e), int(e));
+        readEncoding_->addItem(cl::toString(e), int(e));
+    }
+    writeEncoding_->setToolTip(tr("The encoding Write and Append use"));
+    readEncoding_->setToolTip(tr("The encoding the reads use: a different one than the file's shows mojibake or an error"));
+    auto *enc = new QHBoxLayout;
+    enc->addWidget(new QLabel(tr("write as"), w));
+    enc->addWidget(writeEncoding_);
+    enc->addWidget(new QLabel(tr("read as"), w));
+    enc->addWidget(readEncoding_);
+    enc->addStretch();
+    form->addRow(tr("Encoding"), enc);
+    return w;
+}
+
+QWidget *FilesPage::buildButtons()
+{
+    auto *w = new QWidget(this);
+    auto *grid = new QGridLayout(w);
+    int i = 0;
+    for (const Operation &op : kOperations) {
+        auto *b = new QPushButton(tr(op.label), w);
+        b->setToolTip(tr(op.tip));
+        b->setObjectName(QLatin1String(op.id));
+        connect(b, &QPushButton::clicked, this, [this, id = QString::fromLatin1(op.id)] { runOperation(id); });
+        grid->addWidget(b, i / 6, i % 6);
+        buttons_.append(b);
+        ++i;
+    }
+    bigMiB_ = new QSpinBox(w);
+    bigMiB_->setRange(1, 4096);
+    bigMiB_->setValue(256);
+    bigMiB_->setSuffix(tr(" MiB"));
+    bigMiB_->setToolTip(tr("The size of the big file"));
+    grid->addWidget(bigMiB_, i / 6, i % 6);
+    return w;
+}
+
+QStringList FilesPage::operationIds()
+{
+    QStringList ids;
+    for (const Operation &op : kOperations)
+        ids << QLatin1String(op.id);
+    return ids;
+}
+
+QString FilesPage::folder() const { return folder_->text(); }
+void FilesPage::setFolder(const QString &folder) { folder_->setText(folder); }
+QString FilesPage::log() const { return log_->toPlainText(); }
+
+void FilesPage::newTemporaryFolder()
+{
+    QTemporaryDir dir(QDir::temp().filePath(QStringLiteral("concurrency-lab-XXXXXX")));
+    dir.setAutoRemove(false); // the class's files stay until someone removes them
+    setFolder(dir.isValid() ? dir.path() : QDir::tempPath());
+}
+
+cl::TextEncoding FilesPage::encoding(QComboBox *box) const { return cl::TextEncoding(box->currentData().toInt()); }
+
+std::function<cl::FileOpResult()> FilesPage::operation(const QString &id) const
+{
+    const cl::FileLab lab(folder());
+    const QString name = fileName_->text();
+    const QString text = text_->text() + QLatin1Char('\n');
+    const QString more = appendText_->text() + QLatin1Char('\n');
+    const QString dir = dirName_->text();
+    const cl::TextEncoding we = encoding(writeEncoding_), re = encoding(readEncoding_);
+    const qint64 big = qint64(bigMiB_->value()) << 20;
+    if (id == QLatin1String("write")) return [=] { return lab.write(name, text, we); };
+    if (id == QLatin1String("append")) return [=] { return lab.append(name, more, we); };
+    if (id == QLatin1String("read")) return [=] { return lab.read(name, re); };
+    if (id == QLatin1String("readlines")) return [=] { return lab.readLines(name, re); };
+    if (id == QLatin1String("iterate")) return [=] { return lab.iterateLines(name, re); };
+    if (id == QLatin1String("bytes")) return [=] { return lab.showBytes(name); };
+    if (id == QLatin1String("stat")) return [=] { return lab.stat(name); };
+    if (id == QLatin1String("list")) return [=] { return lab.list(); };
+    if (id == QLatin1String("mkdir")) return [=] { return lab.makeDir(dir); };
+    if (id == QLatin1String("rmdir")) return [=] { return lab.removeDir(dir); };
+    if (id == QLatin1String("remove")) return [=] { return lab.removeFile(name); };
+    if (id == QLatin1String("big")) return [=] {
+        cl::FileOpResult made = lab.makeBigFile(name, big);
+        if (!made.ok)
+            return made;
+        cl::FileOpResult it = lab.iterateLines(name, cl::TextEncoding::Utf8, 3);
+        it.python = made.python + QStringLiteral("\n") + it.python;
+        it.output = made.output + QStringLiteral("\n") + it.output;
+        return it;
+    };
+    return {};
+}
+
+bool FilesPage::confirmed(const QString &id)
+{
+    const cl::FileLab lab(folder());
+    const QString path = lab.pathOf(fileName_->text());
+    QString question;
+    if ((id == QLatin1String("write") || id == QLatin1String("big")) && lab.exists(fileName_->text()))
+        question = tr("%1 exists. Overwrite it?").arg(path);
+    else if (id == QLatin1String("remove"))
+        question = tr("Remove the file %1?").arg(path);
+    else if (id == QLatin1String("rmdir"))
+        question = tr("Remove the directory %1? (Only an empty one can be removed.)").arg(lab.pathOf(dirName_->text()));
+    return question.isEmpty()
+        || QMessageBox::question(this, tr("Please confirm"), question, QMessageBox::Yes | QMessageBox::No, QMessageBox::No) == QMessageBox::Yes;
+}
+
+void FilesPage::runOperation(const QString &id, bool confirm)
+{
+    auto op = operation(id);
+    if (busy_ || !op || (confirm && !confirmed(id)))
+        return;
+    for (const Operation &o : kOperations)
+        if (id == QLatin1String(o.id))
+            start(tr(o.label), std::move(op));
+}
+
+void FilesPage::start(const QString &title, std::function<cl::FileOpResult()> op)
+{
+    busy_ = true;
+    for (QPushButton *b : std::as_const(buttons_))
+        b->setEnabled(false);
+    const qint64 before = cl::currentRssBytes();
+    cl::resetPeakRss();
+    QThread *worker = QThread::create([this, title, op = std::move(op), before] {
+        const cl::FileOpResult r = op();
+        const qint64 peak = cl::peakRssBytes();
+        QMetaObject::invokeMethod(this, [this, title, r, before, peak] { show(title, r, before, peak); }, Qt::QueuedConnection);
+    });
+    worker->setParent(this);
+    worker_ = worker;
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    worker->start();
+}
+
+void FilesPage::show(const QString &title, const cl::FileOpResult &r, qint64 rssBefore, qint64 peakDuring)
+{
+    busy_ = false;
+    for (QPushButton *b : std::as_const(buttons_))
+        b->setEnabled(true);
+    auto esc = [](const QString &s) { return s.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")).replace(QLatin1Char(' '), QStringLiteral("&nbsp;")); };
+    QString html = QStringLiteral("<b>%1</b><br><span style='color:#3a7bd5'>&gt;&gt;&gt; %2</span><br><span style='color:#888'>// C++: %3</span><br>")
+                       .arg(esc(title), esc(r.python), esc(r.cpp));
+    if (!r.error.isEmpty())
+        html += QStringLiteral("<span style='color:#d04030'>%1</span>").arg(esc(r.error));
+    else
+        html += r.output.isEmpty() ? tr("(done, nothing printed)").toHtmlEscaped() : esc(r.output);
+    html += QStringLiteral("<br><span style='color:#888'>%1</span><br>")
+                .arg(esc(tr("memory: %1 MiB resident before, peak %2 MiB during")
+                             .arg(double(rssBefore) / 1048576.0, 0, 'f', 1).arg(double(peakDuring) / 1048576.0, 0, 'f', 1)));
+    log_->appendHtml(html);
+    emit operationFinished(r);
+}
+
+} // namespace ui
