@@ -119,13 +119,14 @@ QWidget *FilesPage::buildButtons()
 {
     auto *w = new QWidget(this);
     auto *grid = new QGridLayout(w);
+    constexpr int kColumns = 4; // narrow enough for a 900-pixel window
     int i = 0;
     for (const Operation &op : kOperations) {
         auto *b = new QPushButton(tr(op.label), w);
         b->setToolTip(tr(op.tip));
         b->setObjectName(QLatin1String(op.id));
         connect(b, &QPushButton::clicked, this, [this, id = QString::fromLatin1(op.id)] { runOperation(id); });
-        grid->addWidget(b, i / 6, i % 6);
+        grid->addWidget(b, i / kColumns, i % kColumns);
         buttons_.append(b);
         ++i;
     }
@@ -134,7 +135,7 @@ QWidget *FilesPage::buildButtons()
     bigMiB_->setValue(256);
     bigMiB_->setSuffix(tr(" MiB"));
     bigMiB_->setToolTip(tr("The size of the big file"));
-    grid->addWidget(bigMiB_, i / 6, i % 6);
+    grid->addWidget(bigMiB_, i / kColumns, i % kColumns);
     return w;
 }
 

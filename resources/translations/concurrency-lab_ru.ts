@@ -61,6 +61,69 @@
     </message>
 </context>
 <context>
+    <name>SystemInfo</name>
+    <message>
+        <source>Application</source>
+        <translation>Приложение</translation>
+    </message>
+    <message>
+        <source>Qt (built with)</source>
+        <translation>Qt (при сборке)</translation>
+    </message>
+    <message>
+        <source>Qt (running)</source>
+        <translation>Qt (работает)</translation>
+    </message>
+    <message>
+        <source>Compiler</source>
+        <translation>Компилятор</translation>
+    </message>
+    <message>
+        <source>Build type</source>
+        <translation>Тип сборки</translation>
+    </message>
+    <message>
+        <source>Operating system</source>
+        <translation>Операционная система</translation>
+    </message>
+    <message>
+        <source>system</source>
+        <translation>system</translation>
+    </message>
+    <message>
+        <source>node</source>
+        <translation>node</translation>
+    </message>
+    <message>
+        <source>release</source>
+        <translation>release</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>version</translation>
+    </message>
+    <message>
+        <source>machine</source>
+        <translation>machine</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>Процессор</translation>
+    </message>
+    <message>
+        <source>Logical cores</source>
+        <translation>Логических ядер</translation>
+    </message>
+    <message>
+        <source>Physical cores</source>
+        <translation>Физических ядер</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Память</translation>
+    </message>
+</context>
+<context>
     <name>ui::CpuGraph</name>
     <message>
         <source>All cores: user time (green) above system time (red), last 60 s</source>
@@ -246,6 +309,217 @@
     <message>
         <source>Cannot write %1</source>
         <translation>Не удалось записать %1</translation>
+    </message>
+</context>
+<context>
+    <name>ui::FilesPage</name>
+    <message>
+        <source>Write (w)</source>
+        <translation>Записать (w)</translation>
+    </message>
+    <message>
+        <source>open(path, &apos;w&apos;): create or truncate, then write the text (In [75])</source>
+        <translation>open(path, &apos;w&apos;): создать или очистить, затем записать текст (In [75])</translation>
+    </message>
+    <message>
+        <source>Read all</source>
+        <translation>Прочитать всё</translation>
+    </message>
+    <message>
+        <source>f.read(): the whole file as one string (In [76])</source>
+        <translation>f.read(): весь файл одной строкой (In [76])</translation>
+    </message>
+    <message>
+        <source>Append (a)</source>
+        <translation>Дописать (a)</translation>
+    </message>
+    <message>
+        <source>open(path, &apos;a&apos;): add the text at the end (In [77])</source>
+        <translation>open(path, &apos;a&apos;): дописать текст в конец (In [77])</translation>
+    </message>
+    <message>
+        <source>Show bytes</source>
+        <translation>Показать байты</translation>
+    </message>
+    <message>
+        <source>The file&apos;s bytes in hex and as text, like !cat (In [78])</source>
+        <translation>Байты файла в hex и как текст, как !cat (In [78])</translation>
+    </message>
+    <message>
+        <source>Read lines</source>
+        <translation>Прочитать строки</translation>
+    </message>
+    <message>
+        <source>f.readlines(): the list of lines (In [79])</source>
+        <translation>f.readlines(): список строк (In [79])</translation>
+    </message>
+    <message>
+        <source>Iterate lines</source>
+        <translation>Перебрать строки</translation>
+    </message>
+    <message>
+        <source>for line in f: one line at a time, without loading the file (In [82])</source>
+        <translation>for line in f: по строке, не загружая файл целиком (In [82])</translation>
+    </message>
+    <message>
+        <source>Stat</source>
+        <translation>Stat</translation>
+    </message>
+    <message>
+        <source>os.stat(): size, permissions, modified time</source>
+        <translation>os.stat(): размер, права, время изменения</translation>
+    </message>
+    <message>
+        <source>List folder</source>
+        <translation>Содержимое папки</translation>
+    </message>
+    <message>
+        <source>os.listdir(): the folder&apos;s entries</source>
+        <translation>os.listdir(): содержимое папки</translation>
+    </message>
+    <message>
+        <source>Make directory</source>
+        <translation>Создать каталог</translation>
+    </message>
+    <message>
+        <source>os.mkdir(): make the directory (In [64])</source>
+        <translation>os.mkdir(): создать каталог (In [64])</translation>
+    </message>
+    <message>
+        <source>Remove directory</source>
+        <translation>Удалить каталог</translation>
+    </message>
+    <message>
+        <source>os.rmdir(): only an empty directory, never recursive (In [66])</source>
+        <translation>os.rmdir(): только пустой каталог, никогда рекурсивно (In [66])</translation>
+    </message>
+    <message>
+        <source>Remove file</source>
+        <translation>Удалить файл</translation>
+    </message>
+    <message>
+        <source>os.remove(): delete the file</source>
+        <translation>os.remove(): удалить файл</translation>
+    </message>
+    <message>
+        <source>Make a big file</source>
+        <translation>Создать большой файл</translation>
+    </message>
+    <message>
+        <source>Write a big text file, then iterate over it: memory stays flat</source>
+        <translation>Записать большой текстовый файл и перебрать его строки: память не растёт</translation>
+    </message>
+    <message>
+        <source>Each operation: the lesson&apos;s Python, the C++/Qt counterpart, the result or the error</source>
+        <translation>Каждая операция: Python из урока, аналог на C++/Qt, результат или ошибка</translation>
+    </message>
+    <message>
+        <source>The working folder: every name below is relative to it</source>
+        <translation>Рабочая папка: все имена ниже — относительно неё</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Обзор…</translation>
+    </message>
+    <message>
+        <source>New temporary folder</source>
+        <translation>Новая временная папка</translation>
+    </message>
+    <message>
+        <source>A fresh, empty folder under the system&apos;s temporary directory</source>
+        <translation>Новая пустая папка во временном каталоге системы</translation>
+    </message>
+    <message>
+        <source>Working folder</source>
+        <translation>Рабочая папка</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Папка</translation>
+    </message>
+    <message>
+        <source>The file to work on; any language, up to 255 bytes</source>
+        <translation>Файл, с которым работаем; на любом языке, до 255 байт</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <source>What Write writes; a newline is added, as in the lesson</source>
+        <translation>Что записывает «Записать»; перевод строки добавляется, как в уроке</translation>
+    </message>
+    <message>
+        <source>What Append adds; a newline is added, as in the lesson</source>
+        <translation>Что добавляет «Дописать»; перевод строки добавляется, как в уроке</translation>
+    </message>
+    <message>
+        <source>append</source>
+        <translation>дописать</translation>
+    </message>
+    <message>
+        <source>Write</source>
+        <translation>Записать</translation>
+    </message>
+    <message>
+        <source>The directory Make directory and Remove directory work on</source>
+        <translation>Каталог для «Создать каталог» и «Удалить каталог»</translation>
+    </message>
+    <message>
+        <source>Directory</source>
+        <translation>Каталог</translation>
+    </message>
+    <message>
+        <source>The encoding Write and Append use</source>
+        <translation>Кодировка для записи</translation>
+    </message>
+    <message>
+        <source>The encoding the reads use: a different one than the file&apos;s shows mojibake or an error</source>
+        <translation>Кодировка для чтения: если она не совпадает с кодировкой файла, будут кракозябры или ошибка</translation>
+    </message>
+    <message>
+        <source>write as</source>
+        <translation>записывать в</translation>
+    </message>
+    <message>
+        <source>read as</source>
+        <translation>читать как</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>Кодировка</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> МиБ</translation>
+    </message>
+    <message>
+        <source>The size of the big file</source>
+        <translation>Размер большого файла</translation>
+    </message>
+    <message>
+        <source>%1 exists. Overwrite it?</source>
+        <translation>%1 уже существует. Перезаписать?</translation>
+    </message>
+    <message>
+        <source>Remove the file %1?</source>
+        <translation>Удалить файл %1?</translation>
+    </message>
+    <message>
+        <source>Remove the directory %1? (Only an empty one can be removed.)</source>
+        <translation>Удалить каталог %1? (Удалить можно только пустой.)</translation>
+    </message>
+    <message>
+        <source>Please confirm</source>
+        <translation>Подтвердите</translation>
+    </message>
+    <message>
+        <source>(done, nothing printed)</source>
+        <translation>(готово, ничего не выведено)</translation>
+    </message>
+    <message>
+        <source>memory: %1 MiB resident before, peak %2 MiB during</source>
+        <translation>память: %1 МиБ до, пик %2 МиБ во время</translation>
     </message>
 </context>
 <context>
@@ -462,6 +736,18 @@
         <source>Exported charts and results into %1</source>
         <translation>Графики и результаты сохранены в %1</translation>
     </message>
+    <message>
+        <source>Files</source>
+        <translation>Файлы</translation>
+    </message>
+    <message>
+        <source>Streams</source>
+        <translation>Потоки ввода-вывода</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Система</translation>
+    </message>
 </context>
 <context>
     <name>ui::ProcessModel</name>
@@ -562,6 +848,120 @@
     <message>
         <source>async</source>
         <translation>async</translation>
+    </message>
+</context>
+<context>
+    <name>ui::StreamsPage</name>
+    <message>
+        <source>terminal</source>
+        <translation>терминал</translation>
+    </message>
+    <message>
+        <source>pipe</source>
+        <translation>канал (pipe)</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>файл</translation>
+    </message>
+    <message>
+        <source>socket</source>
+        <translation>сокет</translation>
+    </message>
+    <message>
+        <source>/dev/null</source>
+        <translation>/dev/null</translation>
+    </message>
+    <message>
+        <source>character device</source>
+        <translation>символьное устройство</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>закрыт</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>другое</translation>
+    </message>
+    <message>
+        <source>Every process starts with three open descriptors: 0 (stdin), 1 (stdout) and 2 (stderr). In the lesson Jupyter had replaced them; here are this app&apos;s real ones. Start the app from a terminal, with &lt;tt&gt;&amp;gt; file&lt;/tt&gt;, with &lt;tt&gt;| cat&lt;/tt&gt; or from the desktop and see them change.</source>
+        <translation>Каждый процесс начинает работу с тремя открытыми дескрипторами: 0 (stdin), 1 (stdout) и 2 (stderr). В уроке их подменил Jupyter; здесь — настоящие дескрипторы приложения. Запустите приложение из терминала, с &lt;tt&gt;&amp;gt; file&lt;/tt&gt;, с &lt;tt&gt;| cat&lt;/tt&gt; или с рабочего стола — и посмотрите, как они меняются.</translation>
+    </message>
+    <message>
+        <source>fd</source>
+        <translation>fd</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>Поток</translation>
+    </message>
+    <message>
+        <source>Points to</source>
+        <translation>Куда ведёт</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Цель</translation>
+    </message>
+    <message>
+        <source>TTY</source>
+        <translation>TTY</translation>
+    </message>
+    <message>
+        <source>What /proc/self/fd/0, 1 and 2 point to</source>
+        <translation>Куда указывают /proc/self/fd/0, 1 и 2</translation>
+    </message>
+    <message>
+        <source>Write a line to stdout</source>
+        <translation>Написать строку в stdout</translation>
+    </message>
+    <message>
+        <source>Write a line to stderr</source>
+        <translation>Написать строку в stderr</translation>
+    </message>
+    <message>
+        <source>sys.stdout.write(&quot;where am I\n&quot;)</source>
+        <translation>sys.stdout.write(&quot;where am I\n&quot;)</translation>
+    </message>
+    <message>
+        <source>sys.stderr.write(&quot;where am I\n&quot;)</source>
+        <translation>sys.stderr.write(&quot;where am I\n&quot;)</translation>
+    </message>
+    <message>
+        <source>Look again</source>
+        <translation>Посмотреть снова</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+</context>
+<context>
+    <name>ui::SystemPage</name>
+    <message>
+        <source>The lesson starts with &lt;tt&gt;sys.version&lt;/tt&gt; and &lt;tt&gt;platform.uname()&lt;/tt&gt;; this is the same for this app.</source>
+        <translation>Урок начинается с &lt;tt&gt;sys.version&lt;/tt&gt; и &lt;tt&gt;platform.uname()&lt;/tt&gt;; здесь то же самое для этого приложения.</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Значение</translation>
+    </message>
+    <message>
+        <source>Copy all</source>
+        <translation>Скопировать всё</translation>
+    </message>
+    <message>
+        <source>Copy these lines to the clipboard</source>
+        <translation>Скопировать эти строки в буфер обмена</translation>
     </message>
 </context>
 <context>

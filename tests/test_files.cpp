@@ -1,0 +1,212 @@
+#include <catch2/catch.hpp>
+
+#include "fileops.h"
+#include "filespage.h"
+#include "helpers.h"
+#include "streams.h"
+#include "sysinfo.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cerrno>
+
+using namespace cl;
+
+namespace {
+struct Lab {
+    QTemporaryDir dir;
+    FileLab lab{dir.path()};
+};
+} // namespace
+
+TEST_CASE("write, read, append, readlines and iterate reproduce the lesson", "[files]")
+{
+    Lab t;
+    const auto w = t.lab.write(QStringLiteral("example.txt"), QStringLiteral("Технопарк\n"));
+    REQUIRE(w.ok);
+    CHECK(w.output == QLatin1String("10"));
+    CHECK(t.lab.read(QStringLiteral("example.txt")).output == QStringLiteral("Технопарк\n"));
+    REQUIRE(t.lab.append(QStringLiteral("example.txt"), QStringLiteral("МГТУ\n")).ok);
+    CHECK(t.lab.readLines(QStringLiteral("example.txt")).output == QStringLiteral("['Технопарк\\n', 'МГТУ\\n']"));
+    CHECK(t.lab.iterateLines(QStringLiteral("example.txt")).output == QStringLiteral("'Технопарк\\n'\n'МГТУ\\n'"));
+    const auto bytes = t.lab.showBytes(QStringLiteral("example.txt"));
+    CHECK(bytes.output.contains(QLatin1String("d0 a2 d0 b5")));
+    CHECK(bytes.output.contains(QLatin1String("28 bytes")));
+    const auto st = t.lab.stat(QStringLiteral("example.txt"));
+    CHECK(st.ok);
+    CHECK(st.output.startsWith(QLatin1String("size 28 bytes, -rw-")));
+    CHECK(t.lab.list().output == QLatin1String("['example.txt']"));
+    REQUIRE(t.lab.removeFile(QStringLiteral("example.txt")).ok);
+    CHECK(t.lab.list().output == QLatin1String("[]"));
+}
+
+TEST_CASE("errors come out as Python prints them, with the real errno", "[files]")
+{
+    Lab t;
+    const QString missing = t.lab.pathOf(QStringLiteral("park-python"));
+    auto r = t.lab.removeDir(QStringLiteral("park-python"));
+    CHECK_FALSE(r.ok);
+    CHECK(r.errnoValue == ENOENT);
+    CHECK(r.error == QStringLiteral("[Errno 2] No such file or directory: '%1'").arg(missing));
+    CHECK(t.lab.read(QStringLiteral("nope.txt")).errnoValue == ENOENT);
+    CHECK(t.lab.stat(QStringLiteral("nope.txt")).errnoValue == ENOENT);
+    CHECK(t.lab.removeFile(QStringLiteral("nope.txt")).errnoValue == ENOENT);
+    CHECK(FileLab(t.dir.filePath(QStringLiteral("no/such/dir"))).list().errnoValue == ENOENT);
+
+    REQUIRE(t.lab.makeDir(QStringLiteral("park-python")).ok);
+    CHECK(t.lab.makeDir(QStringLiteral("park-python")).errnoValue == EEXIST);   // already exists
+    REQUIRE(t.lab.write(QStringLiteral("park-python/inside.txt"), QStringLiteral("x")).ok);
+    CHECK(t.lab.removeDir(QStringLiteral("park-python")).errnoValue == ENOTEMPTY); // never recursive
+    CHECK(QFile::exists(t.dir.filePath(QStringLiteral("park-python/inside.txt"))));
+
+    REQUIRE(t.lab.write(QStringLiteral("plain.txt"), QStringLiteral("x")).ok);
+    CHECK(t.lab.write(QStringLiteral("plain.txt/child.txt"), QStringLiteral("x")).errnoValue == ENOTDIR); // through a file
+    CHECK(t.lab.makeDir(QStringLiteral("plain.txt/sub")).errnoValue == ENOTDIR);
+    CHECK(t.lab.removeDir(QStringLiteral("plain.txt")).errnoValue == ENOTDIR);
+
+    const QString longName(300, QLatin1Char('a'));
+    const auto tooLong = t.lab.write(longName, QStringLiteral("x"));
+    CHECK(tooLong.errnoValue == ENAMETOOLONG);
+    CHECK(tooLong.error.startsWith(QLatin1String("[Errno 36] File name too long")));
+}
+
+TEST_CASE("non-ASCII names work", "[files]")
+{
+    Lab t;
+    const QString name = QStringLiteral("пример — 例.txt");
+    REQUIRE(t.lab.write(name, QStringLiteral("ok\n")).ok);
+    CHECK(t.lab.read(name).output == QLatin1String("ok\n"));
+    CHECK(t.lab.list().output == QStringLiteral("['%1']").arg(name));
+    CHECK(t.lab.makeDir(QStringLiteral("папка")).ok);
+    CHECK(t.lab.removeDir(QStringLiteral("папка")).ok);
+}
+
+TEST_CASE("encodings round-trip, and disagreeing ones show mojibake or a decode error", "[files][encoding]")
+{
+    const QString text = QStringLiteral("Технопарк МГТУ\n");
+    for (TextEncoding e : allEncodings()) {
+        INFO(toString(e).toStdString());
+        const QByteArray bytes = encodeText(text, e);
+        CHECK(decodeText(bytes, e).value_or(QString()) == text);
+    }
+    CHECK(encodeText(QStringLiteral("Т"), TextEncoding::Cp1251) == QByteArray("\xd2"));
+    CHECK(encodeText(QStringLiteral("Т"), TextEncoding::Koi8r) == QByteArray("\xf4"));
+    CHECK(encodeText(QStringLiteral("Т"), TextEncoding::Utf8) == QByteArray("\xd0\xa2"));
+
+    Lab t;
+    REQUIRE(t.lab.write(QStringLiteral("cp.txt"), text, TextEncoding::Cp1251).ok);
+    const auto asUtf8 = t.lab.read(QStringLiteral("cp.txt"), TextEncoding::Utf8);
+    CHECK_FALSE(asUtf8.ok);
+    CHECK(asUtf8.error == QLatin1String("UnicodeDecodeError: 'utf-8' codec can't decode byte 0xd2 in position 0: invalid continuation byte"));
+    REQUIRE(t.lab.write(QStringLiteral("utf.txt"), QStringLiteral("Технопарк\n")).ok);
+    CHECK(t.lab.read(QStringLiteral("utf.txt"), TextEncoding::Cp1251).output == QStringLiteral("РўРµС…РЅРѕРїР°СЂРє\n"));
+    CHECK(t.lab.read(QStringLiteral("cp.txt"), TextEncoding::Koi8r).output != text);
+
+    QString why;
+    CHECK(encodeText(QStringLiteral("例"), TextEncoding::Cp1251, &why).isEmpty());
+    CHECK(why.contains(QLatin1String("can't encode")));
+    CHECK(pyRepr(QStringLiteral("it's\t\"x\"\\")) == QStringLiteral("'it\\'s\\t\"x\"\\\\'"));
+}
+
+TEST_CASE("invalid UTF-8 in a file is an error, not a crash, also while iterating", "[files][encoding]")
+{
+    Lab t;
+    QFile f(t.lab.pathOf(QStringLiteral("bad.txt")));
+    REQUIRE(f.open(QIODevice::WriteOnly));
+    f.write("good line\n\xff\xfe broken\n");
+    f.close();
+    const auto r = t.lab.iterateLines(QStringLiteral("bad.txt"));
+    CHECK_FALSE(r.ok);
+    CHECK(r.error.contains(QLatin1String("line 2")));
+    CHECK(r.error.contains(QLatin1String("0xff")));
+    CHECK(t.lab.showBytes(QStringLiteral("bad.txt")).ok); // bytes are always shown
+}
+
+TEST_CASE("a big file is iterated line by line", "[files]")
+{
+    Lab t;
+    const auto made = t.lab.makeBigFile(QStringLiteral("big.txt"), 3 << 20);
+    REQUIRE(made.ok);
+    CHECK(QFile(t.lab.pathOf(QStringLiteral("big.txt"))).size() == 3 << 20);
+    const auto it = t.lab.iterateLines(QStringLiteral("big.txt"), TextEncoding::Utf8, 2);
+    REQUIRE(it.ok);
+    CHECK(it.output.contains(QLatin1String("lines in all, 3145728 bytes")));
+    std::int64_t seen = 0;
+    const auto stopped = t.lab.iterateLines(QStringLiteral("big.txt"), TextEncoding::Utf8, 2, [&](std::int64_t b) { seen = b; return false; });
+    CHECK(stopped.error == QLatin1String("stopped"));
+    CHECK(seen > 0);
+}
+
+TEST_CASE("the streams probe sees a file, a pipe and /dev/null", "[streams]")
+{
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("вывод.txt"));
+    QProcess toFile;
+    toFile.setStandardOutputFile(out);
+    toFile.setStandardInputFile(QProcess::nullDevice());
+    toFile.start(QStringLiteral(CL_APP_PATH), {QStringLiteral("lesson"), QStringLiteral("--part"), QStringLiteral("streams")});
+    REQUIRE(toFile.waitForFinished(30000));
+    CHECK(toFile.exitCode() == 0);
+    QFile f(out);
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(f.readAll());
+    CHECK(text.contains(QStringLiteral("stdout (fd 1): file → %1").arg(out)));
+    CHECK(text.contains(QLatin1String("stdin (fd 0): /dev/null")));
+    CHECK(text.contains(QLatin1String("where am I (stdout)")));
+
+    QByteArray piped;
+    REQUIRE(test::runApp({QStringLiteral("lesson"), QStringLiteral("--part"), QStringLiteral("streams")}, &piped) == 0);
+    CHECK(piped.contains("stdout (fd 1): pipe"));
+    CHECK(piped.contains("stderr (fd 2): pipe"));
+    CHECK_FALSE(probeStream(987).kind.isEmpty()); // a closed descriptor is reported, not a crash
+    CHECK(probeStream(987).kind == QLatin1String("closed"));
+}
+
+TEST_CASE("lesson --part files prints the notebook's cells; system and errors", "[cli][files]")
+{
+    QTemporaryDir dir;
+    QByteArray out;
+    REQUIRE(test::runApp({QStringLiteral("lesson"), QStringLiteral("--part"), QStringLiteral("files"), QStringLiteral("--dir"), dir.path()}, &out) == 0);
+    const QString text = QString::fromUtf8(out);
+    CHECK(text.contains(QStringLiteral("['Технопарк\\n', 'МГТУ\\n']")));
+    CHECK(text.contains(QStringLiteral("[Errno 2] No such file or directory: '%1/park-python'").arg(dir.path())));
+    CHECK(QFile::exists(dir.filePath(QStringLiteral("example.txt"))));
+    REQUIRE(test::runApp({QStringLiteral("lesson"), QStringLiteral("--part"), QStringLiteral("system")}, &out) == 0);
+    CHECK(out.contains("Qt (running):"));
+    CHECK(out.contains("Logical cores:"));
+    QByteArray err;
+    CHECK(test::runApp({QStringLiteral("lesson"), QStringLiteral("--part"), QStringLiteral("files"), QStringLiteral("--dir"),
+                        dir.filePath(QStringLiteral("missing"))}, nullptr, &err) == 1);
+    CHECK(err.contains("[Errno 2]"));
+    CHECK(test::runApp({QStringLiteral("lesson"), QStringLiteral("--part"), QStringLiteral("gpu")}) == 2);
+}
+
+TEST_CASE("physical cores are counted from /proc/cpuinfo", "[system]")
+{
+    const QByteArray two = "processor : 0\nphysical id : 0\ncore id : 0\n\nprocessor : 1\nphysical id : 0\ncore id : 1\n\n"
+                           "processor : 2\nphysical id : 0\ncore id : 0\n\nprocessor : 3\nphysical id : 0\ncore id : 1\n";
+    CHECK(physicalCoresFromCpuinfo(two) == 2);
+    CHECK(physicalCoresFromCpuinfo("") == 0);
+    const SystemInfo s = systemInfo();
+    CHECK(s.logicalCores >= 1);
+    CHECK(s.qtRunning == QLatin1String(qVersion()));
+    CHECK(s.rows().size() == 15);
+}
+
+TEST_CASE("the Files page runs the lesson's operations off the GUI thread", "[window][files]")
+{
+    QTemporaryDir dir;
+    ui::FilesPage page;
+    page.setFolder(dir.path());
+    QSignalSpy done(&page, &ui::FilesPage::operationFinished);
+    for (const char *id : {"write", "append", "readlines", "rmdir"}) {
+        page.runOperation(QLatin1String(id), false);
+        REQUIRE(done.wait(10000));
+    }
+    CHECK(page.log().contains(QStringLiteral("['Технопарк\\n', 'МГТУ\\n']")));
+    CHECK(page.log().contains(QLatin1String("[Errno 2] No such file or directory")));
+    CHECK(ui::FilesPage::operationIds().size() == 12);
+}
