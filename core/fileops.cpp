@@ -405,7 +405,12 @@ FileOpResult FileLab::makeBigFile(const QString &name, qint64 bytes, const std::
         chunk.clear();
         while (chunk.size() < (1 << 20))
             chunk += "Технопарк, МГТУ: line " + QByteArray::number(++line) + '\n';
-        chunk.truncate(qsizetype(std::min<qint64>(chunk.size(), bytes - written)));
+        if (const qint64 room = bytes - written; chunk.size() > room) {
+            // End on a whole line, padded with ASCII to the exact size: never half a character.
+            chunk.truncate(chunk.lastIndexOf('\n', qsizetype(room) - 1) + 1);
+            if (const qsizetype pad = qsizetype(room) - chunk.size(); pad > 0)
+                chunk += QByteArray(pad - 1, '.') + '\n';
+        }
         for (qsizetype done = 0; done < chunk.size();) {
             const ssize_t n = ::write(f.fd, chunk.constData() + done, size_t(chunk.size() - done));
             if (n < 0 && errno == EINTR)

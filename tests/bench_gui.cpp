@@ -7,6 +7,7 @@
 #include "settings.h"
 
 #include <QElapsedTimer>
+#include <malloc.h>
 #include <QEventLoop>
 #include <QTimer>
 #include <QTemporaryDir>
@@ -91,4 +92,26 @@ TEST_CASE("one redraw of the CPU page with 128 simulated cores", "[.][bench]")
         panel.chartArea()->grab();
     WARN("CPU page, " << cores << " cores x 600 samples, 1280x800: " << double(t.nsecsElapsed()) / 1e6 / kFrames << " ms per full redraw");
   }
+}
+
+#include "fileops.h"
+#include "procstats.h"
+
+TEST_CASE("peak memory: iterating a 1 GiB file line by line vs reading it whole", "[.][bench]")
+{
+    QTemporaryDir dir;
+    const cl::FileLab lab(dir.path());
+    REQUIRE(lab.makeBigFile(QStringLiteral("big.txt"), qint64(1) << 30).ok);
+    for (const bool whole : {false, true}) {
+        malloc_trim(0);
+        const qint64 before = cl::currentRssBytes();
+        cl::resetPeakRss();
+        QElapsedTimer t;
+        t.start();
+        const cl::FileOpResult r = whole ? lab.read(QStringLiteral("big.txt")) : lab.iterateLines(QStringLiteral("big.txt"), cl::TextEncoding::Utf8, 2);
+        INFO(r.error.toStdString());
+        REQUIRE(r.ok);
+        WARN((whole ? "read whole: " : "iterate lines: ") << double(t.nsecsElapsed()) / 1e9 << " s, resident before "
+             << double(before) / 1048576.0 << " MiB, peak " << double(cl::peakRssBytes()) / 1048576.0 << " MiB");
+    }
 }
