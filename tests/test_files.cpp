@@ -165,7 +165,7 @@ TEST_CASE("the streams probe sees a file, a pipe and /dev/null", "[streams]")
     CHECK(probeStream(987).kind == QLatin1String("closed"));
 }
 
-TEST_CASE("lesson --part files prints the notebook's cells; system and errors", "[cli][files]")
+TEST_CASE("lesson --part files prints the notebook's cells, and --part system the system", "[cli][files]")
 {
     QTemporaryDir dir;
     QByteArray out;
