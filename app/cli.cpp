@@ -18,6 +18,8 @@
 
 namespace cli {
 
+int sweepCommand(const QStringList &args); // cli_sweep.cpp
+
 namespace {
 
 // Ctrl+C and SIGTERM end the event loop cleanly (the handler only writes to a socket).
@@ -172,7 +174,7 @@ int screenshotCommand(const QStringList &args)
 bool isCommand(const QString &name)
 {
     return name == QLatin1String("run") || name == QLatin1String("serve") || name == QLatin1String("lesson")
-        || name == QLatin1String("screenshot");
+        || name == QLatin1String("screenshot") || name == QLatin1String("sweep");
 }
 
 QString usage()
@@ -184,6 +186,7 @@ QString usage()
         "  run cpu|io   Run the lesson's worker with chosen strategies, print %timeit-like lines\n"
         "  serve        The demo HTTP server alone, until Ctrl+C\n"
         "  lesson       The lesson's seven experiments next to the notebook's figures\n"
+        "  sweep cpu|io Speedup of one strategy at 1..N workers, with Amdahl's law fitted\n"
         "  screenshot   Render the main window to a PNG, without a display\n\n"
         "Desktop app options: --lang en|ru\n"
         "`concurrency-lab COMMAND --help` tells more.\n");
@@ -202,6 +205,8 @@ int dispatch(const QStringList &arguments)
         return lessonCommand(rest);
     if (command == QLatin1String("screenshot"))
         return screenshotCommand(rest);
+    if (command == QLatin1String("sweep"))
+        return sweepCommand(rest);
     err() << "concurrency-lab: unknown command '" << command << "'\n" << usage() << Qt::flush;
     return kExitUsage;
 }

@@ -22,6 +22,7 @@ struct RunOptions {
     int delayMs = cl::kDefaultDelayMs;
     QString jsonPath;
     QString chartPath;
+    QString timelinePath;
 };
 
 void addRunOptions(QCommandLineParser &p)
@@ -42,6 +43,7 @@ void addRunOptions(QCommandLineParser &p)
         {QStringLiteral("repeat"), QStringLiteral("Runs per strategy, the best and median are reported (default 3)."), QStringLiteral("N")},
         {QStringLiteral("json"), QStringLiteral("Write every run as JSON to FILE, or - for stdout."), QStringLiteral("FILE")},
         {QStringLiteral("chart-png"), QStringLiteral("Render the timing chart of this run to a PNG (no display needed)."), QStringLiteral("FILE")},
+        {QStringLiteral("timeline-png"), QStringLiteral("Render each strategy's best run as a worker timeline to a PNG."), QStringLiteral("FILE")},
     });
 }
 
@@ -105,6 +107,7 @@ std::optional<RunOptions> readRunOptions(const QCommandLineParser &p)
     o.base.url = p.value(QStringLiteral("url"));
     o.jsonPath = p.value(QStringLiteral("json"));
     o.chartPath = p.value(QStringLiteral("chart-png"));
+    o.timelinePath = p.value(QStringLiteral("timeline-png"));
     return o;
 }
 
@@ -225,11 +228,14 @@ int runCommand(const QStringList &args)
     }
     if (!options->jsonPath.isEmpty() && !writeJson(options->jsonPath, report))
         return kExitFailure;
-    if (!options->chartPath.isEmpty()) {
-        if (const QString why = ui::renderTimingChartPng(report, options->chartPath); !why.isEmpty()) {
-            err() << "concurrency-lab run: " << why << "\n" << Qt::flush;
-            return kExitFailure;
-        }
+    QString why;
+    if (!options->chartPath.isEmpty())
+        why = ui::renderTimingChartPng(report, options->chartPath);
+    if (why.isEmpty() && !options->timelinePath.isEmpty())
+        why = ui::renderTimelinesPng(report, options->timelinePath);
+    if (!why.isEmpty()) {
+        err() << "concurrency-lab run: " << why << "\n" << Qt::flush;
+        return kExitFailure;
     }
     return failed ? kExitFailure : 0;
 }

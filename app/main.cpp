@@ -17,7 +17,7 @@ bool needsWidgets(const QString &command, int argc, char **argv)
     if (command == QLatin1String("screenshot"))
         return true;
     for (int i = 2; i < argc; ++i)
-        if (std::strncmp(argv[i], "--chart-png", 11) == 0)
+        if (std::strncmp(argv[i], "--chart-png", 11) == 0 || std::strncmp(argv[i], "--timeline-png", 14) == 0)
             return true;
     return false;
 }

@@ -2,7 +2,7 @@
 # Installs the Debian 12 packages Concurrency Lab needs, only those that are missing.
 set -euo pipefail
 packages=(build-essential cmake ninja-build qt6-base-dev libqt6opengl6-dev qt6-charts-dev
-          qt6-tools-dev qt6-l10n-tools qt6-translations-l10n catch2 xvfb xauth)
+          qt6-tools-dev qt6-l10n-tools qt6-translations-l10n qt6-svg-dev catch2 xvfb xauth)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

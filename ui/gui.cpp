@@ -5,6 +5,8 @@
 #include "filespage.h"
 #include "mainwindow.h"
 #include "settings.h"
+#include "speeduppanel.h"
+#include "timelineview.h"
 #include "timingchart.h"
 
 #include "clock.h"
@@ -19,6 +21,7 @@
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QTranslator>
+#include <QVBoxLayout>
 
 #include <cstdio>
 #include <memory>
@@ -161,6 +164,49 @@ QString screenshot(const ScreenshotOptions &o)
     if (image.isNull() || !image.save(o.path, "PNG"))
         return QStringLiteral("cannot write %1").arg(o.path);
     return {};
+}
+
+QString renderTimelinesPng(const cl::Report &report, const QString &path, int width)
+{
+    QWidget page;
+    auto *layout = new QVBoxLayout(&page);
+    int height = 0;
+    for (const cl::StrategyResult &r : report.results) {
+        const cl::RunResult *best = nullptr;
+        for (const cl::RunResult &run : r.runs)
+            if (!run.cancelled && (!best || run.wallS < best->wallS))
+                best = &run;
+        if (!best)
+            continue;
+        auto *view = new TimelineView(&page);
+        view->setModel(std::make_shared<cl::TimelineModel>(best->spans, best->wallS),
+                       QStringLiteral("%1 x%2 (GIL %3): best run, %4 s, %5 spans")
+                           .arg(cl::toString(r.strategy)).arg(r.workers).arg(r.gil ? QStringLiteral("on") : QStringLiteral("off"))
+                           .arg(best->wallS, 0, 'f', 3).arg(best->spans.size()));
+        const int h = std::min(420, view->contentHeight() + 4);
+        view->setFixedHeight(h);
+        view->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        layout->addWidget(view);
+        height += h + layout->spacing();
+    }
+    if (height == 0)
+        return QStringLiteral("no finished run to draw");
+    page.resize(width, height + 24);
+    page.show();
+    waitFor(50);
+    QString error;
+    return exportPng(&page, path, 1, &error) ? QString() : error;
+}
+
+QString renderSweepPng(const cl::SweepResult &sweep, const QString &path, QSize size)
+{
+    SpeedupChart chart;
+    chart.setSweep(sweep);
+    chart.resize(size);
+    chart.show();
+    waitFor(50);
+    QString error;
+    return exportPng(&chart, path, 1, &error) ? QString() : error;
 }
 
 QString renderTimingChartPng(const cl::Report &report, const QString &path, QSize size)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "resultjson.h"
+#include "sweep.h"
 
 #include <QSize>
 #include <QString>
@@ -29,6 +30,11 @@ struct ScreenshotOptions {
 };
 // Renders the main window to a PNG (works offscreen). Returns an error message or empty.
 QString screenshot(const ScreenshotOptions &options);
+
+// Renders each strategy's best run as a timeline, stacked, to a PNG. Error message or empty.
+QString renderTimelinesPng(const cl::Report &report, const QString &path, int width = 1200);
+// Renders the speedup chart of a sweep to a PNG. Error message or empty.
+QString renderSweepPng(const cl::SweepResult &sweep, const QString &path, QSize size = {1000, 650});
 
 // Renders the timing chart of `report` to a PNG without a display. Error message or empty.
 QString renderTimingChartPng(const cl::Report &report, const QString &path, QSize size = {1200, 700});

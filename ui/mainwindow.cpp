@@ -9,6 +9,9 @@
 #include "processmodel.h"
 #include "resultjson.h"
 #include "resultsmodel.h"
+#include "speeduppanel.h"
+#include "sweep.h"
+#include "timelinepanel.h"
 #include "timingchart.h"
 
 #include "clock.h"
@@ -29,6 +32,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QThread>
 #include <QTreeView>
 
 namespace ui {
@@ -67,8 +71,8 @@ MainWindow::~MainWindow() = default;
 
 QStringList MainWindow::pageNames()
 {
-    return {QStringLiteral("cpu"), QStringLiteral("timings"), QStringLiteral("processes"),
-            QStringLiteral("files"), QStringLiteral("streams"), QStringLiteral("system")};
+    return {QStringLiteral("cpu"), QStringLiteral("timings"), QStringLiteral("timeline"), QStringLiteral("speedup"),
+            QStringLiteral("processes"), QStringLiteral("files"), QStringLiteral("streams"), QStringLiteral("system")};
 }
 
 QWidget *MainWindow::buildPages()
@@ -102,6 +106,10 @@ QWidget *MainWindow::buildPages()
     timings->setStretchFactor(0, 3);
     timings->setStretchFactor(1, 1);
     pages_->addTab(timings, tr("Timings"));
+    timeline_ = new TimelinePanel(pages_);
+    pages_->addTab(timeline_, tr("Timeline"));
+    speedup_ = new SpeedupPanel(pages_);
+    pages_->addTab(speedup_, tr("Speedup"));
 
     processes_ = new ProcessModel(this);
     processView_ = new QTreeView(pages_);
@@ -115,7 +123,8 @@ QWidget *MainWindow::buildPages()
     pages_->addTab(new StreamsPage(pages_), tr("Streams"));
     pages_->addTab(new SystemPage(pages_), tr("System"));
 
-    for (QWidget *chart : {static_cast<QWidget *>(cpu_), static_cast<QWidget *>(timing_)}) {
+    for (QWidget *chart : {static_cast<QWidget *>(cpu_), static_cast<QWidget *>(timing_), static_cast<QWidget *>(timeline_->current()),
+                           static_cast<QWidget *>(speedup_->chart())}) {
         chart->setContextMenuPolicy(Qt::ActionsContextMenu);
         auto *exportAction = new QAction(tr("Export as PNG…"), chart);
         connect(exportAction, &QAction::triggered, this, &MainWindow::exportCurrentChart);
@@ -217,6 +226,7 @@ void MainWindow::connectEngine()
     connect(experiments_, &ExperimentPanel::runRequested, this, &MainWindow::runSpec);
     connect(experiments_, &ExperimentPanel::runAllRequested, this, &MainWindow::runLesson);
     connect(experiments_, &ExperimentPanel::stopRequested, this, &MainWindow::stop);
+    connect(speedup_, &SpeedupPanel::sweepRequested, this, &MainWindow::runSweep);
     connect(&runner_, &cl::Runner::progress, experiments_, &ExperimentPanel::setProgress);
     connect(&runner_, &cl::Runner::experimentStarted, this, &MainWindow::onExperimentStarted);
     connect(&runner_, &cl::Runner::runFinished, this, &MainWindow::onRunFinished);
@@ -280,6 +290,31 @@ void MainWindow::runLesson()
     startBatch(batch, labels);
 }
 
+void MainWindow::runSweep(cl::Strategy strategy, bool gil, int maxWorkers, cl::Workload workload)
+{
+    if (runner_.isRunning())
+        return;
+    cl::ExperimentSpec base = experiments_->spec();
+    base.workload = workload;
+    base.strategy = strategy;
+    base.gil = gil;
+    if (workload == cl::Workload::Io && base.url.isEmpty()) {
+        if (!ensureServer())
+            return;
+        base.url = server_.url();
+    }
+    base.workers = maxWorkers;
+    if (const QString why = cl::validate(base); !why.isEmpty())
+        return (void)QMessageBox::warning(this, tr("Cannot run"), why);
+    QStringList labels{tr("sweep: sequential")};
+    for (int n = 1; n <= maxWorkers; ++n)
+        labels << tr("sweep: %1 ×%2").arg(strategyName(int(strategy))).arg(n);
+    sweepBase_ = base;
+    sweepResults_.clear();
+    speedup_->setRunning(true);
+    startBatch(cl::sweepBatch(base, maxWorkers), labels);
+}
+
 void MainWindow::startBatch(const QList<cl::ExperimentSpec> &batch, const QStringList &labels)
 {
     batch_ = batch;
@@ -309,6 +344,8 @@ void MainWindow::onRunFinished(int index, const cl::RunResult &run)
     for (const auto &r : results_->rows())
         n += r.experiment == batchLabels_.value(index) ? 1 : 0;
     results_->addRun({batchLabels_.value(index), batch_.value(index).workload, n, run});
+    if (!run.cancelled)
+        timeline_->addRun({tr("%1 — run %2").arg(batchLabels_.value(index)).arg(n + 1), batch_.value(index).workload, run});
     resultsView_->scrollToBottom();
 }
 
@@ -318,6 +355,8 @@ void MainWindow::onExperimentFinished(int index, const cl::StrategyResult &resul
     const cl::Workload w = batch_.value(index).workload;
     if (result.runs.isEmpty() || result.runs.last().cancelled)
         return;
+    if (sweepBase_)
+        sweepResults_.append(result);
     for (qsizetype i = 0; i < finished_.size(); ++i)
         if (finished_[i].workload == w && finished_[i].result.strategy == result.strategy
             && finished_[i].result.workers == result.workers && finished_[i].result.gil == result.gil) {
@@ -332,6 +371,10 @@ void MainWindow::onExperimentFinished(int index, const cl::StrategyResult &resul
 void MainWindow::onBatchFinished(bool cancelled)
 {
     experiments_->setRunning(false);
+    speedup_->setRunning(false);
+    if (sweepBase_ && !cancelled && sweepResults_.size() == batch_.size())
+        speedup_->showSweep(cl::sweepResult(*sweepBase_, sweepResults_, QThread::idealThreadCount()));
+    sweepBase_.reset();
     statusBar()->showMessage(cancelled ? tr("Stopped.") : tr("Done."), 10000);
 }
 
@@ -416,24 +459,29 @@ bool MainWindow::showPage(const QString &name)
 
 QWidget *MainWindow::currentChart() const
 {
-    if (pages_->currentWidget() == cpu_)
+    QWidget *page = pages_->currentWidget();
+    if (page == cpu_)
         return cpu_->chartArea();
-    if (pages_->currentIndex() == 1)
+    if (page == timeline_)
+        return timeline_->chartArea();
+    if (page == speedup_)
+        return speedup_->chart();
+    if (page == timing_->parentWidget())
         return timing_;
-    return pages_->currentWidget();
+    return page;
 }
 
 void MainWindow::exportCurrentChart()
 {
     const QString dir = settings_.exportFolder().isEmpty() ? QDir::homePath() : settings_.exportFolder();
     const QString name = pageNames().value(pages_->currentIndex(), QStringLiteral("chart"));
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export chart as PNG"), dir + QLatin1Char('/') + name + QStringLiteral(".png"),
-                                                      tr("PNG images (*.png)"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export chart as PNG or SVG"), dir + QLatin1Char('/') + name + QStringLiteral(".png"),
+                                                      tr("PNG images (*.png);;SVG drawings (*.svg)"));
     if (path.isEmpty())
         return;
     settings_.setExportFolder(QFileInfo(path).absolutePath());
     QString error;
-    if (!exportPng(currentChart(), path, settings_.exportScale(), &error))
+    if (!exportChart(currentChart(), path, settings_.exportScale(), &error))
         QMessageBox::warning(this, tr("Export"), error);
     else
         statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);

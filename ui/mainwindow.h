@@ -21,6 +21,8 @@ namespace ui {
 class CpuPanel;
 class ExperimentPanel;
 class FilesPage;
+class SpeedupPanel;
+class TimelinePanel;
 class ProcessModel;
 class ResultsModel;
 class TimingChart;
@@ -47,6 +49,8 @@ public:
     ResultsModel *resultsModel() const { return results_; }
     CpuPanel *cpuPanel() const { return cpu_; }
     FilesPage *filesPage() const { return files_; }
+    TimelinePanel *timelinePanel() const { return timeline_; }
+    SpeedupPanel *speedupPanel() const { return speedup_; }
     cl::DemoServer &server() { return server_; }
 
 signals:
@@ -55,6 +59,7 @@ signals:
 public slots:
     void runSpec(cl::ExperimentSpec spec);
     void runLesson();
+    void runSweep(cl::Strategy strategy, bool gil, int maxWorkers, cl::Workload workload);
     void stop();
     void exportCurrentChart();
     void exportAll();
@@ -97,6 +102,10 @@ private:
     ProcessModel *processes_ = nullptr;
     QTreeView *processView_ = nullptr;
     FilesPage *files_ = nullptr;
+    TimelinePanel *timeline_ = nullptr;
+    SpeedupPanel *speedup_ = nullptr;
+    std::optional<cl::ExperimentSpec> sweepBase_; // set while a sweep runs
+    QList<cl::StrategyResult> sweepResults_;
     QLabel *serverStatus_ = nullptr;
     QTimer serverPoll_;
     QList<cl::ExperimentSpec> batch_;

@@ -1,0 +1,111 @@
+// `concurrency-lab sweep cpu|io --strategy S`: the speedup at 1..N workers, with Amdahl's fit.
+#include "cli.h"
+#include "cli_common.h"
+#include "cli_run.h"
+
+#include "demoserver.h"
+#include "experimentrun.h"
+#include "gui.h"
+#include "sweep.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QThread>
+
+namespace cli {
+
+namespace {
+
+std::optional<cl::ExperimentSpec> readSweepSpec(const QCommandLineParser &p, int *maxWorkers)
+{
+    const auto workload = p.positionalArguments().size() == 1 ? cl::workloadFromString(p.positionalArguments().first()) : std::nullopt;
+    const auto strategy = cl::strategyFromString(p.value(QStringLiteral("strategy")));
+    if (!workload || !strategy || *strategy == cl::Strategy::Sequential) {
+        err() << "concurrency-lab sweep: say the workload (cpu or io) and --strategy threads, processes or async\n" << Qt::flush;
+        return std::nullopt;
+    }
+    const QString gil = p.value(QStringLiteral("gil"));
+    const auto max = intOption(p, QStringLiteral("max-workers"), std::max(2, 2 * QThread::idealThreadCount()), 1, 256);
+    const auto steps = intOption(p, QStringLiteral("steps"), 10'000'000, 1, 100'000'000'000);
+    const auto requests = intOption(p, QStringLiteral("requests"), 100, 1, 1'000'000);
+    const auto repeat = intOption(p, QStringLiteral("repeat"), 3, 1, 100);
+    if (!max || !steps || !requests || !repeat || (gil != QLatin1String("on") && gil != QLatin1String("off")))
+        return std::nullopt;
+    cl::ExperimentSpec s;
+    s.workload = *workload;
+    s.strategy = *strategy;
+    s.gil = gil == QLatin1String("on");
+    s.steps = *steps;
+    s.requests = *requests;
+    s.repeat = int(*repeat);
+    s.url = p.value(QStringLiteral("url"));
+    s.workers = int(*max);
+    *maxWorkers = int(*max);
+    return s;
+}
+
+} // namespace
+
+int sweepCommand(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral("Runs one strategy at 1, 2, ... N workers and prints the speedup against sequential, "
+                                               "the ideal and Amdahl's law fitted to it."));
+    p.addPositionalArgument(QStringLiteral("workload"), QStringLiteral("cpu or io."));
+    p.addOptions({{QStringLiteral("strategy"), QStringLiteral("threads, processes or async."), QStringLiteral("S"), QStringLiteral("threads")},
+                  {QStringLiteral("max-workers"), QStringLiteral("Up to this many workers (default: twice the cores)."), QStringLiteral("N")},
+                  {QStringLiteral("steps"), QStringLiteral("CPU: steps (default 10000000)."), QStringLiteral("N")},
+                  {QStringLiteral("requests"), QStringLiteral("IO: GETs (default 100)."), QStringLiteral("N")},
+                  {QStringLiteral("delay-ms"), QStringLiteral("IO: the demo server's delay (default 100)."), QStringLiteral("N")},
+                  {QStringLiteral("url"), QStringLiteral("IO: what to GET (default: the demo server on a free port)."), QStringLiteral("URL")},
+                  {QStringLiteral("gil"), QStringLiteral("on (default) or off."), QStringLiteral("on|off"), QStringLiteral("on")},
+                  {QStringLiteral("repeat"), QStringLiteral("Runs per point (default 3)."), QStringLiteral("N")},
+                  {QStringLiteral("chart-png"), QStringLiteral("Render the speedup chart to a PNG."), QStringLiteral("FILE")},
+                  {QStringLiteral("json"), QStringLiteral("Write the sweep as JSON to FILE, or - for stdout."), QStringLiteral("FILE")}});
+    if (auto exit = parseOrExit(p, args, QStringLiteral("sweep")))
+        return *exit;
+    int maxWorkers = 0;
+    auto base = readSweepSpec(p, &maxWorkers);
+    const auto delay = intOption(p, QStringLiteral("delay-ms"), cl::kDefaultDelayMs, 0, 600'000);
+    if (!base || !delay)
+        return kExitUsage;
+    cl::DemoServer server;
+    if (base->workload == cl::Workload::Io) {
+        const auto url = startDemoServerIfNeeded(server, base->url, int(*delay));
+        if (!url)
+            return kExitFailure;
+        base->url = *url;
+    }
+    if (const QString why = cl::validate(*base); !why.isEmpty()) {
+        err() << "concurrency-lab sweep: " << why << "\n" << Qt::flush;
+        return kExitUsage;
+    }
+    QTextStream &lines = p.value(QStringLiteral("json")) == QLatin1String("-") ? err() : out();
+    QList<cl::StrategyResult> results;
+    bool failed = false;
+    for (const cl::ExperimentSpec &spec : cl::sweepBatch(*base, maxWorkers)) {
+        results.append(cl::runExperiment(spec));
+        lines << describe(spec, results.last()) << "\n" << Qt::flush;
+        for (const auto &run : results.last().runs)
+            failed = failed || run.errors > 0;
+    }
+    const cl::SweepResult sweep = cl::sweepResult(*base, results, QThread::idealThreadCount());
+    lines << QStringLiteral("serial fraction (Amdahl fit): %1; speedups:").arg(sweep.serialFraction, 0, 'f', 3);
+    for (const cl::SweepPoint &pt : sweep.points)
+        lines << QStringLiteral(" %1:%2x").arg(pt.workers).arg(pt.speedup, 0, 'f', 2);
+    lines << "\n" << Qt::flush;
+    if (const QString json = p.value(QStringLiteral("json")); !json.isEmpty()) {
+        const QByteArray bytes = QJsonDocument(cl::toJson(sweep)).toJson();
+        QFile f(json);
+        if (json == QLatin1String("-"))
+            out() << bytes << Qt::flush;
+        else if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(bytes) != bytes.size())
+            return err() << "concurrency-lab sweep: cannot write " << json << "\n" << Qt::flush, kExitFailure;
+    }
+    if (const QString png = p.value(QStringLiteral("chart-png")); !png.isEmpty())
+        if (const QString why = ui::renderSweepPng(sweep, png); !why.isEmpty())
+            return err() << "concurrency-lab sweep: " << why << "\n" << Qt::flush, kExitFailure;
+    return failed ? kExitFailure : 0;
+}
+
+} // namespace cli

@@ -1,0 +1,57 @@
+#include "sweep.h"
+
+#include "timeline.h"
+
+#include <QJsonArray>
+
+namespace cl {
+
+QList<ExperimentSpec> sweepBatch(const ExperimentSpec &base, int maxWorkers)
+{
+    QList<ExperimentSpec> batch;
+    ExperimentSpec seq = base;
+    seq.strategy = Strategy::Sequential;
+    seq.workers = 1;
+    batch.append(seq);
+    for (int n = 1; n <= maxWorkers; ++n) {
+        ExperimentSpec s = base;
+        s.workers = n;
+        batch.append(s);
+    }
+    return batch;
+}
+
+SweepResult sweepResult(const ExperimentSpec &base, const QList<StrategyResult> &results, int cores)
+{
+    SweepResult r;
+    r.workload = base.workload;
+    r.strategy = base.strategy;
+    r.gil = base.gil;
+    r.cores = std::max(1, cores);
+    if (results.isEmpty())
+        return r;
+    r.sequentialS = results.first().bestS();
+    QList<QPair<int, double>> fit;
+    for (qsizetype i = 1; i < results.size(); ++i) {
+        const StrategyResult &s = results[i];
+        const double best = s.bestS();
+        const double speedup = best > 0 ? r.sequentialS / best : 0;
+        r.points.append({s.workers, best, speedup});
+        fit.append({s.workers, speedup});
+    }
+    r.serialFraction = fitSerialFraction(fit);
+    return r;
+}
+
+QJsonObject toJson(const SweepResult &s)
+{
+    QJsonArray points;
+    for (const SweepPoint &p : s.points)
+        points.append(QJsonObject{{"workers", p.workers}, {"best_s", p.bestS}, {"speedup", p.speedup},
+                                  {"ideal", s.idealSpeedup(p.workers)}, {"amdahl", amdahlSpeedup(s.serialFraction, p.workers)}});
+    return QJsonObject{{"workload", toString(s.workload)}, {"strategy", toString(s.strategy)}, {"gil", s.gil},
+                       {"cores", s.cores}, {"sequential_s", s.sequentialS}, {"serial_fraction", s.serialFraction},
+                       {"points", points}};
+}
+
+} // namespace cl

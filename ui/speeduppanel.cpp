@@ -1,0 +1,136 @@
+#include "speeduppanel.h"
+
+#include "palette.h"
+#include "timeline.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QPushButton>
+#include <QScatterSeries>
+#include <QSpinBox>
+#include <QThread>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+namespace ui {
+
+SpeedupChart::SpeedupChart(QWidget *parent) : QChartView(parent)
+{
+    setRenderHint(QPainter::Antialiasing);
+    setMinimumSize(320, 240);
+    auto *chart = new QChart;
+    chart->setTitle(tr("Run a sweep to see how the speedup grows with workers"));
+    setChart(chart);
+}
+
+void SpeedupChart::setSweep(const cl::SweepResult &s)
+{
+    const ChartStyle &st = currentStyle();
+    auto *chart = new QChart;
+    chart->setTitle(tr("%1 %2, %3: speedup against sequential — serial fraction f = %4")
+                        .arg(cl::toString(s.workload).toUpper(), strategyName(int(s.strategy)),
+                             s.gil ? tr("GIL on") : tr("GIL off"))
+                        .arg(s.serialFraction, 0, 'f', 3));
+    const int maxN = s.points.isEmpty() ? 1 : s.points.last().workers;
+    auto *measured = new QLineSeries;
+    measured->setName(tr("measured"));
+    measured->setPen(QPen(st.bar, 2.5 * st.lineWidth));
+    auto *dots = new QScatterSeries;
+    dots->setColor(st.bar);
+    dots->setMarkerSize(9);
+    auto *ideal = new QLineSeries;
+    ideal->setName(tr("ideal: linear up to %n core(s), then flat", nullptr, s.cores));
+    ideal->setPen(QPen(st.user, 1.5 * st.lineWidth, Qt::DashLine));
+    auto *amdahl = new QLineSeries;
+    amdahl->setName(tr("Amdahl, f = %1").arg(s.serialFraction, 0, 'f', 3));
+    amdahl->setPen(QPen(st.reference, 1.5 * st.lineWidth, Qt::DotLine));
+    double top = 1;
+    for (const cl::SweepPoint &p : s.points) {
+        *measured << QPointF(p.workers, p.speedup);
+        *dots << QPointF(p.workers, p.speedup);
+        top = std::max(top, p.speedup);
+    }
+    for (int n = 1; n <= maxN; ++n)
+        *ideal << QPointF(n, s.idealSpeedup(n));
+    for (double n = 1; n <= maxN + 1e-9; n += 0.1)
+        *amdahl << QPointF(n, cl::amdahlSpeedup(s.serialFraction, n));
+    for (QAbstractSeries *series : {static_cast<QAbstractSeries *>(ideal), static_cast<QAbstractSeries *>(amdahl),
+                                    static_cast<QAbstractSeries *>(measured), static_cast<QAbstractSeries *>(dots)})
+        chart->addSeries(series);
+    auto *x = new QValueAxis;
+    x->setRange(1, std::max(2, maxN));
+    x->setTickType(QValueAxis::TicksDynamic);
+    x->setTickInterval(1);
+    x->setLabelFormat(QStringLiteral("%d"));
+    x->setTitleText(tr("workers"));
+    auto *y = new QValueAxis;
+    y->setRange(0, std::max(top, double(std::min(maxN, s.cores))) * 1.15);
+    y->setTitleText(tr("speedup (×)"));
+    y->applyNiceNumbers();
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    for (QAbstractSeries *series : chart->series()) {
+        series->attachAxis(x);
+        series->attachAxis(y);
+    }
+    chart->legend()->markers(dots).first()->setVisible(false);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    QChart *old = this->chart();
+    setChart(chart);
+    delete old;
+    hasSweep_ = true;
+}
+
+SpeedupPanel::SpeedupPanel(QWidget *parent) : QWidget(parent)
+{
+    auto *layout = new QVBoxLayout(this);
+    auto *bar = new QHBoxLayout;
+    workload_ = new QComboBox(this);
+    workload_->addItem(tr("CPU-bound"), int(cl::Workload::Cpu));
+    workload_->addItem(tr("IO-bound"), int(cl::Workload::Io));
+    strategy_ = new QComboBox(this);
+    for (cl::Strategy s : {cl::Strategy::Threads, cl::Strategy::Processes, cl::Strategy::Async})
+        strategy_->addItem(strategyName(int(s)), int(s));
+    maxWorkers_ = new QSpinBox(this);
+    maxWorkers_->setRange(1, 64);
+    maxWorkers_->setValue(std::max(2, 2 * QThread::idealThreadCount()));
+    maxWorkers_->setPrefix(tr("1 to "));
+    maxWorkers_->setSuffix(tr(" workers"));
+    maxWorkers_->setToolTip(tr("Runs the strategy with 1, 2, … up to this many workers (default: twice the cores)"));
+    gil_ = new QCheckBox(tr("GIL"), this);
+    gil_->setChecked(true);
+    gil_->setToolTip(tr("With the GIL on, threads hit the flat \"GIL ceiling\""));
+    run_ = new QPushButton(tr("Run sweep"), this);
+    run_->setToolTip(tr("Sequential first, then each worker count; steps and requests come from the Parameters panel"));
+    for (QWidget *w : {static_cast<QWidget *>(workload_), static_cast<QWidget *>(strategy_), static_cast<QWidget *>(maxWorkers_),
+                       static_cast<QWidget *>(gil_), static_cast<QWidget *>(run_)})
+        bar->addWidget(w);
+    bar->addStretch();
+    layout->addLayout(bar);
+    chart_ = new SpeedupChart(this);
+    layout->addWidget(chart_, 1);
+    summary_ = new QLabel(this);
+    summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(summary_);
+    connect(run_, &QPushButton::clicked, this, [this] {
+        emit sweepRequested(cl::Strategy(strategy_->currentData().toInt()), gil_->isChecked(), maxWorkers_->value(),
+                            cl::Workload(workload_->currentData().toInt()));
+    });
+}
+
+void SpeedupPanel::setRunning(bool running) { run_->setEnabled(!running); }
+
+void SpeedupPanel::showSweep(const cl::SweepResult &sweep)
+{
+    chart_->setSweep(sweep);
+    QStringList parts;
+    for (const cl::SweepPoint &p : sweep.points)
+        parts << QStringLiteral("%1: %2×").arg(p.workers).arg(p.speedup, 0, 'f', 2);
+    summary_->setText(tr("sequential %1 s; speedup by workers — %2").arg(sweep.sequentialS, 0, 'f', 3).arg(parts.join(QStringLiteral(", "))));
+}
+
+} // namespace ui

@@ -1,0 +1,53 @@
+// The Speedup page: one strategy at 1..N workers against sequential, the ideal line (linear up
+// to the number of cores, then flat) and Amdahl's law fitted, with its serial fraction.
+#pragma once
+
+#include "sweep.h"
+
+#include <QChartView>
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QSpinBox;
+
+namespace ui {
+
+class SpeedupChart : public QChartView
+{
+    Q_OBJECT
+public:
+    explicit SpeedupChart(QWidget *parent = nullptr);
+    void setSweep(const cl::SweepResult &sweep);
+    bool hasSweep() const { return hasSweep_; }
+
+private:
+    bool hasSweep_ = false;
+};
+
+class SpeedupPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit SpeedupPanel(QWidget *parent = nullptr);
+    SpeedupChart *chart() const { return chart_; }
+    void setRunning(bool running);
+    void showSweep(const cl::SweepResult &sweep);
+
+signals:
+    // `base`: workload, strategy and GIL from this page; counts from the experiment panel.
+    void sweepRequested(cl::Strategy strategy, bool gil, int maxWorkers, cl::Workload workload);
+
+private:
+    QComboBox *workload_ = nullptr;
+    QComboBox *strategy_ = nullptr;
+    QSpinBox *maxWorkers_ = nullptr;
+    QCheckBox *gil_ = nullptr;
+    QPushButton *run_ = nullptr;
+    QLabel *summary_ = nullptr;
+    SpeedupChart *chart_ = nullptr;
+};
+
+} // namespace ui

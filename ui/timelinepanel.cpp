@@ -1,0 +1,189 @@
+#include "timelinepanel.h"
+
+#include "palette.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChartView>
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSplitter>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+namespace ui {
+
+QString percentileLine(const RecordedRun &run)
+{
+    const cl::LatencySummary l = cl::summarizeLatencies(run.result.latenciesMs);
+    return QCoreApplication::translate("ui::TimelinePanel", "%1: p50 %2 ms · p95 %3 ms · p99 %4 ms · max %5 ms (%6 requests)")
+        .arg(run.label).arg(l.p50, 0, 'f', 1).arg(l.p95, 0, 'f', 1).arg(l.p99, 0, 'f', 1).arg(l.max, 0, 'f', 1)
+        .arg(run.result.latenciesMs.size());
+}
+
+TimelinePanel::TimelinePanel(QWidget *parent) : QWidget(parent)
+{
+    auto *layout = new QVBoxLayout(this);
+    auto *bar = new QHBoxLayout;
+    picker_ = new QComboBox(this);
+    picker_->setToolTip(tr("Which finished run to show"));
+    picker_->setMinimumContentsLength(40);
+    pin_ = new QPushButton(tr("Pin for comparison"), this);
+    pin_->setToolTip(tr("Keep this run on screen; the next one shows under it on the same time scale"));
+    auto *reset = new QPushButton(tr("Whole run"), this);
+    reset->setToolTip(tr("Zoom out to the whole run (or double-click the timeline)"));
+    auto *legend = new QLabel(this);
+    QStringList parts;
+    for (auto s : {cl::WorkerState::Running, cl::WorkerState::WaitGil, cl::WorkerState::WaitIo, cl::WorkerState::Ready, cl::WorkerState::Starting})
+        parts << QStringLiteral("<span style='color:%1'>■</span> %2").arg(stateColor(s).name(), stateName(s).toHtmlEscaped());
+    legend->setText(parts.join(QStringLiteral("&nbsp;&nbsp;")));
+    bar->addWidget(new QLabel(tr("Run:"), this));
+    bar->addWidget(picker_, 1);
+    bar->addWidget(pin_);
+    bar->addWidget(reset);
+    layout->addLayout(bar);
+    layout->addWidget(legend);
+
+    auto *split = new QSplitter(Qt::Vertical, this);
+    area_ = new QWidget(split);
+    auto *views = new QVBoxLayout(area_);
+    views->setContentsMargins(0, 0, 0, 0);
+    pinned_ = new TimelineView(area_);
+    pinned_->hide();
+    current_ = new TimelineView(area_);
+    views->addWidget(pinned_, 1);
+    views->addWidget(current_, 1);
+    split->addWidget(area_);
+    auto *latencyBox = new QWidget(split);
+    auto *lv = new QVBoxLayout(latencyBox);
+    lv->setContentsMargins(0, 0, 0, 0);
+    latency_ = new QChartView(latencyBox);
+    latency_->setMinimumHeight(160);
+    latency_->setRenderHint(QPainter::Antialiasing);
+    latency_->setToolTip(tr("How long each request took, like wrk reports"));
+    percentiles_ = new QLabel(latencyBox);
+    percentiles_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    lv->addWidget(latency_, 1);
+    lv->addWidget(percentiles_);
+    split->addWidget(latencyBox);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    layout->addWidget(split, 1);
+    latencyBox->hide();
+
+    connect(picker_, &QComboBox::currentIndexChanged, this, &TimelinePanel::show);
+    connect(pin_, &QPushButton::clicked, this, [this] { pinned_->isVisible() ? unpin() : pinCurrent(); });
+    connect(reset, &QPushButton::clicked, current_, &TimelineView::resetZoom);
+    connect(current_, &TimelineView::windowChanged, pinned_, &TimelineView::setWindow);
+    connect(pinned_, &TimelineView::windowChanged, current_, &TimelineView::setWindow);
+    show(-1);
+}
+
+void TimelinePanel::addRun(const RecordedRun &run)
+{
+    constexpr int kKept = 50;
+    const bool followLatest = picker_->currentIndex() == picker_->count() - 1;
+    runs_.append(run);
+    picker_->addItem(run.label);
+    while (runs_.size() > kKept) {
+        runs_.removeFirst();
+        picker_->removeItem(0);
+    }
+    if (followLatest || picker_->currentIndex() < 0)
+        picker_->setCurrentIndex(picker_->count() - 1);
+    updateLatency();
+}
+
+void TimelinePanel::show(int index)
+{
+    shown_ = index;
+    if (index < 0 || index >= runs_.size()) {
+        current_->setModel(nullptr, QString());
+        return;
+    }
+    const RecordedRun &r = runs_[index];
+    current_->setModel(std::make_shared<cl::TimelineModel>(r.result.spans, r.result.wallS),
+                       tr("%1 — %2").arg(r.label, QString::number(r.result.wallS, 'f', 3) + tr(" s")));
+    syncScales();
+}
+
+void TimelinePanel::pinCurrent()
+{
+    if (!current_->model())
+        return;
+    const RecordedRun &r = runs_[shown_];
+    pinned_->setModel(std::make_shared<cl::TimelineModel>(r.result.spans, r.result.wallS),
+                      tr("Pinned: %1 — %2").arg(r.label, QString::number(r.result.wallS, 'f', 3) + tr(" s")));
+    pinned_->show();
+    pin_->setText(tr("Unpin"));
+    syncScales();
+}
+
+void TimelinePanel::unpin()
+{
+    pinned_->hide();
+    pinned_->setModel(nullptr, QString());
+    pin_->setText(tr("Pin for comparison"));
+    syncScales();
+}
+
+void TimelinePanel::syncScales()
+{
+    double total = current_->model() ? current_->model()->duration() : 0;
+    if (pinned_->isVisible() && pinned_->model())
+        total = std::max(total, pinned_->model()->duration());
+    if (total <= 0)
+        return;
+    current_->setTotal(total);
+    if (pinned_->model())
+        pinned_->setTotal(total);
+}
+
+void TimelinePanel::updateLatency()
+{
+    QStringList lines;
+    QList<const RecordedRun *> io;
+    for (const RecordedRun &r : std::as_const(runs_))
+        if (r.workload == cl::Workload::Io && !r.result.latenciesMs.isEmpty())
+            io.append(&r);
+    latency_->parentWidget()->setVisible(!io.isEmpty());
+    if (io.isEmpty())
+        return;
+    for (const RecordedRun *r : std::as_const(io))
+        lines << percentileLine(*r).toHtmlEscaped();
+    percentiles_->setText(lines.mid(std::max<qsizetype>(0, lines.size() - 6)).join(QStringLiteral("<br>")));
+
+    const RecordedRun &last = *io.last();
+    const cl::Histogram h = cl::histogram(last.result.latenciesMs, 30);
+    auto *set = new QBarSet(tr("requests"));
+    set->setColor(currentStyle().bar);
+    QStringList categories;
+    for (int i = 0; i < h.counts.size(); ++i) {
+        *set << h.counts[i];
+        categories << (i % 5 == 0 ? QString::number(h.lo + i * h.binWidth(), 'f', 0) : QStringLiteral(" ").repeated(i));
+    }
+    auto *series = new QBarSeries;
+    series->setBarWidth(1.0);
+    series->append(set);
+    auto *chart = new QChart;
+    chart->setTitle(tr("Latency of %1 (ms)").arg(last.label));
+    chart->addSeries(series);
+    auto *x = new QBarCategoryAxis;
+    x->append(categories);
+    auto *y = new QValueAxis;
+    y->setLabelFormat(QStringLiteral("%d"));
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(x);
+    series->attachAxis(y);
+    chart->legend()->hide();
+    QChart *old = latency_->chart();
+    latency_->setChart(chart);
+    delete old;
+}
+
+} // namespace ui

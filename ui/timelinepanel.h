@@ -1,0 +1,56 @@
+// The Timeline page: a finished run's workers lane by lane, a pinned run under it on the same
+// scale for comparison, and for IO runs the latency histogram with p50 / p95 / p99 / max.
+#pragma once
+
+#include "experiment.h"
+#include "timelineview.h"
+
+#include <QWidget>
+
+class QChartView;
+class QComboBox;
+class QLabel;
+class QPushButton;
+
+namespace ui {
+
+struct RecordedRun {
+    QString label;        // "CPU: 2 threads — run 1"
+    cl::Workload workload = cl::Workload::Cpu;
+    cl::RunResult result;
+};
+
+class TimelinePanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit TimelinePanel(QWidget *parent = nullptr);
+    void addRun(const RecordedRun &run); // shows it, unless the user picked another
+    void pinCurrent();
+    void unpin();
+    int runCount() const { return int(runs_.size()); }
+    TimelineView *current() const { return current_; }
+    TimelineView *pinned() const { return pinned_; }
+    QWidget *chartArea() const { return area_; }
+    QChartView *latencyChart() const { return latency_; }
+
+private:
+    void show(int index);
+    void syncScales();
+    void updateLatency();
+
+    QList<RecordedRun> runs_;
+    QComboBox *picker_ = nullptr;
+    QPushButton *pin_ = nullptr;
+    QWidget *area_ = nullptr;
+    TimelineView *pinned_ = nullptr;
+    TimelineView *current_ = nullptr;
+    QChartView *latency_ = nullptr;
+    QLabel *percentiles_ = nullptr;
+    int shown_ = -1;
+};
+
+// One "label: p50 … p95 … p99 … max …" line per IO run.
+QString percentileLine(const RecordedRun &run);
+
+} // namespace ui
