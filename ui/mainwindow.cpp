@@ -510,8 +510,13 @@ bool MainWindow::writeResultFiles(const QString &dir, QString *error) const
 bool MainWindow::exportAllTo(const QString &dir, QString *error)
 {
     const int scale = settings_.exportScale();
-    return exportPng(cpu_->chartArea(), dir + QStringLiteral("/cpu.png"), scale, error)
+    const bool ok = exportPng(cpu_->chartArea(), dir + QStringLiteral("/cpu.png"), scale, error)
         && exportPng(timing_, dir + QStringLiteral("/timings.png"), scale, error) && writeResultFiles(dir, error);
+    if (!ok)
+        return false;
+    if (timeline_->current()->model() && !exportPng(timeline_->chartArea(), dir + QStringLiteral("/timeline.png"), scale, error))
+        return false;
+    return !speedup_->chart()->hasSweep() || exportPng(speedup_->chart(), dir + QStringLiteral("/speedup.png"), scale, error);
 }
 
 void MainWindow::exportAll()

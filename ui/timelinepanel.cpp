@@ -31,7 +31,8 @@ TimelinePanel::TimelinePanel(QWidget *parent) : QWidget(parent)
     auto *bar = new QHBoxLayout;
     picker_ = new QComboBox(this);
     picker_->setToolTip(tr("Which finished run to show"));
-    picker_->setMinimumContentsLength(40);
+    picker_->setMinimumContentsLength(16);
+    picker_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     pin_ = new QPushButton(tr("Pin for comparison"), this);
     pin_->setToolTip(tr("Keep this run on screen; the next one shows under it on the same time scale"));
     auto *reset = new QPushButton(tr("Whole run"), this);
@@ -75,12 +76,12 @@ TimelinePanel::TimelinePanel(QWidget *parent) : QWidget(parent)
     layout->addWidget(split, 1);
     latencyBox->hide();
 
-    connect(picker_, &QComboBox::currentIndexChanged, this, &TimelinePanel::show);
+    connect(picker_, &QComboBox::currentIndexChanged, this, &TimelinePanel::showRun);
     connect(pin_, &QPushButton::clicked, this, [this] { pinned_->isVisible() ? unpin() : pinCurrent(); });
     connect(reset, &QPushButton::clicked, current_, &TimelineView::resetZoom);
     connect(current_, &TimelineView::windowChanged, pinned_, &TimelineView::setWindow);
     connect(pinned_, &TimelineView::windowChanged, current_, &TimelineView::setWindow);
-    show(-1);
+    showRun(-1);
 }
 
 void TimelinePanel::addRun(const RecordedRun &run)
@@ -98,7 +99,7 @@ void TimelinePanel::addRun(const RecordedRun &run)
     updateLatency();
 }
 
-void TimelinePanel::show(int index)
+void TimelinePanel::showRun(int index)
 {
     shown_ = index;
     if (index < 0 || index >= runs_.size()) {

@@ -35,7 +35,7 @@ public:
     QChartView *latencyChart() const { return latency_; }
 
 private:
-    void show(int index);
+    void showRun(int index);
     void syncScales();
     void updateLatency();
 

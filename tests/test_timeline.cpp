@@ -1,0 +1,188 @@
+#include <catch2/catch.hpp>
+
+#include "experimentrun.h"
+#include "helpers.h"
+#include "mainwindow.h"
+#include "settings.h"
+#include "sweep.h"
+#include "timeline.h"
+#include "timelinepanel.h"
+
+#include <QFile>
+#include <QImageReader>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonArray>
+#include <QTemporaryDir>
+
+#include <numeric>
+
+using namespace cl;
+
+namespace {
+Span span(int worker, WorkerState s, double t0, double t1, WorkerKind k = WorkerKind::Thread)
+{
+    return Span{worker, k, s, t0, t1};
+}
+} // namespace
+
+TEST_CASE("the timeline model makes one lane per worker, in order, with its spans", "[timeline]")
+{
+    const QList<Span> spans{span(1, WorkerState::WaitGil, 0, 0.005), span(0, WorkerState::Running, 0, 0.005),
+                            span(1, WorkerState::Running, 0.005, 0.010), span(0, WorkerState::WaitGil, 0.005, 0.010)};
+    const TimelineModel m(spans, 0.012);
+    REQUIRE(m.lanes().size() == 2);
+    CHECK(m.lanes()[0].label == QLatin1String("thread 0"));
+    CHECK(m.lanes()[1].label == QLatin1String("thread 1"));
+    CHECK(m.lanes()[1].spans.first().state == WorkerState::WaitGil);
+    CHECK(m.duration() == 0.012);
+    CHECK(m.spanCount() == 4);
+    CHECK(m.spanAt(0, 0.002)->state == WorkerState::Running);
+    CHECK(m.spanAt(1, 0.007)->state == WorkerState::Running);
+    CHECK_FALSE(m.spanAt(0, 0.011));
+    CHECK_FALSE(m.spanAt(5, 0.001));
+    CHECK(m.maxInFlight() == 0);
+}
+
+TEST_CASE("columns: one run per state, the higher priority wins a shared pixel", "[timeline]")
+{
+    const TimelineModel m({span(0, WorkerState::Running, 0, 0.5), span(0, WorkerState::WaitGil, 0.5, 1.0)}, 1.0);
+    const QList<LaneColumn> c = m.columns(0, {0, 1}, 100);
+    REQUIRE(c.size() == 2);
+    CHECK(c[0] == LaneColumn{0, 50, WorkerState::Running});
+    CHECK(c[1] == LaneColumn{50, 100, WorkerState::WaitGil});
+    const QList<LaneColumn> zoomed = m.columns(0, {0.25, 0.5}, 100); // the first half, zoomed: all running
+    REQUIRE(zoomed.size() == 1);
+    CHECK(zoomed[0] == LaneColumn{0, 100, WorkerState::Running});
+    // A thousand tiny spans in one pixel still draw that pixel, with the winning state.
+    QList<Span> tiny;
+    for (int i = 0; i < 1000; ++i)
+        tiny.append(span(0, i % 2 ? WorkerState::Running : WorkerState::WaitIo, i * 1e-6, (i + 1) * 1e-6));
+    const QList<LaneColumn> one = TimelineModel(tiny, 1.0).columns(0, {0, 1}, 100);
+    REQUIRE(one.size() == 1);
+    CHECK(one[0] == LaneColumn{0, 1, WorkerState::Running});
+}
+
+TEST_CASE("thousands of lanes are grouped, and no span is lost", "[timeline]")
+{
+    QList<Span> spans;
+    for (int task = 0; task < 10'000; ++task)
+        spans.append(span(task, WorkerState::WaitIo, 0.001 * (task % 7), 0.1 + 0.001 * (task % 5), WorkerKind::Task));
+    const TimelineModel m(spans, 0.2, 256);
+    CHECK(m.lanes().size() <= 256);
+    qsizetype total = 0;
+    for (const TimelineLane &l : m.lanes())
+        total += l.spans.size();
+    CHECK(total == 10'000);
+    CHECK(m.lanes().first().isGroup());
+    CHECK(m.lanes().first().label == QStringLiteral("tasks 0–39"));
+    CHECK(m.maxInFlight() == 10'000);
+}
+
+TEST_CASE("the zoom window keeps the anchor and stays inside the run", "[timeline]")
+{
+    const TimeWindow whole{0, 10};
+    const TimeWindow in = whole.zoomed(0.5, 2.0, 10);
+    CHECK(in.length() == Approx(5));
+    CHECK(in.t0 == Approx(1.0)); // 2.0 stays at 20 % of the window
+    const TimeWindow out = in.zoomed(10, 2.0, 10);
+    CHECK(out == TimeWindow{0, 10});
+    CHECK(in.panned(100, 10) == TimeWindow{5, 10});
+    CHECK(in.panned(-100, 10) == TimeWindow{0, 5});
+}
+
+TEST_CASE("with the GIL on, no pixel shows two threads running", "[timeline][gil]")
+{
+    ExperimentSpec spec = test::smallSpec(Workload::Cpu, Strategy::Threads, 2, 400'000);
+    spec.switchIntervalUs = 1000;
+    const RunResult r = runOnce(spec);
+    const TimelineModel m(r.spans, r.wallS);
+    REQUIRE(m.lanes().size() == 2);
+    const int width = 4000;
+    QList<int> running(width, 0);
+    const TimeWindow w{0, r.wallS};
+    for (int lane = 0; lane < 2; ++lane)
+        for (const LaneColumn &c : m.columns(lane, w, width))
+            if (c.state == WorkerState::Running && c.x1 - c.x0 > 2) // ignore the shared edge pixel of a hand-off
+                for (int x = c.x0 + 1; x < c.x1 - 1; ++x)
+                    ++running[x];
+    CHECK(*std::max_element(running.begin(), running.end()) == 1);
+}
+
+TEST_CASE("Amdahl's fit recovers the serial fraction", "[sweep]")
+{
+    for (double f : {0.0, 0.1, 0.25, 0.5, 1.0}) {
+        QList<QPair<int, double>> points;
+        for (int n = 1; n <= 8; ++n)
+            points.append({n, amdahlSpeedup(f, n)});
+        CHECK(fitSerialFraction(points) == Approx(f).margin(1e-9));
+    }
+    QList<QPair<int, double>> noisy;
+    for (int n = 1; n <= 8; ++n)
+        noisy.append({n, amdahlSpeedup(0.2, n) * (n % 2 ? 1.03 : 0.97)});
+    CHECK(fitSerialFraction(noisy) == Approx(0.2).margin(0.03));
+    CHECK(amdahlSpeedup(0, 4) == Approx(4));
+    CHECK(amdahlSpeedup(1, 4) == Approx(1));
+}
+
+TEST_CASE("a latency histogram counts every request", "[timeline]")
+{
+    QList<double> v;
+    for (int i = 0; i < 1000; ++i)
+        v.append(100 + (i % 37));
+    const Histogram h = histogram(v, 30);
+    CHECK(h.counts.size() == 30);
+    CHECK(std::accumulate(h.counts.begin(), h.counts.end(), 0) == 1000);
+    CHECK(h.lo == 100);
+    CHECK(h.hi == 136);
+    CHECK(histogram({}, 10).counts.isEmpty());
+}
+
+TEST_CASE("sweep writes its JSON and PNG; run --timeline-png draws the runs", "[sweep][cli]")
+{
+    QTemporaryDir dir;
+    const QString json = dir.filePath(QStringLiteral("sweep.json")), png = dir.filePath(QStringLiteral("sweep.png"));
+    QByteArray out;
+    REQUIRE(test::runApp({QStringLiteral("sweep"), QStringLiteral("cpu"), QStringLiteral("--strategy"), QStringLiteral("threads"),
+                          QStringLiteral("--max-workers"), QStringLiteral("3"), QStringLiteral("--steps"), QStringLiteral("30000"),
+                          QStringLiteral("--repeat"), QStringLiteral("1"), QStringLiteral("--json"), json, QStringLiteral("--chart-png"), png}, &out) == 0);
+    CHECK(out.contains("serial fraction"));
+    QFile f(json);
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
+    CHECK(o[QLatin1String("strategy")].toString() == QLatin1String("threads"));
+    CHECK(o[QLatin1String("points")].toArray().size() == 3);
+    CHECK(o[QLatin1String("serial_fraction")].toDouble() >= 0.0);
+    CHECK(QImageReader(png).size() == QSize(1000, 650));
+
+    const QString timeline = dir.filePath(QStringLiteral("timeline.png"));
+    REQUIRE(test::runApp({QStringLiteral("run"), QStringLiteral("io"), QStringLiteral("--strategy"), QStringLiteral("async,threads"),
+                          QStringLiteral("--requests"), QStringLiteral("20"), QStringLiteral("--workers"), QStringLiteral("4"),
+                          QStringLiteral("--delay-ms"), QStringLiteral("5"), QStringLiteral("--repeat"), QStringLiteral("1"),
+                          QStringLiteral("--timeline-png"), timeline}) == 0);
+    CHECK(QImageReader(timeline).canRead());
+    CHECK(test::runApp({QStringLiteral("sweep"), QStringLiteral("cpu"), QStringLiteral("--strategy"), QStringLiteral("sequential")}) == 2);
+}
+
+TEST_CASE("the Timeline page shows finished runs and pins one for comparison", "[timeline][window]")
+{
+    ui::TimelinePanel panel;
+    panel.resize(900, 600);
+    panel.show();
+    const RunResult a = runOnce(test::smallSpec(Workload::Cpu, Strategy::Threads, 2, 50'000));
+    RunResult b = runOnce(test::smallSpec(Workload::Cpu, Strategy::Threads, 2, 100'000));
+    panel.addRun({QStringLiteral("a"), Workload::Cpu, a});
+    REQUIRE(panel.current()->model());
+    CHECK(panel.current()->model()->lanes().size() == 2);
+    panel.pinCurrent();
+    CHECK(panel.pinned()->isVisible());
+    panel.addRun({QStringLiteral("b"), Workload::Cpu, b});
+    CHECK(panel.runCount() == 2);
+    // the same scale: both views span the longer run
+    CHECK(panel.current()->total() == panel.pinned()->total());
+    CHECK(panel.current()->total() == Approx(std::max(a.wallS, b.wallS)).epsilon(0.05));
+    panel.current()->setWindow({0, panel.current()->total() / 2});
+    CHECK(panel.pinned()->window() == panel.current()->window()); // zoom and pan move both
+    panel.unpin();
+    CHECK_FALSE(panel.pinned()->isVisible());
+}
