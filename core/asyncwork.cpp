@@ -40,9 +40,9 @@ constexpr int kSweepMs = 20;
 class GetBatch : public QObject
 {
 public:
-    GetBatch(const AsyncGetOptions &o, std::int64_t origin, std::stop_token stop, std::atomic<qint64> *progress)
+    GetBatch(const AsyncGetOptions &o, std::int64_t origin, std::stop_token stop, std::atomic<qint64> *progress, SpanSink *live)
         : options_(o), address_(reinterpret_cast<const sockaddr *>(&o.target.address)), request_(o.target.request()),
-          origin_(origin), stop_(std::move(stop)), progress_(progress)
+          origin_(origin), stop_(std::move(stop)), progress_(progress), live_(live)
     {
         sweep_.setInterval(kSweepMs);
         connect(&sweep_, &QTimer::timeout, this, &GetBatch::onSweep);
@@ -79,6 +79,8 @@ private:
     {
         auto pending = std::make_unique<Pending>();
         pending->startNs = monotonicNs();
+        if (live_)
+            live_->opened(int(id), WorkerKind::Task, WorkerState::WaitIo, pending->startNs);
         auto *socket = new QTcpSocket(this);
         pending->socket = socket;
         active_.emplace(id, std::move(pending));
@@ -142,6 +144,10 @@ private:
         }
         tally_.spans.append(Span{int(id), WorkerKind::Task, WorkerState::WaitIo,
                                  double(p->startNs - origin_) / 1e9, double(now - origin_) / 1e9});
+        if (live_) {
+            live_->finished(int(id));
+            live_->closed(tally_.spans.last());
+        }
         if (error.isEmpty()) {
             ++tally_.items;
             tally_.latenciesMs.append(double(now - p->startNs) / 1e6);
@@ -176,6 +182,7 @@ private:
     std::int64_t origin_;
     std::stop_token stop_;
     std::atomic<qint64> *progress_;
+    SpanSink *live_;
     QEventLoop loop_;
     QTimer sweep_;
     std::unordered_map<qint64, std::unique_ptr<Pending>> active_;
@@ -189,8 +196,8 @@ constexpr qint64 kAsyncCpuChunk = 10'000; // about 1.2 ms of counting between yi
 class CpuTasks : public QObject
 {
 public:
-    CpuTasks(const QList<qint64> &shares, std::int64_t origin, std::stop_token stop, std::atomic<qint64> *progress)
-        : left_(shares), origin_(origin), stop_(std::move(stop)), progress_(progress)
+    CpuTasks(const QList<qint64> &shares, std::int64_t origin, std::stop_token stop, std::atomic<qint64> *progress, SpanSink *live)
+        : left_(shares), origin_(origin), stop_(std::move(stop)), progress_(progress), live_(live)
     {
         for (int i = 0; i < shares.size(); ++i)
             readySince_.append(monotonicNs());
@@ -230,8 +237,11 @@ private:
 
     void addSpan(int task, WorkerState s, std::int64_t t0, std::int64_t t1)
     {
-        if (t1 > t0)
-            tally_.spans.append(Span{task, WorkerKind::Task, s, double(t0 - origin_) / 1e9, double(t1 - origin_) / 1e9});
+        if (t1 <= t0)
+            return;
+        tally_.spans.append(Span{task, WorkerKind::Task, s, double(t0 - origin_) / 1e9, double(t1 - origin_) / 1e9});
+        if (live_)
+            live_->closed(tally_.spans.last());
     }
 
     QList<qint64> left_;
@@ -239,6 +249,7 @@ private:
     std::int64_t origin_;
     std::stop_token stop_;
     std::atomic<qint64> *progress_;
+    SpanSink *live_;
     int running_ = 0;
     QEventLoop loop_;
     WorkTally tally_;
@@ -247,15 +258,15 @@ private:
 } // namespace
 
 WorkTally runAsyncGets(const AsyncGetOptions &options, std::int64_t originNs, std::stop_token stop,
-                       std::atomic<qint64> *progress)
+                       std::atomic<qint64> *progress, SpanSink *live)
 {
-    return GetBatch(options, originNs, std::move(stop), progress).run();
+    return GetBatch(options, originNs, std::move(stop), progress, live).run();
 }
 
 WorkTally runAsyncCpu(const QList<qint64> &shares, std::int64_t originNs, std::stop_token stop,
-                      std::atomic<qint64> *progress)
+                      std::atomic<qint64> *progress, SpanSink *live)
 {
-    return CpuTasks(shares, originNs, std::move(stop), progress).run();
+    return CpuTasks(shares, originNs, std::move(stop), progress, live).run();
 }
 
 } // namespace cl

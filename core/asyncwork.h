@@ -4,6 +4,7 @@
 
 #include "experiment.h"
 #include "http.h"
+#include "spansink.h"
 
 #include <atomic>
 #include <stop_token>
@@ -30,11 +31,11 @@ struct AsyncGetOptions {
 // All GETs in flight at once (up to the connection limit), each on its own non-blocking socket
 // (no QNetworkAccessManager: it opens only 6 connections per host). One span per request.
 WorkTally runAsyncGets(const AsyncGetOptions &options, std::int64_t originNs, std::stop_token stop,
-                       std::atomic<qint64> *progress = nullptr);
+                       std::atomic<qint64> *progress = nullptr, SpanSink *live = nullptr);
 
 // CPU-bound tasks on one loop: each counts its share in chunks and yields to the loop between
 // chunks, so the tasks interleave on one core and nothing runs in parallel.
 WorkTally runAsyncCpu(const QList<qint64> &shares, std::int64_t originNs, std::stop_token stop,
-                      std::atomic<qint64> *progress = nullptr);
+                      std::atomic<qint64> *progress = nullptr, SpanSink *live = nullptr);
 
 } // namespace cl

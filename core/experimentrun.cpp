@@ -38,11 +38,24 @@ auto counter(std::atomic<qint64> *progress)
 }
 
 // One worker of the sequential or threads strategy: the lesson's worker(share) on this thread.
-Measured blockingWorker(const ExperimentSpec &spec, const HttpTarget *target, Gil &gil, int id, qint64 share,
-                        std::int64_t origin, std::stop_token stop, std::atomic<qint64> *progress)
+// What every strategy needs to know about the run it is part of.
+struct RunContext {
+    const ExperimentSpec &spec;
+    const HttpTarget *target;
+    std::int64_t origin;
+    std::stop_token stop;
+    std::atomic<qint64> *progress;
+    SpanSink *live;
+};
+
+Measured blockingWorker(const RunContext &run, Gil &gil, int id, qint64 share)
 {
+    const ExperimentSpec &spec = run.spec;
+    const std::stop_token &stop = run.stop;
     const CpuTimes before = threadCpuTimes();
-    SpanRecorder spans(id, kindOf(spec.strategy), origin);
+    SpanRecorder spans(id, kindOf(spec.strategy), run.origin, run.live);
+    const auto progress = run.progress;
+    const HttpTarget *target = run.target;
     Measured m;
     if (spec.workload == Workload::Cpu) {
         CpuWorkerContext ctx{gil, id, spans, stop, counter(progress)};
@@ -56,9 +69,9 @@ Measured blockingWorker(const ExperimentSpec &spec, const HttpTarget *target, Gi
     return m;
 }
 
-Measured runThreads(const ExperimentSpec &spec, const HttpTarget *target, std::int64_t origin, std::stop_token stop,
-                    std::atomic<qint64> *progress)
+Measured runThreads(const RunContext &run)
 {
+    const ExperimentSpec &spec = run.spec;
     const QList<qint64> shares = splitEvenly(spec.items(), spec.workers);
     Gil gil(spec.gil, std::chrono::microseconds(spec.switchIntervalUs));
     std::vector<Measured> results(std::size_t(shares.size()));
@@ -68,7 +81,7 @@ Measured runThreads(const ExperimentSpec &spec, const HttpTarget *target, std::i
         for (int i = 0; i < shares.size(); ++i)
             threads.emplace_back([&, i] {
                 setThreadName(QStringLiteral("worker-%1").arg(i)); // what the Processes page shows
-                results[std::size_t(i)] = blockingWorker(spec, target, gil, i, shares[i], origin, stop, progress);
+                results[std::size_t(i)] = blockingWorker(run, gil, i, shares[i]);
             });
     } // join
     Measured all;
@@ -79,27 +92,28 @@ Measured runThreads(const ExperimentSpec &spec, const HttpTarget *target, std::i
     return all;
 }
 
-Measured runOnThisThread(const ExperimentSpec &spec, const HttpTarget *target, std::int64_t origin, std::stop_token stop,
-                         std::atomic<qint64> *progress)
+Measured runOnThisThread(const RunContext &run)
 {
+    const ExperimentSpec &spec = run.spec;
     if (spec.strategy == Strategy::Sequential) {
         Gil gil(spec.gil, std::chrono::microseconds(spec.switchIntervalUs));
-        return blockingWorker(spec, target, gil, 0, spec.items(), origin, stop, progress);
+        return blockingWorker(run, gil, 0, spec.items());
     }
     const CpuTimes before = threadCpuTimes();
     Measured m;
     if (spec.workload == Workload::Cpu)
-        m.tally = runAsyncCpu(splitEvenly(spec.steps, spec.workers), origin, stop, progress);
+        m.tally = runAsyncCpu(splitEvenly(spec.steps, spec.workers), run.origin, run.stop, run.progress, run.live);
     else
-        m.tally = runAsyncGets({*target, spec.requests, spec.connections, spec.timeoutMs}, origin, stop, progress);
+        m.tally = runAsyncGets({*run.target, spec.requests, spec.connections, spec.timeoutMs}, run.origin, run.stop, run.progress, run.live);
     m.cpu = threadCpuTimes() - before;
     return m;
 }
 
-Measured runChildren(const ExperimentSpec &spec, std::int64_t origin, std::stop_token stop, std::atomic<qint64> *progress)
+Measured runChildren(const RunContext &run)
 {
     const CpuTimes before = threadCpuTimes();
-    ProcessPoolResult r = runProcesses(spec, splitEvenly(spec.items(), spec.workers), origin, stop, progress);
+    const ExperimentSpec &spec = run.spec;
+    ProcessPoolResult r = runProcesses(spec, splitEvenly(spec.items(), spec.workers), run.origin, run.stop, run.progress, run.live);
     Measured m{std::move(r.tally), threadCpuTimes() - before, r.peakRssSumBytes};
     m.cpu += CpuTimes{r.cpuUserS, r.cpuSysS};
     return m;
@@ -107,7 +121,7 @@ Measured runChildren(const ExperimentSpec &spec, std::int64_t origin, std::stop_
 
 } // namespace
 
-RunResult runOnce(const ExperimentSpec &spec, std::stop_token stop, std::atomic<qint64> *progress)
+RunResult runOnce(const ExperimentSpec &spec, std::stop_token stop, std::atomic<qint64> *progress, SpanSink *live)
 {
     RunResult out;
     if (const QString why = validate(spec); !why.isEmpty()) {
@@ -127,10 +141,12 @@ RunResult runOnce(const ExperimentSpec &spec, std::stop_token stop, std::atomic<
     malloc_trim(0); // give back what earlier runs freed, so this run's peak is its own
     resetPeakRss();
     const std::int64_t origin = monotonicNs();
-    const HttpTarget *t = target ? &*target : nullptr;
-    Measured m = spec.strategy == Strategy::Threads     ? runThreads(spec, t, origin, stop, progress)
-               : spec.strategy == Strategy::Processes ? runChildren(spec, origin, stop, progress)
-                                                      : runOnThisThread(spec, t, origin, stop, progress);
+    if (live)
+        live->beginRun(origin);
+    const RunContext run{spec, target ? &*target : nullptr, origin, stop, progress, live};
+    Measured m = spec.strategy == Strategy::Threads     ? runThreads(run)
+               : spec.strategy == Strategy::Processes ? runChildren(run)
+                                                      : runOnThisThread(run);
     out.wallS = double(monotonicNs() - origin) / 1e9;
     out.cpuUserS = m.cpu.user;
     out.cpuSysS = m.cpu.sys;
@@ -145,11 +161,11 @@ RunResult runOnce(const ExperimentSpec &spec, std::stop_token stop, std::atomic<
 }
 
 StrategyResult runExperiment(const ExperimentSpec &spec, std::stop_token stop, std::atomic<qint64> *progress,
-                             const std::function<void(const RunResult &)> &onRun)
+                             const std::function<void(const RunResult &)> &onRun, SpanSink *live)
 {
     StrategyResult result{spec.strategy, spec.effectiveWorkers(), spec.gil, {}, spec.items()};
     for (int r = 0; r < spec.repeat && !stop.stop_requested(); ++r) {
-        RunResult run = runOnce(spec, stop, progress);
+        RunResult run = runOnce(spec, stop, progress, live);
         if (onRun)
             onRun(run);
         result.runs.append(std::move(run));

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "experiment.h"
+#include "spansink.h"
 
 #include <atomic>
 #include <functional>
@@ -11,11 +12,13 @@
 namespace cl {
 
 // `progress` (optional) counts items done; readers poll it from any thread.
-RunResult runOnce(const ExperimentSpec &spec, std::stop_token stop = {}, std::atomic<qint64> *progress = nullptr);
+// `live` (optional) receives spans as they happen, for a live timeline.
+RunResult runOnce(const ExperimentSpec &spec, std::stop_token stop = {}, std::atomic<qint64> *progress = nullptr,
+                  SpanSink *live = nullptr);
 
 // Every repeat in turn; `onRun` sees each run as it ends. Stops early when `stop` is requested.
 StrategyResult runExperiment(const ExperimentSpec &spec, std::stop_token stop = {},
                              std::atomic<qint64> *progress = nullptr,
-                             const std::function<void(const RunResult &)> &onRun = {});
+                             const std::function<void(const RunResult &)> &onRun = {}, SpanSink *live = nullptr);
 
 } // namespace cl

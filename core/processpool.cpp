@@ -33,8 +33,8 @@ class Pool : public QObject
 {
 public:
     Pool(const ExperimentSpec &spec, const QList<qint64> &shares, std::int64_t origin, std::stop_token stop,
-         std::atomic<qint64> *progress)
-        : spec_(spec), shares_(shares), origin_(origin), stop_(std::move(stop)), progress_(progress)
+         std::atomic<qint64> *progress, SpanSink *live)
+        : spec_(spec), shares_(shares), origin_(origin), stop_(std::move(stop)), progress_(progress), live_(live)
     {
         sweep_.setInterval(kSweepMs);
         connect(&sweep_, &QTimer::timeout, this, [this] { if (stop_.stop_requested()) killAll(); });
@@ -75,6 +75,8 @@ private:
         connect(c.process, &SpawnedProcess::finished, this, [this, id] { onFinished(id); });
         ++running_;
         c.spawnNs = monotonicNs();
+        if (live_)
+            live_->opened(id, WorkerKind::Process, WorkerState::Starting, c.spawnNs);
         if (!c.process->start(exe, workerArguments(spec_, id, shares_[id], origin_)))
             onFinished(id);
     }
@@ -83,10 +85,25 @@ private:
     {
         const qint64 before = c.report.progress;
         c.parser.feed(bytes, c.report);
-        if (c.report.hello && c.helloNs == 0)
+        if (c.report.hello && c.helloNs == 0) {
             c.helloNs = monotonicNs();
+            if (live_) { // the child reports its own spans when it ends; until then it is "running"
+                const int id = indexOf(c);
+                live_->closed(Span{id, WorkerKind::Process, WorkerState::Starting, double(c.spawnNs - origin_) / 1e9,
+                                   double(c.helloNs - origin_) / 1e9});
+                live_->opened(id, WorkerKind::Process, spec_.workload == Workload::Io ? WorkerState::WaitIo : WorkerState::Running, c.helloNs);
+            }
+        }
         if (progress_ && c.report.progress > before)
             progress_->fetch_add(c.report.progress - before, std::memory_order_relaxed);
+    }
+
+    int indexOf(const Child &c) const
+    {
+        for (std::size_t i = 0; i < children_.size(); ++i)
+            if (children_[i].get() == &c)
+                return int(i);
+        return 0;
     }
 
     void onFinished(int id)
@@ -95,6 +112,11 @@ private:
         if (c.finished)
             return;
         c.finished = true;
+        if (live_) {
+            live_->finished(id);
+            for (const auto &[state, times] : std::as_const(c.report.spans))
+                live_->closed(Span{id, WorkerKind::Process, state, times.first, times.second});
+        }
         c.parser.finish(c.report);
         collect(id, c);
         if (--running_ == 0)
@@ -144,6 +166,7 @@ private:
     std::int64_t origin_;
     std::stop_token stop_;
     std::atomic<qint64> *progress_;
+    SpanSink *live_;
     std::vector<std::unique_ptr<Child>> children_;
     int running_ = 0;
     QEventLoop loop_;
@@ -154,9 +177,9 @@ private:
 } // namespace
 
 ProcessPoolResult runProcesses(const ExperimentSpec &spec, const QList<qint64> &shares, std::int64_t originNs,
-                               std::stop_token stop, std::atomic<qint64> *progress)
+                               std::stop_token stop, std::atomic<qint64> *progress, SpanSink *live)
 {
-    return Pool(spec, shares, originNs, std::move(stop), progress).run();
+    return Pool(spec, shares, originNs, std::move(stop), progress, live).run();
 }
 
 } // namespace cl

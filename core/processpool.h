@@ -3,6 +3,7 @@
 
 #include "asyncwork.h"
 #include "experiment.h"
+#include "spansink.h"
 
 #include <atomic>
 #include <stop_token>
@@ -18,7 +19,7 @@ struct ProcessPoolResult {
 // Starts one child per share, waits for all on a local event loop. On `stop` every child is
 // killed and reaped before this returns. A child that dies or talks garbage costs its items.
 ProcessPoolResult runProcesses(const ExperimentSpec &spec, const QList<qint64> &shares, std::int64_t originNs,
-                               std::stop_token stop, std::atomic<qint64> *progress = nullptr);
+                               std::stop_token stop, std::atomic<qint64> *progress = nullptr, SpanSink *live = nullptr);
 
 // The binary to re-execute: spec.workerExecutable, else $CONCURRENCY_LAB_WORKER, else this process's own.
 QString workerExecutable(const ExperimentSpec &spec);

@@ -11,6 +11,7 @@ Runner::Runner(QObject *parent) : QObject(parent)
     qRegisterMetaType<cl::ExperimentSpec>();
     qRegisterMetaType<cl::RunResult>();
     qRegisterMetaType<cl::StrategyResult>();
+    qRegisterMetaType<cl::SpanSink::Snapshot>();
     poll_.setInterval(100);
     connect(&poll_, &QTimer::timeout, this, &Runner::pollProgress);
 }
@@ -45,7 +46,7 @@ void Runner::start(const QList<ExperimentSpec> &batch)
             post([this, i, spec] { emit experimentStarted(i, spec); });
             StrategyResult r = runExperiment(spec, stop, &shared->done, [&](const RunResult &run) {
                 post([this, i, run] { emit runFinished(i, run); });
-            });
+            }, &shared->live);
             post([this, i, r] { emit experimentFinished(i, r); });
         }
         const bool cancelled = stop.stop_requested();
@@ -63,8 +64,14 @@ void Runner::cancel()
 
 void Runner::pollProgress()
 {
-    if (shared_)
-        emit progress(shared_->done.load(std::memory_order_relaxed), total_);
+    if (!shared_)
+        return;
+    emit progress(shared_->done.load(std::memory_order_relaxed), total_);
+    if (running_) {
+        SpanSink::Snapshot s = shared_->live.take();
+        if (!s.closed.isEmpty() || !s.open.isEmpty())
+            emit liveSpans(s);
+    }
 }
 
 void Runner::onBatchDone(quint64 generation, bool cancelled)

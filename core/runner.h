@@ -4,6 +4,7 @@
 #pragma once
 
 #include "experiment.h"
+#include "spansink.h"
 
 #include <QObject>
 #include <QTimer>
@@ -35,6 +36,8 @@ signals:
     void runFinished(int index, const cl::RunResult &run);
     void experimentFinished(int index, const cl::StrategyResult &result);
     void finished(bool cancelled);
+    // The running run's spans so far (closed since the last snapshot, plus every open one).
+    void liveSpans(const cl::SpanSink::Snapshot &snapshot);
 
 private:
     void pollProgress();
@@ -42,6 +45,7 @@ private:
 
     struct Shared {
         std::atomic<qint64> done{0};
+        SpanSink live;
     };
     std::shared_ptr<Shared> shared_;
     std::jthread worker_;
@@ -52,3 +56,5 @@ private:
 };
 
 } // namespace cl
+
+Q_DECLARE_METATYPE(cl::SpanSink::Snapshot)

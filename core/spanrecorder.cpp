@@ -10,6 +10,8 @@ std::int64_t SpanRecorder::enter(WorkerState state, std::int64_t now)
     open_ = true;
     state_ = state;
     since_ = now;
+    if (live_)
+        live_->opened(worker_, kind_, state, now);
     return now;
 }
 
@@ -19,6 +21,8 @@ void SpanRecorder::finish(std::int64_t now)
         return;
     open_ = false;
     addSpan(state_, since_, now);
+    if (live_)
+        live_->finished(worker_);
 }
 
 void SpanRecorder::addSpan(WorkerState state, std::int64_t t0, std::int64_t t1)
@@ -26,6 +30,8 @@ void SpanRecorder::addSpan(WorkerState state, std::int64_t t0, std::int64_t t1)
     if (t1 < t0)
         t1 = t0;
     spans_.append(Span{worker_, kind_, state, double(t0 - originNs_) / 1e9, double(t1 - originNs_) / 1e9});
+    if (live_)
+        live_->closed(spans_.last());
 }
 
 } // namespace cl

@@ -3,14 +3,15 @@
 
 #include "clock.h"
 #include "experiment.h"
+#include "spansink.h"
 
 namespace cl {
 
 class SpanRecorder
 {
 public:
-    SpanRecorder(int worker, WorkerKind kind, std::int64_t originNs)
-        : worker_(worker), kind_(kind), originNs_(originNs) {}
+    SpanRecorder(int worker, WorkerKind kind, std::int64_t originNs, SpanSink *live = nullptr)
+        : worker_(worker), kind_(kind), originNs_(originNs), live_(live) {}
 
     // Ends the current span (if any) and begins one in `state`; returns the time used.
     std::int64_t enter(WorkerState state, std::int64_t nowNs = monotonicNs());
@@ -26,6 +27,7 @@ private:
     int worker_;
     WorkerKind kind_;
     std::int64_t originNs_;
+    SpanSink *live_;
     bool open_ = false;
     WorkerState state_ = WorkerState::Starting;
     std::int64_t since_ = 0;

@@ -232,6 +232,7 @@ void MainWindow::connectEngine()
     connect(&runner_, &cl::Runner::runFinished, this, &MainWindow::onRunFinished);
     connect(&runner_, &cl::Runner::experimentFinished, this, &MainWindow::onExperimentFinished);
     connect(&runner_, &cl::Runner::finished, this, &MainWindow::onBatchFinished);
+    connect(&runner_, &cl::Runner::liveSpans, this, [this](const cl::SpanSink::Snapshot &s) { timeline_->showLive(liveLabel_, s); });
 }
 
 bool MainWindow::ensureServer()
@@ -334,6 +335,7 @@ void MainWindow::stop()
 
 void MainWindow::onExperimentStarted(int index, const cl::ExperimentSpec &)
 {
+    liveLabel_ = batchLabels_.value(index);
     cpu_->addMarker({cl::monotonicNs() / 1'000'000, true, batchLabels_.value(index)});
     statusBar()->showMessage(tr("Running: %1").arg(batchLabels_.value(index)));
 }

@@ -110,6 +110,7 @@ private:
     QTimer serverPoll_;
     QList<cl::ExperimentSpec> batch_;
     QStringList batchLabels_;
+    QString liveLabel_;
     struct Finished {
         cl::Workload workload;
         cl::StrategyResult result;

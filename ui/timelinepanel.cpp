@@ -99,6 +99,22 @@ void TimelinePanel::addRun(const RecordedRun &run)
     updateLatency();
 }
 
+void TimelinePanel::showLive(const QString &label, const cl::SpanSink::Snapshot &snapshot)
+{
+    if (snapshot.serial != liveSerial_) {
+        liveSerial_ = snapshot.serial;
+        liveSpans_.clear();
+    }
+    liveSpans_.append(snapshot.closed);
+    if (!isVisible() || (picker_->count() > 0 && picker_->currentIndex() != picker_->count() - 1))
+        return; // not seen, or the user is looking at an older run: only keep the spans
+    QList<cl::Span> all = liveSpans_;
+    all.append(snapshot.open);
+    current_->setModel(std::make_shared<cl::TimelineModel>(all, snapshot.now),
+                       tr("%1 — running, %2 s so far").arg(label, QString::number(snapshot.now, 'f', 1)));
+    syncScales();
+}
+
 void TimelinePanel::showRun(int index)
 {
     shown_ = index;

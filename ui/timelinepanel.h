@@ -3,6 +3,7 @@
 #pragma once
 
 #include "experiment.h"
+#include "spansink.h"
 #include "timelineview.h"
 
 #include <QWidget>
@@ -26,6 +27,8 @@ class TimelinePanel : public QWidget
 public:
     explicit TimelinePanel(QWidget *parent = nullptr);
     void addRun(const RecordedRun &run); // shows it, unless the user picked another
+    // A run in progress: draws what it has done so far (unless the user picked an older run).
+    void showLive(const QString &label, const cl::SpanSink::Snapshot &snapshot);
     void pinCurrent();
     void unpin();
     int runCount() const { return int(runs_.size()); }
@@ -48,6 +51,8 @@ private:
     QChartView *latency_ = nullptr;
     QLabel *percentiles_ = nullptr;
     int shown_ = -1;
+    int liveSerial_ = -1;
+    QList<cl::Span> liveSpans_;
 };
 
 // One "label: p50 … p95 … p99 … max …" line per IO run.
