@@ -115,3 +115,34 @@ TEST_CASE("peak memory: iterating a 1 GiB file line by line vs reading it whole"
              << double(before) / 1048576.0 << " MiB, peak " << double(cl::peakRssBytes()) / 1048576.0 << " MiB");
     }
 }
+
+#include "timelineview.h"
+
+TEST_CASE("one frame of the timeline with 1,000 lanes and 100,000 spans", "[.][bench]")
+{
+    QList<cl::Span> spans;
+    for (int w = 0; w < 1000; ++w)
+        for (int i = 0; i < 100; ++i)
+            spans.append(cl::Span{w, cl::WorkerKind::Thread, i % 2 ? cl::WorkerState::WaitGil : cl::WorkerState::Running,
+                                  i * 0.01 + w * 1e-5, (i + 1) * 0.01 + w * 1e-5});
+    for (int maxLanes : {cl::TimelineModel::kDefaultMaxLanes, 1000}) {
+        QElapsedTimer build;
+        build.start();
+        auto model = std::make_shared<cl::TimelineModel>(spans, 1.0, maxLanes);
+        const double buildMs = double(build.nsecsElapsed()) / 1e6;
+        ui::TimelineView view;
+        view.resize(1280, 800);
+        view.show();
+        view.setModel(model, QStringLiteral("bench"));
+        QTest::qWait(50);
+        QElapsedTimer t;
+        t.start();
+        constexpr int kFrames = 20;
+        for (int i = 0; i < kFrames; ++i) {
+            view.setWindow({0.1 * (i % 5), 0.5 + 0.1 * (i % 5)}); // zooming and panning: a real redraw each time
+            view.viewport()->repaint();
+        }
+        WARN(model->lanes().size() << " lanes shown of 1000 workers, 100000 spans: model built in " << buildMs
+                                   << " ms, one frame " << double(t.nsecsElapsed()) / 1e6 / kFrames << " ms");
+    }
+}

@@ -2,9 +2,12 @@
 
 #include "demoserver.h"
 #include "helpers.h"
+#include "clock.h"
 #include "runner.h"
+#include "spansink.h"
 
 #include <QElapsedTimer>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -79,4 +82,44 @@ TEST_CASE("cancelling requests in flight aborts them", "[runner][cancel]")
         const qint64 before = server.stats().inFlight;
         cancelWhen(spec, [&] { return server.stats().inFlight > before; });
     }
+}
+
+TEST_CASE("the span sink hands out closed spans once and open ones until they close", "[runner][live]")
+{
+    SpanSink sink;
+    sink.beginRun(monotonicNs());
+    sink.opened(0, WorkerKind::Thread, WorkerState::Running, monotonicNs());
+    sink.closed(Span{1, WorkerKind::Thread, WorkerState::WaitGil, 0, 0.001});
+    SpanSink::Snapshot a = sink.take();
+    CHECK(a.serial == 1);
+    CHECK(a.closed.size() == 1);
+    REQUIRE(a.open.size() == 1);
+    CHECK(a.open.first().state == WorkerState::Running);
+    CHECK(sink.take().closed.isEmpty()); // handed out once
+    sink.finished(0);
+    CHECK(sink.take().open.isEmpty());
+    sink.beginRun(monotonicNs());
+    CHECK(sink.take().serial == 2);
+}
+
+TEST_CASE("the runner streams live spans while a run goes", "[runner][live]")
+{
+    Runner runner;
+    QSignalSpy live(&runner, &Runner::liveSpans);
+    QSignalSpy finished(&runner, &Runner::finished);
+    ExperimentSpec spec = test::smallSpec(Workload::Cpu, Strategy::Threads, 2, 4'000'000);
+    spec.switchIntervalUs = 1000;
+    runner.start({spec});
+    REQUIRE(finished.wait(60000));
+    REQUIRE_FALSE(live.isEmpty());
+    QSet<int> workers;
+    int closed = 0;
+    for (const auto &args : live) {
+        const auto s = args.first().value<SpanSink::Snapshot>();
+        closed += int(s.closed.size());
+        for (const Span &span : s.closed + s.open)
+            workers.insert(span.worker);
+    }
+    CHECK(workers == QSet<int>{0, 1});
+    CHECK(closed > 2);
 }

@@ -709,14 +709,6 @@
         <translation>Сначала остановите эксперимент.</translation>
     </message>
     <message>
-        <source>Export chart as PNG</source>
-        <translation>Экспорт графика в PNG</translation>
-    </message>
-    <message>
-        <source>PNG images (*.png)</source>
-        <translation>Изображения PNG (*.png)</translation>
-    </message>
-    <message>
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
@@ -747,6 +739,34 @@
     <message>
         <source>System</source>
         <translation>Система</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Временная шкала</translation>
+    </message>
+    <message>
+        <source>Speedup</source>
+        <translation>Ускорение</translation>
+    </message>
+    <message>
+        <source>sweep: sequential</source>
+        <translation>серия: последовательно</translation>
+    </message>
+    <message>
+        <source>sweep: %1 ×%2</source>
+        <translation>серия: %1 ×%2</translation>
+    </message>
+    <message>
+        <source>%1 — run %2</source>
+        <translation>%1 — запуск %2</translation>
+    </message>
+    <message>
+        <source>Export chart as PNG or SVG</source>
+        <translation>Экспорт графика в PNG или SVG</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png);;SVG drawings (*.svg)</source>
+        <translation>Изображения PNG (*.png);;Рисунки SVG (*.svg)</translation>
     </message>
 </context>
 <context>
@@ -829,6 +849,92 @@
     <message>
         <source>Errors</source>
         <translation>Ошибки</translation>
+    </message>
+</context>
+<context>
+    <name>ui::SpeedupChart</name>
+    <message>
+        <source>Run a sweep to see how the speedup grows with workers</source>
+        <translation>Запустите серию, чтобы увидеть, как растёт ускорение с числом исполнителей</translation>
+    </message>
+    <message>
+        <source>%1 %2, %3: speedup against sequential — serial fraction f = %4</source>
+        <translation>%1 %2, %3: ускорение относительно последовательного — последовательная доля f = %4</translation>
+    </message>
+    <message>
+        <source>GIL on</source>
+        <translation>с GIL</translation>
+    </message>
+    <message>
+        <source>GIL off</source>
+        <translation>без GIL</translation>
+    </message>
+    <message>
+        <source>measured</source>
+        <translation>измерено</translation>
+    </message>
+    <message numerus="yes">
+        <source>ideal: linear up to %n core(s), then flat</source>
+        <translation>
+            <numerusform>идеал: линейно до %n ядра, затем ровно</numerusform>
+            <numerusform>идеал: линейно до %n ядер, затем ровно</numerusform>
+            <numerusform>идеал: линейно до %n ядер, затем ровно</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Amdahl, f = %1</source>
+        <translation>Амдал, f = %1</translation>
+    </message>
+    <message>
+        <source>workers</source>
+        <translation>исполнители</translation>
+    </message>
+    <message>
+        <source>speedup (×)</source>
+        <translation>ускорение (×)</translation>
+    </message>
+</context>
+<context>
+    <name>ui::SpeedupPanel</name>
+    <message>
+        <source>CPU-bound</source>
+        <translation>CPU-bound</translation>
+    </message>
+    <message>
+        <source>IO-bound</source>
+        <translation>IO-bound</translation>
+    </message>
+    <message>
+        <source>1 to </source>
+        <translation>от 1 до </translation>
+    </message>
+    <message>
+        <source> workers</source>
+        <translation> исполнителей</translation>
+    </message>
+    <message>
+        <source>Runs the strategy with 1, 2, … up to this many workers (default: twice the cores)</source>
+        <translation>Запускает стратегию с 1, 2, … до стольких исполнителей (по умолчанию — вдвое больше ядер)</translation>
+    </message>
+    <message>
+        <source>GIL</source>
+        <translation>GIL</translation>
+    </message>
+    <message>
+        <source>With the GIL on, threads hit the flat &quot;GIL ceiling&quot;</source>
+        <translation>С GIL потоки упираются в плоский «потолок GIL»</translation>
+    </message>
+    <message>
+        <source>Run sweep</source>
+        <translation>Запустить серию</translation>
+    </message>
+    <message>
+        <source>Sequential first, then each worker count; steps and requests come from the Parameters panel</source>
+        <translation>Сначала последовательно, затем каждое число исполнителей; шаги и запросы берутся из панели «Параметры»</translation>
+    </message>
+    <message>
+        <source>sequential %1 s; speedup by workers — %2</source>
+        <translation>последовательно %1 с; ускорение по числу исполнителей — %2</translation>
     </message>
 </context>
 <context>
@@ -962,6 +1068,118 @@
     <message>
         <source>Copy these lines to the clipboard</source>
         <translation>Скопировать эти строки в буфер обмена</translation>
+    </message>
+</context>
+<context>
+    <name>ui::TimelinePanel</name>
+    <message>
+        <source>%1: p50 %2 ms · p95 %3 ms · p99 %4 ms · max %5 ms (%6 requests)</source>
+        <translation>%1: p50 %2 мс · p95 %3 мс · p99 %4 мс · макс %5 мс (%6 запросов)</translation>
+    </message>
+    <message>
+        <source>Which finished run to show</source>
+        <translation>Какой завершённый запуск показать</translation>
+    </message>
+    <message>
+        <source>Pin for comparison</source>
+        <translation>Закрепить для сравнения</translation>
+    </message>
+    <message>
+        <source>Keep this run on screen; the next one shows under it on the same time scale</source>
+        <translation>Оставить этот запуск на экране; следующий покажется под ним в том же масштабе времени</translation>
+    </message>
+    <message>
+        <source>Whole run</source>
+        <translation>Весь запуск</translation>
+    </message>
+    <message>
+        <source>Zoom out to the whole run (or double-click the timeline)</source>
+        <translation>Показать весь запуск (или двойной щелчок по шкале)</translation>
+    </message>
+    <message>
+        <source>Run:</source>
+        <translation>Запуск:</translation>
+    </message>
+    <message>
+        <source>How long each request took, like wrk reports</source>
+        <translation>Сколько длился каждый запрос — как в отчёте wrk</translation>
+    </message>
+    <message>
+        <source>%1 — running, %2 s so far</source>
+        <translation>%1 — идёт, прошло %2 с</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> с</translation>
+    </message>
+    <message>
+        <source>Pinned: %1 — %2</source>
+        <translation>Закреплено: %1 — %2</translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation>Открепить</translation>
+    </message>
+    <message>
+        <source>requests</source>
+        <translation>запросы</translation>
+    </message>
+    <message>
+        <source>Latency of %1 (ms)</source>
+        <translation>Задержка: %1 (мс)</translation>
+    </message>
+</context>
+<context>
+    <name>ui::TimelineView</name>
+    <message>
+        <source>running</source>
+        <translation>выполняется</translation>
+    </message>
+    <message>
+        <source>waiting for the GIL</source>
+        <translation>ждёт GIL</translation>
+    </message>
+    <message>
+        <source>waiting for IO</source>
+        <translation>ждёт ввода-вывода</translation>
+    </message>
+    <message>
+        <source>ready, waiting for the loop</source>
+        <translation>готова, ждёт цикла событий</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>запускается</translation>
+    </message>
+    <message>
+        <source>Wheel: zoom around the pointer. Drag: pan. Shift+wheel or the scroll bar: more lanes. Double-click: whole run</source>
+        <translation>Колесо: масштаб вокруг указателя. Перетаскивание: сдвиг. Shift+колесо или полоса прокрутки: другие дорожки. Двойной щелчок: весь запуск</translation>
+    </message>
+    <message>
+        <source>Run an experiment to see its workers here</source>
+        <translation>Запустите эксперимент, чтобы увидеть здесь его исполнителей</translation>
+    </message>
+    <message>
+        <source>%1 lanes
+%2…</source>
+        <translation>%1 дорожек
+%2…</translation>
+    </message>
+    <message>
+        <source>in flight
+max %1</source>
+        <translation>в полёте
+макс %1</translation>
+    </message>
+    <message>
+        <source>%1: %2
+from %3 for %4</source>
+        <translation>%1: %2
+с %3, длительность %4</translation>
     </message>
 </context>
 <context>
