@@ -41,6 +41,16 @@ void waitFor(int ms)
     QTimer::singleShot(ms, &loop, &QEventLoop::quit);
     loop.exec();
 }
+
+// Shows `widget` (offscreen when there is no display), lets it lay out, writes it as a PNG.
+QString renderShown(QWidget &widget, QSize size, const QString &path)
+{
+    widget.resize(size);
+    widget.show();
+    waitFor(50);
+    QString error;
+    return exportPng(&widget, path, 1, &error) ? QString() : error;
+}
 } // namespace
 
 QString chooseLanguage(const QString &requested)
@@ -191,22 +201,14 @@ QString renderTimelinesPng(const cl::Report &report, const QString &path, int wi
     }
     if (height == 0)
         return QStringLiteral("no finished run to draw");
-    page.resize(width, height + 24);
-    page.show();
-    waitFor(50);
-    QString error;
-    return exportPng(&page, path, 1, &error) ? QString() : error;
+    return renderShown(page, QSize(width, height + 24), path);
 }
 
 QString renderSweepPng(const cl::SweepResult &sweep, const QString &path, QSize size)
 {
     SpeedupChart chart;
     chart.setSweep(sweep);
-    chart.resize(size);
-    chart.show();
-    waitFor(50);
-    QString error;
-    return exportPng(&chart, path, 1, &error) ? QString() : error;
+    return renderShown(chart, size, path);
 }
 
 QString renderTimingChartPng(const cl::Report &report, const QString &path, QSize size)
@@ -216,11 +218,7 @@ QString renderTimingChartPng(const cl::Report &report, const QString &path, QSiz
     chart.setBars(report.params.workload == cl::Workload::Cpu ? QStringLiteral("CPU-bound: counting loop — best of N")
                                                               : QStringLiteral("IO-bound: HTTP requests — best of N"),
                   timingBars(report.results, none));
-    chart.resize(size);
-    chart.show();
-    waitFor(50);
-    QString error;
-    return exportPng(&chart, path, 1, &error) ? QString() : error;
+    return renderShown(chart, size, path);
 }
 
 } // namespace ui
