@@ -4,6 +4,7 @@
 
 #include <QPainter>
 #include <QPaintEvent>
+#include <QPainterPath>
 
 #include <climits>
 #include <cmath>
@@ -93,45 +94,43 @@ void CpuGraph::refresh()
 
 void CpuGraph::paintArea(QPainter &p, const QRectF &r)
 {
-    // One vertical line per pixel column, from the highest load of the samples in it: the cost
-    // follows the filled pixels (almost none when idle), not the number of samples.
     const ChartStyle &st = currentStyle();
     const qsizetype n = history_.size(), cap = history_.capacity();
     const double dx = r.width() / double(std::max<qsizetype>(1, cap - 1));
     const double x0 = r.right() - double(n - 1) * dx;
-    const int bottom = int(r.bottom());
-    QList<QLine> user, system;
+    QPolygonF total, system;
+    total.reserve(n + 2);
+    system.reserve(n + 2);
+    total << QPointF(x0, r.bottom());
+    system << QPointF(x0, r.bottom());
+    // One point per pixel column: 600 samples in a 90-pixel graph draw as 90 points.
+    int column = INT_MIN;
     peak_ = 0;
-    qsizetype i = 0;
-    for (int x = std::max(int(std::ceil(x0)), int(r.left())); x <= int(r.right()); ++x) {
-        double busy = 0, sys = 0;
-        bool any = false;
-        // the samples drawn in this column: those up to its right edge
-        for (; i < n && x0 + double(i) * dx < x + 1; ++i, any = true) {
-            bool present = false;
-            const cl::CpuLoad l = loadAt(i, &present);
-            busy = std::max(busy, std::min(1.0, l.user + l.system));
-            sys = std::max(sys, std::min(1.0, l.system));
+    for (qsizetype i = 0; i < n; ++i) {
+        bool present = false;
+        const cl::CpuLoad l = loadAt(i, &present);
+        const double x = x0 + double(i) * dx;
+        const QPointF top(x, r.bottom() - std::min(1.0, l.user + l.system) * r.height());
+        const QPointF sys(x, r.bottom() - std::min(1.0, l.system) * r.height());
+        peak_ = std::max(peak_, std::min(1.0, l.user + l.system));
+        if (int(x) == column && total.size() > 1) { // keep the column's highest values
+            total.last().setY(std::min(total.last().y(), top.y()));
+            system.last().setY(std::min(system.last().y(), sys.y()));
+            continue;
         }
-        if (!any && i > 0) { // between two samples: the earlier one
-            bool present = false;
-            const cl::CpuLoad l = loadAt(i - 1, &present);
-            busy = std::min(1.0, l.user + l.system);
-            sys = std::min(1.0, l.system);
-        }
-        peak_ = std::max(peak_, busy);
-        const int top = bottom - int(std::lround(busy * r.height()));
-        const int mid = bottom - int(std::lround(sys * r.height()));
-        if (mid < bottom)
-            system.append(QLine(x, bottom, x, mid));
-        if (top < mid)
-            user.append(QLine(x, mid, x, top));
+        column = int(x);
+        total << top;
+        system << sys;
     }
-    p.setRenderHint(QPainter::Antialiasing, false);
-    p.setPen(QPen(st.user, 1));
-    p.drawLines(user);
-    p.setPen(QPen(st.system, 1));
-    p.drawLines(system);
+    total << QPointF(r.right(), r.bottom());
+    system << QPointF(r.right(), r.bottom());
+    p.setRenderHint(QPainter::Antialiasing, st.lineWidth > 1);
+    p.setPen(QPen(st.user.lighter(130), st.lineWidth));
+    p.setBrush(st.user);
+    p.drawPolygon(total);
+    p.setPen(QPen(st.system.lighter(130), st.lineWidth));
+    p.setBrush(st.system);
+    p.drawPolygon(system);
 }
 
 bool CpuGraph::paintMarkers(QPainter &p, const QRectF &r) const
