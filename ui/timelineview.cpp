@@ -39,6 +39,24 @@ double niceStep(double range, int ticks)
 }
 } // namespace
 
+QString laneName(const cl::TimelineLane &lane)
+{
+    switch (lane.kind) {
+    case cl::WorkerKind::Thread:
+        return lane.isGroup() ? QCoreApplication::translate("ui::TimelineView", "threads %1–%2").arg(lane.firstWorker).arg(lane.lastWorker)
+                              : QCoreApplication::translate("ui::TimelineView", "thread %1").arg(lane.firstWorker);
+    case cl::WorkerKind::Process:
+        return lane.isGroup() ? QCoreApplication::translate("ui::TimelineView", "processes %1–%2").arg(lane.firstWorker).arg(lane.lastWorker)
+                              : QCoreApplication::translate("ui::TimelineView", "process %1").arg(lane.firstWorker);
+    case cl::WorkerKind::Task:
+        return lane.isGroup() ? QCoreApplication::translate("ui::TimelineView", "tasks %1–%2").arg(lane.firstWorker).arg(lane.lastWorker)
+                              : QCoreApplication::translate("ui::TimelineView", "task %1").arg(lane.firstWorker);
+    case cl::WorkerKind::Main:
+        break;
+    }
+    return QCoreApplication::translate("ui::TimelineView", "main thread");
+}
+
 QColor stateColor(cl::WorkerState s)
 {
     const ChartStyle &st = currentStyle();
@@ -185,7 +203,7 @@ void TimelineView::paintLanes(QPainter &p, const QRect &plot) const
         const int y = plot.top() + i * h;
         if (h >= 10) {
             p.setPen(st.text);
-            p.drawText(QRect(4, y, kLabelWidth - 8, h), Qt::AlignRight | Qt::AlignVCenter, model_->lanes()[lane].label);
+            p.drawText(QRect(4, y, kLabelWidth - 8, h), Qt::AlignRight | Qt::AlignVCenter, laneName(model_->lanes()[lane]));
         }
         for (const cl::LaneColumn &c : model_->columns(lane, window_, plot.width()))
             p.fillRect(QRect(plot.left() + c.x0, y + (h > 4 ? 1 : 0), c.x1 - c.x0, h > 4 ? h - 2 : h), stateColor(c.state));
@@ -193,7 +211,7 @@ void TimelineView::paintLanes(QPainter &p, const QRect &plot) const
     if (h < 10 && count > 0) { // too thin for names: say which lanes these are
         p.setPen(st.text);
         p.drawText(QRect(4, plot.top(), kLabelWidth - 8, 40), Qt::AlignRight | Qt::AlignTop,
-                   tr("%1 lanes\n%2…").arg(model_->lanes().size()).arg(model_->lanes()[first].label));
+                   tr("%1 lanes\n%2…").arg(model_->lanes().size()).arg(laneName(model_->lanes()[first])));
     }
 }
 
@@ -247,7 +265,7 @@ void TimelineView::mouseMoveEvent(QMouseEvent *event)
     const auto span = plot.contains(event->position().toPoint()) ? model_->spanAt(lane, timeAt(int(event->position().x()))) : std::nullopt;
     if (span)
         QToolTip::showText(event->globalPosition().toPoint(),
-                           tr("%1: %2\nfrom %3 for %4").arg(model_->lanes()[lane].label, stateName(span->state),
+                           tr("%1: %2\nfrom %3 for %4").arg(laneName(model_->lanes()[lane]), stateName(span->state),
                                                              timeText(span->t0), timeText(span->t1 - span->t0)), this);
     else
         QToolTip::hideText();

@@ -11,6 +11,7 @@
 namespace ui {
 
 QColor stateColor(cl::WorkerState s);
+QString laneName(const cl::TimelineLane &lane); // "thread 0", "tasks 0–39", in the UI's language
 QString stateName(cl::WorkerState s);
 
 class TimelineView : public QAbstractScrollArea

@@ -1181,6 +1181,34 @@ from %3 for %4</source>
         <translation>%1: %2
 с %3, длительность %4</translation>
     </message>
+    <message>
+        <source>threads %1–%2</source>
+        <translation>потоки %1–%2</translation>
+    </message>
+    <message>
+        <source>thread %1</source>
+        <translation>поток %1</translation>
+    </message>
+    <message>
+        <source>processes %1–%2</source>
+        <translation>процессы %1–%2</translation>
+    </message>
+    <message>
+        <source>process %1</source>
+        <translation>процесс %1</translation>
+    </message>
+    <message>
+        <source>tasks %1–%2</source>
+        <translation>задачи %1–%2</translation>
+    </message>
+    <message>
+        <source>task %1</source>
+        <translation>задача %1</translation>
+    </message>
+    <message>
+        <source>main thread</source>
+        <translation>главный поток</translation>
+    </message>
 </context>
 <context>
     <name>ui::TimingChart</name>
