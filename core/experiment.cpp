@@ -1,5 +1,6 @@
 #include "experiment.h"
 
+#include <QCoreApplication>
 #include <QUrl>
 #include <algorithm>
 #include <array>
@@ -60,29 +61,30 @@ int ExperimentSpec::effectiveWorkers() const
 
 QString validate(const ExperimentSpec &s)
 {
+    // Shown in the GUI: translated there (the command line has no translator and stays English).
     constexpr qint64 kMaxSteps = 100'000'000'000;
     constexpr qint64 kMaxRequests = 1'000'000;
     if (s.workload == Workload::Cpu && (s.steps < 1 || s.steps > kMaxSteps))
-        return QStringLiteral("steps must be between 1 and %1").arg(kMaxSteps);
+        return QCoreApplication::translate("Experiment", "steps must be between 1 and %1").arg(kMaxSteps);
     if (s.workload == Workload::Io && (s.requests < 1 || s.requests > kMaxRequests))
-        return QStringLiteral("requests must be between 1 and %1").arg(kMaxRequests);
+        return QCoreApplication::translate("Experiment", "requests must be between 1 and %1").arg(kMaxRequests);
     const int maxWorkers = s.strategy == Strategy::Processes ? 256 : s.strategy == Strategy::Threads ? 1024 : 100'000;
     if (s.strategy != Strategy::Sequential && (s.workers < 1 || s.workers > maxWorkers))
-        return QStringLiteral("%1 workers must be between 1 and %2").arg(toString(s.strategy)).arg(maxWorkers);
+        return QCoreApplication::translate("Experiment", "%1 workers must be between 1 and %2").arg(toString(s.strategy)).arg(maxWorkers);
     if (s.strategy != Strategy::Sequential && s.workers > s.items())
-        return QStringLiteral("more workers (%1) than items (%2)").arg(s.workers).arg(s.items());
+        return QCoreApplication::translate("Experiment", "more workers (%1) than items (%2)").arg(s.workers).arg(s.items());
     if (s.repeat < 1 || s.repeat > 1000)
-        return QStringLiteral("repeat must be between 1 and 1000");
+        return QCoreApplication::translate("Experiment", "repeat must be between 1 and 1000");
     if (s.switchIntervalUs < 1 || s.switchIntervalUs > 1'000'000)
-        return QStringLiteral("switch interval must be between 1 us and 1 s");
+        return QCoreApplication::translate("Experiment", "switch interval must be between 1 us and 1 s");
     if (s.workload == Workload::Io) {
         const QUrl url(s.url, QUrl::StrictMode);
         if (!url.isValid() || url.scheme() != QLatin1String("http") || url.host().isEmpty())
-            return QStringLiteral("not an http:// URL: '%1'").arg(s.url);
+            return QCoreApplication::translate("Experiment", "not an http:// URL: '%1'").arg(s.url);
         if (s.timeoutMs < 1 || s.timeoutMs > 600'000)
-            return QStringLiteral("timeout must be between 1 ms and 600000 ms");
+            return QCoreApplication::translate("Experiment", "timeout must be between 1 ms and 600000 ms");
         if (s.connections < 0)
-            return QStringLiteral("connections must be 0 (no limit) or more");
+            return QCoreApplication::translate("Experiment", "connections must be 0 (no limit) or more");
     }
     return {};
 }

@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>Experiment</name>
+    <message>
+        <source>steps must be between 1 and %1</source>
+        <translation>шагов должно быть от 1 до %1</translation>
+    </message>
+    <message>
+        <source>requests must be between 1 and %1</source>
+        <translation>запросов должно быть от 1 до %1</translation>
+    </message>
+    <message>
+        <source>%1 workers must be between 1 and %2</source>
+        <translation>исполнителей (%1) должно быть от 1 до %2</translation>
+    </message>
+    <message>
+        <source>more workers (%1) than items (%2)</source>
+        <translation>исполнителей (%1) больше, чем работы (%2)</translation>
+    </message>
+    <message>
+        <source>repeat must be between 1 and 1000</source>
+        <translation>повторов должно быть от 1 до 1000</translation>
+    </message>
+    <message>
+        <source>switch interval must be between 1 us and 1 s</source>
+        <translation>интервал переключения должен быть от 1 мкс до 1 с</translation>
+    </message>
+    <message>
+        <source>not an http:// URL: &apos;%1&apos;</source>
+        <translation>это не URL вида http://: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>timeout must be between 1 ms and 600000 ms</source>
+        <translation>тайм-аут должен быть от 1 до 600000 мс</translation>
+    </message>
+    <message>
+        <source>connections must be 0 (no limit) or more</source>
+        <translation>соединений должно быть 0 (без ограничения) или больше</translation>
+    </message>
+</context>
+<context>
     <name>Lesson</name>
     <message>
         <source>CPU: sequential</source>
