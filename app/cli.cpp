@@ -131,7 +131,7 @@ int lessonCommand(const QStringList &args)
         cl::Report all{reports.first().params, {}};
         for (const auto &r : reports)
             all.results.append(r.results);
-        if (!writeJson(p.value(QStringLiteral("json")), all))
+        if (!writeJson(p.value(QStringLiteral("json")), cl::toJson(all)))
             return kExitFailure;
     }
     return failed ? kExitFailure : 0;

@@ -9,7 +9,6 @@
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QTemporaryDir>
 
 namespace cli {
 
@@ -30,14 +29,9 @@ void show(const cl::FileOpResult &r)
 int printFilesPart(const QString &requested)
 {
     QString dir = requested;
-    if (dir.isEmpty()) {
-        QTemporaryDir fresh(QDir::temp().filePath(QStringLiteral("concurrency-lab-XXXXXX")));
-        fresh.setAutoRemove(false); // the class may want to look at the files afterwards
-        if (!fresh.isValid()) {
-            err() << "concurrency-lab lesson: cannot create a folder under " << QDir::tempPath() << "\n" << Qt::flush;
-            return kExitFailure;
-        }
-        dir = fresh.path();
+    if (dir.isEmpty() && (dir = cl::makeWorkFolder()).isEmpty()) {
+        err() << "concurrency-lab lesson: cannot create a folder under " << QDir::tempPath() << "\n" << Qt::flush;
+        return kExitFailure;
     }
     if (!QDir(dir).exists()) {
         err() << "concurrency-lab lesson: " << cl::pythonOsError(ENOENT, dir) << "\n" << Qt::flush;

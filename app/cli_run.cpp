@@ -159,9 +159,9 @@ QString describe(const cl::ExperimentSpec &spec, const cl::StrategyResult &r)
     return line;
 }
 
-bool writeJson(const QString &path, const cl::Report &report)
+bool writeJson(const QString &path, const QJsonObject &json)
 {
-    const QByteArray bytes = QJsonDocument(cl::toJson(report)).toJson(QJsonDocument::Indented);
+    const QByteArray bytes = QJsonDocument(json).toJson(QJsonDocument::Indented);
     if (path == QLatin1String("-")) {
         out() << bytes << Qt::flush;
         return true;
@@ -226,7 +226,7 @@ int runCommand(const QStringList &args)
             failed = failed || run.errors > 0;
         report.results.append(r);
     }
-    if (!options->jsonPath.isEmpty() && !writeJson(options->jsonPath, report))
+    if (!options->jsonPath.isEmpty() && !writeJson(options->jsonPath, cl::toJson(report)))
         return kExitFailure;
     QString why;
     if (!options->chartPath.isEmpty())

@@ -8,8 +8,6 @@
 #include "gui.h"
 #include "sweep.h"
 
-#include <QFile>
-#include <QJsonDocument>
 #include <QThread>
 
 namespace cli {
@@ -94,14 +92,8 @@ int sweepCommand(const QStringList &args)
     for (const cl::SweepPoint &pt : sweep.points)
         lines << QStringLiteral(" %1:%2x").arg(pt.workers).arg(pt.speedup, 0, 'f', 2);
     lines << "\n" << Qt::flush;
-    if (const QString json = p.value(QStringLiteral("json")); !json.isEmpty()) {
-        const QByteArray bytes = QJsonDocument(cl::toJson(sweep)).toJson();
-        QFile f(json);
-        if (json == QLatin1String("-"))
-            out() << bytes << Qt::flush;
-        else if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(bytes) != bytes.size())
-            return err() << "concurrency-lab sweep: cannot write " << json << "\n" << Qt::flush, kExitFailure;
-    }
+    if (const QString json = p.value(QStringLiteral("json")); !json.isEmpty() && !writeJson(json, cl::toJson(sweep)))
+        return kExitFailure;
     if (const QString png = p.value(QStringLiteral("chart-png")); !png.isEmpty())
         if (const QString why = ui::renderSweepPng(sweep, png); !why.isEmpty())
             return err() << "concurrency-lab sweep: " << why << "\n" << Qt::flush, kExitFailure;

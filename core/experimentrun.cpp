@@ -51,18 +51,15 @@ struct RunContext {
 Measured blockingWorker(const RunContext &run, Gil &gil, int id, qint64 share)
 {
     const ExperimentSpec &spec = run.spec;
-    const std::stop_token &stop = run.stop;
     const CpuTimes before = threadCpuTimes();
     SpanRecorder spans(id, kindOf(spec.strategy), run.origin, run.live);
-    const auto progress = run.progress;
-    const HttpTarget *target = run.target;
     Measured m;
     if (spec.workload == Workload::Cpu) {
-        CpuWorkerContext ctx{gil, id, spans, stop, counter(progress)};
+        CpuWorkerContext ctx{gil, id, spans, run.stop, counter(run.progress)};
         m.tally.items = cpuWorker(share, ctx);
     } else {
-        IoWorkerContext ctx{gil, id, spans, stop, counter(progress)};
-        m.tally = ioWorker(share, *target, spec.timeoutMs, ctx);
+        IoWorkerContext ctx{gil, id, spans, run.stop, counter(run.progress)};
+        m.tally = ioWorker(share, *run.target, spec.timeoutMs, ctx);
     }
     m.tally.spans = spans.takeSpans();
     m.cpu = threadCpuTimes() - before;

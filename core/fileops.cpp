@@ -1,7 +1,9 @@
 #include "fileops.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
+#include <QTemporaryDir>
 
 #include <cerrno>
 #include <cstring>
@@ -156,6 +158,13 @@ QString pyRepr(const QString &s)
         else out += c;
     }
     return out + quote;
+}
+
+QString makeWorkFolder()
+{
+    QTemporaryDir dir(QDir::temp().filePath(QStringLiteral("concurrency-lab-XXXXXX")));
+    dir.setAutoRemove(false);
+    return dir.isValid() ? dir.path() : QString();
 }
 
 QString pythonOsError(int err, const QString &path)
@@ -344,34 +353,30 @@ FileOpResult FileLab::stat(const QString &name) const
     return r;
 }
 
-FileOpResult FileLab::makeDir(const QString &name) const
+// An operation that is one system call on a path: os.mkdir, os.rmdir, os.remove.
+FileOpResult FileLab::pathCall(const QString &name, const char *python, const char *cpp, int (*call)(const char *)) const
 {
     const QString path = pathOf(name);
-    FileOpResult r = describe(QStringLiteral("os.mkdir(%1)").arg(pyRepr(path)), QStringLiteral("QDir().mkdir(path);  // ::mkdir(path, 0777)"));
-    if (::mkdir(path8(path).constData(), 0777) != 0)
+    FileOpResult r = describe(QStringLiteral("%1(%2)").arg(QLatin1String(python), pyRepr(path)), QLatin1String(cpp));
+    if (call(path8(path).constData()) != 0)
         return failure(r, errno, path);
     r.ok = true;
     return r;
+}
+
+FileOpResult FileLab::makeDir(const QString &name) const
+{
+    return pathCall(name, "os.mkdir", "QDir().mkdir(path);  // ::mkdir(path, 0777)", [](const char *p) { return ::mkdir(p, 0777); });
 }
 
 FileOpResult FileLab::removeDir(const QString &name) const
 {
-    const QString path = pathOf(name);
-    FileOpResult r = describe(QStringLiteral("os.rmdir(%1)").arg(pyRepr(path)), QStringLiteral("QDir().rmdir(path);  // ::rmdir(path): empty only"));
-    if (::rmdir(path8(path).constData()) != 0)
-        return failure(r, errno, path);
-    r.ok = true;
-    return r;
+    return pathCall(name, "os.rmdir", "QDir().rmdir(path);  // ::rmdir(path): empty only", [](const char *p) { return ::rmdir(p); });
 }
 
 FileOpResult FileLab::removeFile(const QString &name) const
 {
-    const QString path = pathOf(name);
-    FileOpResult r = describe(QStringLiteral("os.remove(%1)").arg(pyRepr(path)), QStringLiteral("QFile::remove(path);  // ::unlink(path)"));
-    if (::unlink(path8(path).constData()) != 0)
-        return failure(r, errno, path);
-    r.ok = true;
-    return r;
+    return pathCall(name, "os.remove", "QFile::remove(path);  // ::unlink(path)", [](const char *p) { return ::unlink(p); });
 }
 
 FileOpResult FileLab::list() const

@@ -24,6 +24,9 @@ std::optional<QString> decodeText(const QByteArray &bytes, TextEncoding e, QStri
 // Python's repr() of a str: 'Технопарк\n'.
 QString pyRepr(const QString &s);
 
+// A fresh folder under the temp dir, kept afterwards (the class may look at its files); empty on failure.
+QString makeWorkFolder();
+
 struct FileOpResult {
     QString python;   // the lesson's line of Python
     QString cpp;      // the C++/Qt counterpart
@@ -64,6 +67,7 @@ public:
 
 private:
     FileOpResult writeWith(const QString &name, const QString &text, TextEncoding e, bool append) const;
+    FileOpResult pathCall(const QString &name, const char *python, const char *cpp, int (*call)(const char *)) const;
     QString folder_;
 };
 

@@ -56,6 +56,7 @@ public:
 
 private:
     struct Child {
+        int id = 0;
         SpawnedProcess *process = nullptr; // child of the pool
         WorkerLineParser parser;
         ChildReport report;
@@ -67,6 +68,7 @@ private:
     void spawn(int id, const QString &exe)
     {
         auto &c = *children_.emplace_back(std::make_unique<Child>());
+        c.id = id;
         c.process = new SpawnedProcess(this);
         connect(c.process, &SpawnedProcess::standardOutput, this, [this, &c](const QByteArray &bytes) { onOutput(c, bytes); });
         connect(c.process, &SpawnedProcess::standardError, this, [&c](const QByteArray &bytes) {
@@ -88,22 +90,13 @@ private:
         if (c.report.hello && c.helloNs == 0) {
             c.helloNs = monotonicNs();
             if (live_) { // the child reports its own spans when it ends; until then it is "running"
-                const int id = indexOf(c);
-                live_->closed(Span{id, WorkerKind::Process, WorkerState::Starting, double(c.spawnNs - origin_) / 1e9,
+                live_->closed(Span{c.id, WorkerKind::Process, WorkerState::Starting, double(c.spawnNs - origin_) / 1e9,
                                    double(c.helloNs - origin_) / 1e9});
-                live_->opened(id, WorkerKind::Process, spec_.workload == Workload::Io ? WorkerState::WaitIo : WorkerState::Running, c.helloNs);
+                live_->opened(c.id, WorkerKind::Process, spec_.workload == Workload::Io ? WorkerState::WaitIo : WorkerState::Running, c.helloNs);
             }
         }
         if (progress_ && c.report.progress > before)
             progress_->fetch_add(c.report.progress - before, std::memory_order_relaxed);
-    }
-
-    int indexOf(const Child &c) const
-    {
-        for (std::size_t i = 0; i < children_.size(); ++i)
-            if (children_[i].get() == &c)
-                return int(i);
-        return 0;
     }
 
     void onFinished(int id)

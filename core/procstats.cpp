@@ -1,5 +1,7 @@
 #include "procstats.h"
 
+#include "proctable.h"
+
 #include <QFile>
 
 #include <sys/resource.h>
@@ -17,11 +19,8 @@ CpuTimes fromRusage(int who)
 
 qint64 statusField(const char *name)
 {
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
     const QByteArray key = QByteArray(name) + ':';
-    for (const QByteArray &line : f.readAll().split('\n'))
+    for (const QByteArray &line : ProcFs().read(QStringLiteral("/proc/self/status")).split('\n'))
         if (line.startsWith(key))
             return line.mid(key.size()).trimmed().split(' ').first().toLongLong() * 1024;
     return 0;

@@ -1,6 +1,7 @@
 #include "sysinfo.h"
 
-#include <QFile>
+#include "proctable.h"
+
 #include <QSet>
 #include <QSysInfo>
 #include <QtGlobal>
@@ -13,8 +14,7 @@ namespace cl {
 namespace {
 QByteArray readAll(const char *path)
 {
-    QFile f(QString::fromLatin1(path));
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    return ProcFs().read(QString::fromLatin1(path));
 }
 
 QString field(const QByteArray &text, const QByteArray &key)

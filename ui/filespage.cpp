@@ -15,7 +15,6 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QTemporaryDir>
 #include <QThread>
 
 namespace ui {
@@ -153,9 +152,8 @@ QString FilesPage::log() const { return log_->toPlainText(); }
 
 void FilesPage::newTemporaryFolder()
 {
-    QTemporaryDir dir(QDir::temp().filePath(QStringLiteral("concurrency-lab-XXXXXX")));
-    dir.setAutoRemove(false); // the class's files stay until someone removes them
-    setFolder(dir.isValid() ? dir.path() : QDir::tempPath());
+    const QString dir = cl::makeWorkFolder();
+    setFolder(dir.isEmpty() ? QDir::tempPath() : dir);
 }
 
 cl::TextEncoding FilesPage::encoding(QComboBox *box) const { return cl::TextEncoding(box->currentData().toInt()); }
@@ -217,17 +215,26 @@ void FilesPage::runOperation(const QString &id, bool confirm)
             start(tr(o.label), std::move(op));
 }
 
+QString FilesPage::shownPart(const QString &output)
+{
+    constexpr qsizetype kShown = 20'000; // "Read all" of a big file must not flood the log (and the GUI thread)
+    if (output.size() <= kShown)
+        return output;
+    return output.left(kShown) + QLatin1Char('\n') + tr("… %1 characters in all, the first %2 shown").arg(output.size()).arg(kShown);
+}
+
 void FilesPage::start(const QString &title, std::function<cl::FileOpResult()> op)
 {
     busy_ = true;
     for (QPushButton *b : std::as_const(buttons_))
         b->setEnabled(false);
+    // Resident memory before and after, read-only: resetting the process's peak counter here
+    // would corrupt the peak memory of an experiment running at the same time.
     const qint64 before = cl::currentRssBytes();
-    cl::resetPeakRss();
     QThread *worker = QThread::create([this, title, op = std::move(op), before] {
         const cl::FileOpResult r = op();
-        const qint64 peak = cl::peakRssBytes();
-        QMetaObject::invokeMethod(this, [this, title, r, before, peak] { show(title, r, before, peak); }, Qt::QueuedConnection);
+        const qint64 after = cl::currentRssBytes(); // the result, a whole file read, is still held
+        QMetaObject::invokeMethod(this, [this, title, r, before, after] { show(title, r, before, after); }, Qt::QueuedConnection);
     });
     worker->setParent(this);
     worker_ = worker;
@@ -235,7 +242,7 @@ void FilesPage::start(const QString &title, std::function<cl::FileOpResult()> op
     worker->start();
 }
 
-void FilesPage::show(const QString &title, const cl::FileOpResult &r, qint64 rssBefore, qint64 peakDuring)
+void FilesPage::show(const QString &title, const cl::FileOpResult &r, qint64 rssBefore, qint64 rssAfter)
 {
     busy_ = false;
     for (QPushButton *b : std::as_const(buttons_))
@@ -246,10 +253,10 @@ void FilesPage::show(const QString &title, const cl::FileOpResult &r, qint64 rss
     if (!r.error.isEmpty())
         html += QStringLiteral("<span style='color:#d04030'>%1</span>").arg(esc(r.error));
     else
-        html += r.output.isEmpty() ? tr("(done, nothing printed)").toHtmlEscaped() : esc(r.output);
+        html += r.output.isEmpty() ? tr("(done, nothing printed)").toHtmlEscaped() : esc(shownPart(r.output));
     html += QStringLiteral("<br><span style='color:#888'>%1</span><br>")
-                .arg(esc(tr("memory: %1 MiB resident before, peak %2 MiB during")
-                             .arg(double(rssBefore) / 1048576.0, 0, 'f', 1).arg(double(peakDuring) / 1048576.0, 0, 'f', 1)));
+                .arg(esc(tr("memory: %1 MiB resident before, %2 MiB after")
+                             .arg(double(rssBefore) / 1048576.0, 0, 'f', 1).arg(double(rssAfter) / 1048576.0, 0, 'f', 1)));
     log_->appendHtml(html);
     emit operationFinished(r);
 }

@@ -44,6 +44,7 @@ private:
     bool confirmed(const QString &id);
     void start(const QString &title, std::function<cl::FileOpResult()> op);
     void show(const QString &title, const cl::FileOpResult &r, qint64 rssBeforeBytes, qint64 rssAfterBytes);
+    static QString shownPart(const QString &output);
     cl::TextEncoding encoding(QComboBox *box) const;
     void newTemporaryFolder();
 

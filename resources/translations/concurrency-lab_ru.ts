@@ -557,8 +557,12 @@
         <translation>(готово, ничего не выведено)</translation>
     </message>
     <message>
-        <source>memory: %1 MiB resident before, peak %2 MiB during</source>
-        <translation>память: %1 МиБ до, пик %2 МиБ во время</translation>
+        <source>… %1 characters in all, the first %2 shown</source>
+        <translation>… всего %1 символов, показаны первые %2</translation>
+    </message>
+    <message>
+        <source>memory: %1 MiB resident before, %2 MiB after</source>
+        <translation>память: %1 МиБ до, %2 МиБ после</translation>
     </message>
 </context>
 <context>
