@@ -91,6 +91,8 @@ int lessonCommand(const QStringList &args)
                   {QStringLiteral("json"), QStringLiteral("Also write every run as JSON to FILE, or - for stdout."), QStringLiteral("FILE")}});
     if (auto exit = parseOrExit(p, args, QStringLiteral("lesson")))
         return *exit;
+    if (!fileOptionsNamed(p, {QStringLiteral("json"), QStringLiteral("dir")}, QStringLiteral("lesson")))
+        return kExitUsage;
     const QString part = p.value(QStringLiteral("part"));
     if (part == QLatin1String("files"))
         return printFilesPart(p.value(QStringLiteral("dir")));
@@ -112,21 +114,20 @@ int lessonCommand(const QStringList &args)
     QTextStream &table = p.value(QStringLiteral("json")) == QLatin1String("-") ? err() : out();
     table << QStringLiteral("%1 %2 %3 %4\n").arg(QStringLiteral("experiment"), -32).arg(QStringLiteral("notebook"), 10)
                  .arg(QStringLiteral("measured"), 10).arg(QStringLiteral("ratio"), 7) << Qt::flush;
-    bool failed = false;
+    FailureSummary failures;
     QList<cl::Report> reports;
     for (const cl::LessonExperiment &e : cl::lessonExperiments(*url)) {
         cl::ExperimentSpec spec = e.spec;
         spec.repeat = int(*repeat);
         const cl::StrategyResult r = cl::runExperiment(spec);
-        qint64 errors = 0;
-        for (const auto &run : r.runs)
-            errors += run.errors;
-        failed = failed || errors > 0;
-        table << QStringLiteral("%1 %2 %3 %4%5\n").arg(QString::fromUtf8(e.title), -32).arg(formatSeconds(e.notebookS), 10)
-                     .arg(formatSeconds(r.bestS()), 10).arg(r.bestS() / e.notebookS, 7, 'f', 2)
-                     .arg(errors ? QStringLiteral("  (%1 errors)").arg(errors) : QString()) << Qt::flush;
+        failures.add(QString::fromUtf8(e.title), r);
+        const QString measured = r.hasOkRun() ? formatSeconds(r.bestS()) : QStringLiteral("failed");
+        const QString ratio = r.hasOkRun() ? QString::number(r.bestS() / e.notebookS, 'f', 2) : QStringLiteral("-");
+        table << QStringLiteral("%1 %2 %3 %4\n").arg(QString::fromUtf8(e.title), -32).arg(formatSeconds(e.notebookS), 10)
+                     .arg(measured, 10).arg(ratio, 7) << Qt::flush;
         reports.append(cl::Report{spec, {r}});
     }
+    failures.print(QStringLiteral("lesson"));
     if (p.isSet(QStringLiteral("json"))) {
         cl::Report all{reports.first().params, {}};
         for (const auto &r : reports)
@@ -134,7 +135,7 @@ int lessonCommand(const QStringList &args)
         if (!writeJson(p.value(QStringLiteral("json")), cl::toJson(all)))
             return kExitFailure;
     }
-    return failed ? kExitFailure : 0;
+    return failures.any() ? kExitFailure : 0;
 }
 
 int screenshotCommand(const QStringList &args)

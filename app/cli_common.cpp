@@ -54,4 +54,29 @@ QString formatSeconds(double s)
     return QString::number(s * 1e6, 'g', 3) + QStringLiteral(" us");
 }
 
+bool fileOptionsNamed(const QCommandLineParser &p, const QStringList &names, const QString &command)
+{
+    for (const QString &name : names)
+        if (p.isSet(name) && p.value(name).isEmpty()) {
+            err() << "concurrency-lab " << command << ": --" << name << " needs a file name\n" << Qt::flush;
+            return false;
+        }
+    return true;
+}
+
+void FailureSummary::add(const QString &experiment, const cl::StrategyResult &result)
+{
+    if (const cl::RunResult *run = result.firstFailure())
+        lines_.append(QStringLiteral("%1 failed: %2 of %3 items not done; %4")
+                          .arg(experiment).arg(run->errors).arg(result.itemsAsked)
+                          .arg(run->errorMessages.value(0, QStringLiteral("no message"))));
+}
+
+void FailureSummary::print(const QString &command) const
+{
+    for (const QString &line : lines_)
+        err() << "concurrency-lab " << command << ": " << line << "\n";
+    err() << Qt::flush;
+}
+
 } // namespace cli

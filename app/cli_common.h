@@ -1,6 +1,8 @@
 // Small helpers the subcommands share.
 #pragma once
 
+#include "experiment.h"
+
 #include <QCommandLineParser>
 #include <QString>
 #include <QTextStream>
@@ -20,5 +22,21 @@ std::optional<int> parseOrExit(QCommandLineParser &parser, const QStringList &ar
 std::optional<qint64> intOption(const QCommandLineParser &p, const QString &name, qint64 fallback, qint64 min, qint64 max);
 
 QString formatSeconds(double s); // like %timeit: "1.43 s", "452 ms"
+
+// Options naming a file must not be empty (`--json ""`): prints a usage message and returns false.
+bool fileOptionsNamed(const QCommandLineParser &p, const QStringList &names, const QString &command);
+
+// Collects the experiments whose runs failed; `print` tells stderr in one line each, since stdout
+// may be a pipe or the JSON itself.
+class FailureSummary
+{
+public:
+    void add(const QString &experiment, const cl::StrategyResult &result);
+    bool any() const { return !lines_.isEmpty(); }
+    void print(const QString &command) const;
+
+private:
+    QStringList lines_;
+};
 
 } // namespace cli

@@ -40,6 +40,7 @@ void addRunOptions(QCommandLineParser &p)
         {QStringLiteral("switch-us"), QStringLiteral("The GIL's switch interval in microseconds (default 5000)."), QStringLiteral("N")},
         {QStringLiteral("connections"), QStringLiteral("Async IO: simultaneous connections, 0 for no limit (default 100)."), QStringLiteral("N")},
         {QStringLiteral("timeout-ms"), QStringLiteral("IO: per-request timeout (default 5000)."), QStringLiteral("N")},
+        {QStringLiteral("watchdog-ms"), QStringLiteral("Processes: kill a worker that reports nothing for N ms (IO: plus the timeout) and fail the run (default 30000)."), QStringLiteral("N")},
         {QStringLiteral("repeat"), QStringLiteral("Runs per strategy, the best and median are reported (default 3)."), QStringLiteral("N")},
         {QStringLiteral("json"), QStringLiteral("Write every run as JSON to FILE, or - for stdout."), QStringLiteral("FILE")},
         {QStringLiteral("chart-png"), QStringLiteral("Render the timing chart of this run to a PNG (no display needed)."), QStringLiteral("FILE")},
@@ -93,8 +94,12 @@ std::optional<RunOptions> readRunOptions(const QCommandLineParser &p)
     const auto connections = intOption(p, QStringLiteral("connections"), o.base.connections, 0, 1'000'000);
     const auto timeout = intOption(p, QStringLiteral("timeout-ms"), o.base.timeoutMs, 1, 600'000);
     const auto repeat = intOption(p, QStringLiteral("repeat"), o.base.repeat, 1, 1000);
-    if (!workers || !steps || !requests || !delay || !switchUs || !connections || !timeout || !repeat)
+    const auto watchdog = intOption(p, QStringLiteral("watchdog-ms"), o.base.watchdogMs, 100, 3'600'000);
+    if (!workers || !steps || !requests || !delay || !switchUs || !connections || !timeout || !repeat || !watchdog)
         return std::nullopt;
+    if (!fileOptionsNamed(p, {QStringLiteral("json"), QStringLiteral("chart-png"), QStringLiteral("timeline-png")}, QStringLiteral("run")))
+        return std::nullopt;
+    o.base.watchdogMs = int(*watchdog);
     if (p.isSet(QStringLiteral("workers")))
         o.workers = int(*workers);
     o.base.steps = *steps;
@@ -151,9 +156,11 @@ QString describe(const cl::ExperimentSpec &spec, const cl::StrategyResult &r)
             if (!messages.contains(m))
                 messages.append(m);
     }
-    QString line = QStringLiteral("%1: best of %2: %3 per loop, median %4, %5 %6")
-                       .arg(name).arg(r.runs.size()).arg(formatSeconds(r.bestS()), formatSeconds(r.medianS()))
-                       .arg(items).arg(spec.workload == cl::Workload::Cpu ? QStringLiteral("steps") : QStringLiteral("requests"));
+    const QString unit = spec.workload == cl::Workload::Cpu ? QStringLiteral("steps") : QStringLiteral("requests");
+    QString line = r.hasOkRun()
+        ? QStringLiteral("%1: best of %2: %3 per loop, median %4, %5 %6").arg(name).arg(r.runs.size())
+              .arg(formatSeconds(r.bestS()), formatSeconds(r.medianS())).arg(items).arg(unit)
+        : QStringLiteral("%1: FAILED, no run completed (%2 of %3 %4 done)").arg(name).arg(items).arg(r.itemsAsked).arg(unit);
     if (errors > 0)
         line += QStringLiteral(", %1 errors (%2)").arg(errors).arg(messages.join(QStringLiteral("; ")));
     return line;
@@ -162,13 +169,21 @@ QString describe(const cl::ExperimentSpec &spec, const cl::StrategyResult &r)
 bool writeJson(const QString &path, const QJsonObject &json)
 {
     const QByteArray bytes = QJsonDocument(json).toJson(QJsonDocument::Indented);
-    if (path == QLatin1String("-")) {
-        out() << bytes << Qt::flush;
-        return true;
+    QFile f;
+    const bool toStdout = path == QLatin1String("-");
+    if (toStdout) {
+        out().flush();
+        f.open(stdout, QIODevice::WriteOnly); // every write and the flush are checked the same way
+    } else {
+        f.setFileName(path);
+        f.open(QIODevice::WriteOnly | QIODevice::Truncate);
     }
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(bytes) != bytes.size()) {
-        err() << "concurrency-lab: cannot write " << path << ": " << f.errorString() << "\n" << Qt::flush;
+    const bool written = f.isOpen() && f.write(bytes) == bytes.size() && f.flush();
+    const QString why = f.errorString();
+    f.close();
+    if (!written || (!toStdout && f.error() != QFileDevice::NoError)) {
+        err() << "concurrency-lab: cannot write " << (toStdout ? QStringLiteral("the JSON to stdout") : path) << ": " << why
+              << "\n" << Qt::flush;
         return false;
     }
     return true;
@@ -217,15 +232,15 @@ int runCommand(const QStringList &args)
     QTextStream &lines = options->jsonPath == QLatin1String("-") ? err() : out();
     cl::Report report{specs.first(), {}};
     report.params.url = url;
-    bool failed = false;
+    FailureSummary failures;
     for (cl::ExperimentSpec spec : specs) {
         spec.url = url;
         const cl::StrategyResult r = cl::runExperiment(spec);
         lines << describe(spec, r) << "\n" << Qt::flush;
-        for (const auto &run : r.runs)
-            failed = failed || run.errors > 0;
+        failures.add(cl::toString(spec.strategy), r);
         report.results.append(r);
     }
+    failures.print(QStringLiteral("run"));
     if (!options->jsonPath.isEmpty() && !writeJson(options->jsonPath, cl::toJson(report)))
         return kExitFailure;
     QString why;
@@ -237,7 +252,7 @@ int runCommand(const QStringList &args)
         err() << "concurrency-lab run: " << why << "\n" << Qt::flush;
         return kExitFailure;
     }
-    return failed ? kExitFailure : 0;
+    return failures.any() ? kExitFailure : 0;
 }
 
 } // namespace cli

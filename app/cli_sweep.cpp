@@ -62,6 +62,8 @@ int sweepCommand(const QStringList &args)
                   {QStringLiteral("json"), QStringLiteral("Write the sweep as JSON to FILE, or - for stdout."), QStringLiteral("FILE")}});
     if (auto exit = parseOrExit(p, args, QStringLiteral("sweep")))
         return *exit;
+    if (!fileOptionsNamed(p, {QStringLiteral("json"), QStringLiteral("chart-png")}, QStringLiteral("sweep")))
+        return kExitUsage;
     int maxWorkers = 0;
     auto base = readSweepSpec(p, &maxWorkers);
     const auto delay = intOption(p, QStringLiteral("delay-ms"), cl::kDefaultDelayMs, 0, 600'000);
@@ -80,13 +82,13 @@ int sweepCommand(const QStringList &args)
     }
     QTextStream &lines = p.value(QStringLiteral("json")) == QLatin1String("-") ? err() : out();
     QList<cl::StrategyResult> results;
-    bool failed = false;
+    FailureSummary failures;
     for (const cl::ExperimentSpec &spec : cl::sweepBatch(*base, maxWorkers)) {
         results.append(cl::runExperiment(spec));
         lines << describe(spec, results.last()) << "\n" << Qt::flush;
-        for (const auto &run : results.last().runs)
-            failed = failed || run.errors > 0;
+        failures.add(QStringLiteral("%1 x%2").arg(cl::toString(spec.strategy)).arg(spec.workers), results.last());
     }
+    failures.print(QStringLiteral("sweep"));
     const cl::SweepResult sweep = cl::sweepResult(*base, results, QThread::idealThreadCount());
     lines << QStringLiteral("serial fraction (Amdahl fit): %1; speedups:").arg(sweep.serialFraction, 0, 'f', 3);
     for (const cl::SweepPoint &pt : sweep.points)
@@ -97,7 +99,7 @@ int sweepCommand(const QStringList &args)
     if (const QString png = p.value(QStringLiteral("chart-png")); !png.isEmpty())
         if (const QString why = ui::renderSweepPng(sweep, png); !why.isEmpty())
             return err() << "concurrency-lab sweep: " << why << "\n" << Qt::flush, kExitFailure;
-    return failed ? kExitFailure : 0;
+    return failures.any() ? kExitFailure : 0;
 }
 
 } // namespace cli

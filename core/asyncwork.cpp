@@ -19,7 +19,7 @@ namespace cl {
 void WorkTally::addError(const QString &message, qint64 count)
 {
     errors += count;
-    if (errorMessages.size() < 5 && !errorMessages.contains(message))
+    if (!message.isEmpty() && errorMessages.size() < 5 && !errorMessages.contains(message))
         errorMessages.append(message);
 }
 

@@ -8,6 +8,8 @@
 
 #include <QMap>
 
+#include <algorithm>
+
 #include <csignal>
 #include <cstdio>
 #include <sys/prctl.h>
@@ -44,9 +46,17 @@ struct WorkerArgs {
 
 std::optional<WorkerArgs> parseArgs(int argc, char **argv, QString *error)
 {
+    static const QStringList known{QStringLiteral("--id"), QStringLiteral("--workload"), QStringLiteral("--items"),
+                                   QStringLiteral("--gil"), QStringLiteral("--switch-us"), QStringLiteral("--origin-ns"),
+                                   QStringLiteral("--url"), QStringLiteral("--timeout-ms")};
     QMap<QString, QString> kv;
     for (int i = 2; i + 1 < argc; i += 2)
         kv.insert(QString::fromLocal8Bit(argv[i]), QString::fromLocal8Bit(argv[i + 1]));
+    const auto unknown = std::find_if(kv.keyBegin(), kv.keyEnd(), [](const QString &k) { return !known.contains(k); });
+    if (argc % 2 != 0 || unknown != kv.keyEnd()) {
+        *error = QStringLiteral("bad worker arguments (expected pairs of --option value)");
+        return std::nullopt;
+    }
     WorkerArgs a;
     bool ok1 = false, ok2 = false, ok3 = false, ok4 = false;
     a.id = kv.value(QStringLiteral("--id")).toInt(&ok1);
@@ -109,15 +119,16 @@ WorkTally work(const WorkerArgs &a, WorkerWriter &out)
 int runWorkerMode(int argc, char **argv)
 {
     dieWithParent();
-    std::setvbuf(stdout, nullptr, _IOFBF, 64 * 1024);
-    WorkerWriter out(stdout);
-    out.hello(getpid());
     QString error;
-    const auto args = parseArgs(argc, argv, &error);
+    const auto args = parseArgs(argc, argv, &error); // before the hello: a bad child says nothing valid
     if (!args) {
         std::fprintf(stderr, "concurrency-lab worker: %s\n", qPrintable(error));
         return 2;
     }
+    std::signal(SIGPIPE, SIG_IGN); // a parent gone: write() fails with EPIPE and we say so in the exit code
+    std::setvbuf(stdout, nullptr, _IOFBF, 64 * 1024);
+    WorkerWriter out(stdout);
+    out.hello(getpid());
     WorkTally tally = work(*args, out);
     for (const Span &s : std::as_const(tally.spans))
         out.span(s.state, s.t0, s.t1);
@@ -125,6 +136,10 @@ int runWorkerMode(int argc, char **argv)
         out.error(e);
     const CpuTimes cpu = processCpuTimes();
     out.done(tally.items, tally.errors, peakRssBytes(), cpu.user, cpu.sys);
+    if (std::ferror(stdout) || std::fflush(stdout) != 0) {
+        std::fprintf(stderr, "concurrency-lab worker: cannot write the report to stdout\n");
+        return 1;
+    }
     return 0;
 }
 

@@ -22,16 +22,19 @@ constexpr std::array<const char *, 2> kWorkloads{"cpu", "io"};
 constexpr std::array<const char *, 4> kStrategies{"sequential", "threads", "processes", "async"};
 constexpr std::array<const char *, 4> kKinds{"main", "thread", "process", "task"};
 constexpr std::array<const char *, 5> kStates{"starting", "running", "gil_wait", "io_wait", "ready"};
+constexpr std::array<const char *, 3> kStatuses{"ok", "failed", "cancelled"};
 } // namespace
 
 QString toString(Workload w) { return QLatin1String(kWorkloads[std::size_t(w)]); }
 QString toString(Strategy s) { return QLatin1String(kStrategies[std::size_t(s)]); }
 QString toString(WorkerKind k) { return QLatin1String(kKinds[std::size_t(k)]); }
 QString toString(WorkerState s) { return QLatin1String(kStates[std::size_t(s)]); }
+QString toString(RunStatus s) { return QLatin1String(kStatuses[std::size_t(s)]); }
 std::optional<Workload> workloadFromString(const QString &s) { return fromName<Workload>(s, kWorkloads); }
 std::optional<Strategy> strategyFromString(const QString &s) { return fromName<Strategy>(s, kStrategies); }
 std::optional<WorkerKind> workerKindFromString(const QString &s) { return fromName<WorkerKind>(s, kKinds); }
 std::optional<WorkerState> workerStateFromString(const QString &s) { return fromName<WorkerState>(s, kStates); }
+std::optional<RunStatus> runStatusFromString(const QString &s) { return fromName<RunStatus>(s, kStatuses); }
 
 QList<Strategy> allStrategies()
 {
@@ -73,6 +76,8 @@ QString validate(const ExperimentSpec &s)
         return QCoreApplication::translate("Experiment", "%1 workers must be between 1 and %2").arg(toString(s.strategy)).arg(maxWorkers);
     if (s.strategy != Strategy::Sequential && s.workers > s.items())
         return QCoreApplication::translate("Experiment", "more workers (%1) than items (%2)").arg(s.workers).arg(s.items());
+    if (s.watchdogMs < 100 || s.watchdogMs > 3'600'000)
+        return QCoreApplication::translate("Experiment", "watchdog must be between 100 ms and 3600000 ms");
     if (s.repeat < 1 || s.repeat > 1000)
         return QCoreApplication::translate("Experiment", "repeat must be between 1 and 1000");
     if (s.switchIntervalUs < 1 || s.switchIntervalUs > 1'000'000)
@@ -93,16 +98,27 @@ double StrategyResult::bestS() const
 {
     double best = 0;
     for (const auto &r : runs)
-        if (!r.cancelled && (best == 0 || r.wallS < best))
+        if (r.ok() && (best == 0 || r.wallS < best))
             best = r.wallS;
     return best;
+}
+
+bool StrategyResult::hasOkRun() const
+{
+    return std::any_of(runs.begin(), runs.end(), [](const RunResult &r) { return r.ok(); });
+}
+
+const RunResult *StrategyResult::firstFailure() const
+{
+    const auto it = std::find_if(runs.begin(), runs.end(), [](const RunResult &r) { return r.status == RunStatus::Failed; });
+    return it == runs.end() ? nullptr : &*it;
 }
 
 double StrategyResult::medianS() const
 {
     QList<double> walls;
     for (const auto &r : runs)
-        if (!r.cancelled)
+        if (r.ok())
             walls.append(r.wallS);
     if (walls.isEmpty())
         return 0;

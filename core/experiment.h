@@ -13,15 +13,20 @@ enum class Workload { Cpu, Io };
 enum class Strategy { Sequential, Threads, Processes, Async };
 enum class WorkerKind { Main, Thread, Process, Task };
 enum class WorkerState { Starting, Running, WaitGil, WaitIo, Ready };
+// A run is ok only when every item it was asked for was done; a failed or cancelled run never
+// counts as a time (not in best, median, charts or speedups).
+enum class RunStatus { Ok, Failed, Cancelled };
 
 QString toString(Workload w);
 QString toString(Strategy s);
 QString toString(WorkerKind k);
 QString toString(WorkerState s);
+QString toString(RunStatus s);
 std::optional<Workload> workloadFromString(const QString &s);
 std::optional<Strategy> strategyFromString(const QString &s);
 std::optional<WorkerKind> workerKindFromString(const QString &s);
 std::optional<WorkerState> workerStateFromString(const QString &s);
+std::optional<RunStatus> runStatusFromString(const QString &s);
 QList<Strategy> allStrategies();
 
 // A stretch of time one worker spent in one state; times are seconds from the run's start.
@@ -48,10 +53,12 @@ struct RunResult {
     qint64 peakMemBytes = 0; // peak RSS: the app's own peak during the run + each child's peak
     qint64 items = 0;        // steps counted or requests answered with 200
     qint64 errors = 0;
-    bool cancelled = false;
-    QStringList errorMessages; // distinct messages, capped
+    RunStatus status = RunStatus::Ok;
+    QStringList errorMessages; // distinct messages, capped; the first is the first error seen
     QList<Span> spans;
     QList<double> latenciesMs; // IO only, one per successful request
+    bool ok() const { return status == RunStatus::Ok; }
+    bool cancelled() const { return status == RunStatus::Cancelled; }
     bool operator==(const RunResult &) const = default;
 };
 
@@ -69,6 +76,7 @@ struct ExperimentSpec {
     int switchIntervalUs = kDefaultSwitchIntervalUs;
     int connections = 100;      // async IO: simultaneous connections, 0 = no limit
     int timeoutMs = 5000;       // IO: per request
+    int watchdogMs = 30'000;    // processes: a worker silent this long (IO: plus timeoutMs) is killed
     int repeat = 3;
     QString workerExecutable;   // processes: the binary re-executed in worker mode (empty: this one)
 
@@ -84,8 +92,11 @@ struct StrategyResult {
     int workers = 1;
     bool gil = true;
     QList<RunResult> runs;
+    // Over ok runs only; 0 when there is none (see hasOkRun()).
     double bestS() const;
     double medianS() const;
+    bool hasOkRun() const;
+    const RunResult *firstFailure() const; // the first failed run, if any
     qint64 itemsAsked = 0;
 };
 

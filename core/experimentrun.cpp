@@ -8,6 +8,7 @@
 #include "procstats.h"
 
 #include <malloc.h>
+#include <system_error>
 #include <pthread.h>
 #include <thread>
 #include <vector>
@@ -66,26 +67,44 @@ Measured blockingWorker(const RunContext &run, Gil &gil, int id, qint64 share)
     return m;
 }
 
-Measured runThreads(const RunContext &run)
+QString threadStartError(int index, int count, const std::system_error &e)
 {
-    const ExperimentSpec &spec = run.spec;
+    return QStringLiteral("could not start thread %1 of %2: %3 (is the limit on processes and threads, ulimit -u, too low?)")
+        .arg(index + 1).arg(count).arg(QString::fromLocal8Bit(e.code().message().c_str()));
+}
+
+Measured runThreads(const RunContext &outer)
+{
+    const ExperimentSpec &spec = outer.spec;
     const QList<qint64> shares = splitEvenly(spec.items(), spec.workers);
     Gil gil(spec.gil, std::chrono::microseconds(spec.switchIntervalUs));
+    std::stop_source abort; // stops the threads already started when the next cannot be created
+    const std::stop_callback relay(outer.stop, [&abort] { abort.request_stop(); });
+    const RunContext run{spec, outer.target, outer.origin, abort.get_token(), outer.progress, outer.live};
     std::vector<Measured> results(std::size_t(shares.size()));
+    QString startError;
     {
         std::vector<std::jthread> threads; // like threading.Thread: fresh threads every run
         threads.reserve(results.size());
-        for (int i = 0; i < shares.size(); ++i)
-            threads.emplace_back([&, i] {
-                setThreadName(QStringLiteral("worker-%1").arg(i)); // what the Processes page shows
-                results[std::size_t(i)] = blockingWorker(run, gil, i, shares[i]);
-            });
+        for (int i = 0; i < shares.size() && startError.isEmpty(); ++i) {
+            try {
+                threads.emplace_back([&, i] {
+                    setThreadName(QStringLiteral("worker-%1").arg(i)); // what the Processes page shows
+                    results[std::size_t(i)] = blockingWorker(run, gil, i, shares[i]);
+                });
+            } catch (const std::system_error &e) {
+                startError = threadStartError(i, int(shares.size()), e);
+                abort.request_stop();
+            }
+        }
     } // join
     Measured all;
     for (Measured &m : results) {
         all.tally.merge(std::move(m.tally));
         all.cpu += m.cpu;
     }
+    if (!startError.isEmpty())
+        all.tally.addError(startError, spec.items() - all.tally.items);
     return all;
 }
 
@@ -116,25 +135,36 @@ Measured runChildren(const RunContext &run)
     return m;
 }
 
+RunResult failedRun(const ExperimentSpec &spec, const QString &why)
+{
+    RunResult out;
+    out.errors = spec.items();
+    out.errorMessages = {why};
+    out.status = RunStatus::Failed;
+    return out;
+}
+
+RunStatus statusOf(const ExperimentSpec &spec, const RunResult &r, const std::stop_token &stop)
+{
+    const bool complete = r.items >= spec.items() && r.errors == 0;
+    if (complete)
+        return RunStatus::Ok;
+    return stop.stop_requested() ? RunStatus::Cancelled : RunStatus::Failed;
+}
+
 } // namespace
 
 RunResult runOnce(const ExperimentSpec &spec, std::stop_token stop, std::atomic<qint64> *progress, SpanSink *live)
 {
-    RunResult out;
-    if (const QString why = validate(spec); !why.isEmpty()) {
-        out.errors = spec.items();
-        out.errorMessages = {why};
-        return out;
-    }
+    if (const QString why = validate(spec); !why.isEmpty())
+        return failedRun(spec, why);
     std::optional<HttpTarget> target;
     if (spec.workload == Workload::Io && spec.strategy != Strategy::Processes) {
         QString why;
-        if (target = resolveHttpTarget(spec.url, &why); !target) {
-            out.errors = spec.items();
-            out.errorMessages = {why};
-            return out;
-        }
+        if (target = resolveHttpTarget(spec.url, &why); !target)
+            return failedRun(spec, why);
     }
+    RunResult out;
     malloc_trim(0); // give back what earlier runs freed, so this run's peak is its own
     resetPeakRss();
     const std::int64_t origin = monotonicNs();
@@ -153,7 +183,7 @@ RunResult runOnce(const ExperimentSpec &spec, std::stop_token stop, std::atomic<
     out.errorMessages = m.tally.errorMessages;
     out.spans = std::move(m.tally.spans);
     out.latenciesMs = std::move(m.tally.latenciesMs);
-    out.cancelled = stop.stop_requested();
+    out.status = statusOf(spec, out, stop);
     return out;
 }
 
@@ -163,9 +193,12 @@ StrategyResult runExperiment(const ExperimentSpec &spec, std::stop_token stop, s
     StrategyResult result{spec.strategy, spec.effectiveWorkers(), spec.gil, {}, spec.items()};
     for (int r = 0; r < spec.repeat && !stop.stop_requested(); ++r) {
         RunResult run = runOnce(spec, stop, progress, live);
+        const bool failed = run.status == RunStatus::Failed;
         if (onRun)
             onRun(run);
         result.runs.append(std::move(run));
+        if (failed)
+            break; // fail fast: repeating a broken experiment only delays the message
     }
     return result;
 }

@@ -2,6 +2,7 @@
 
 #include <QUrl>
 #include <cstring>
+#include <utility>
 #include <netdb.h>
 
 namespace cl {
@@ -58,16 +59,25 @@ HttpResponseParser::State HttpResponseParser::fail(const QString &why)
 
 HttpResponseParser::State HttpResponseParser::parseHead()
 {
-    const auto end = head_.indexOf("\r\n\r\n");
-    if (end < 0)
-        return head_.size() > kMaxHead ? fail(QStringLiteral("response header too large")) : State::Incomplete;
-    const QByteArray body = head_.mid(end + 4);
-    const QList<QByteArray> lines = head_.left(end).split('\n');
-    const QList<QByteArray> statusLine = lines.first().trimmed().split(' ');
-    bool ok = false;
-    status_ = statusLine.size() >= 2 ? statusLine[1].toInt(&ok) : 0;
-    if (!statusLine.first().startsWith("HTTP/1.") || !ok)
-        return fail(QStringLiteral("malformed status line"));
+    for (;;) {
+        const auto end = head_.indexOf("\r\n\r\n");
+        if (end < 0)
+            return head_.size() > kMaxHead ? fail(QStringLiteral("response header too large")) : State::Incomplete;
+        const QList<QByteArray> lines = head_.left(end).split('\n');
+        head_.remove(0, end + 4);
+        const QList<QByteArray> statusLine = lines.first().trimmed().split(' ');
+        bool ok = false;
+        status_ = statusLine.size() >= 2 ? statusLine[1].toInt(&ok) : 0;
+        if (!statusLine.first().startsWith("HTTP/1.") || !ok || status_ < 100 || status_ > 999)
+            return fail(QStringLiteral("malformed status line"));
+        if (status_ >= 200 || status_ == 101)
+            return parseHeaders(lines);
+        // An interim response (100 Continue, 103 Early Hints): the final one follows.
+    }
+}
+
+HttpResponseParser::State HttpResponseParser::parseHeaders(const QList<QByteArray> &lines)
+{
     for (qsizetype i = 1; i < lines.size(); ++i) {
         const QByteArray line = lines[i].trimmed();
         const auto colon = line.indexOf(':');
@@ -75,6 +85,7 @@ HttpResponseParser::State HttpResponseParser::parseHead()
             continue;
         const QByteArray name = line.left(colon).trimmed().toLower();
         const QByteArray value = line.mid(colon + 1).trimmed();
+        bool ok = false;
         if (name == "content-length") {
             contentLength_ = value.toLongLong(&ok);
             if (!ok || contentLength_ < 0)
@@ -86,7 +97,7 @@ HttpResponseParser::State HttpResponseParser::parseHead()
     if (contentLength_ < 0)
         chunkedOrUntilClose_ = true;
     headDone_ = true;
-    head_.clear();
+    const QByteArray body = std::exchange(head_, {});
     return feed(body.constData(), std::size_t(body.size()));
 }
 

@@ -35,6 +35,7 @@ public:
 private:
     State fail(const QString &why);
     State parseHead();
+    State parseHeaders(const QList<QByteArray> &lines);
     QByteArray head_;
     bool headDone_ = false;
     bool chunkedOrUntilClose_ = false;

@@ -37,7 +37,7 @@ public:
         : spec_(spec), shares_(shares), origin_(origin), stop_(std::move(stop)), progress_(progress), live_(live)
     {
         sweep_.setInterval(kSweepMs);
-        connect(&sweep_, &QTimer::timeout, this, [this] { if (stop_.stop_requested()) killAll(); });
+        connect(&sweep_, &QTimer::timeout, this, &Pool::onSweep);
     }
 
     ~Pool() override { killAll(); }
@@ -62,8 +62,34 @@ private:
         ChildReport report;
         QByteArray stderrTail;
         std::int64_t spawnNs = 0, helloNs = 0;
+        std::int64_t heardNs = 0; // the last time it said anything
         bool finished = false;
+        QString killedBecause;    // why the pool killed it, when it was the one that failed
+        bool collateral = false;  // killed because another worker failed
     };
+
+    void onSweep()
+    {
+        if (stop_.stop_requested())
+            return killAll();
+        const std::int64_t now = monotonicNs();
+        for (auto &c : children_)
+            if (!c->finished && now - c->heardNs > silenceLimitNs_)
+                return failRun(*c, QStringLiteral("reported nothing for %1 s (stopped or wedged): killed")
+                                       .arg(double(now - c->heardNs) / 1e9, 0, 'f', 1));
+    }
+
+    // One worker failed: the run cannot be right any more, so stop every worker now.
+    void failRun(Child &culprit, const QString &why)
+    {
+        if (failed_)
+            return;
+        failed_ = true;
+        culprit.killedBecause = why;
+        for (auto &c : children_)
+            c->collateral = c.get() != &culprit;
+        killAll();
+    }
 
     void spawn(int id, const QString &exe)
     {
@@ -76,7 +102,7 @@ private:
         });
         connect(c.process, &SpawnedProcess::finished, this, [this, id] { onFinished(id); });
         ++running_;
-        c.spawnNs = monotonicNs();
+        c.spawnNs = c.heardNs = monotonicNs();
         if (live_)
             live_->opened(id, WorkerKind::Process, WorkerState::Starting, c.spawnNs);
         if (!c.process->start(exe, workerArguments(spec_, id, shares_[id], origin_)))
@@ -86,6 +112,7 @@ private:
     void onOutput(Child &c, const QByteArray &bytes)
     {
         const qint64 before = c.report.progress;
+        c.heardNs = monotonicNs();
         c.parser.feed(bytes, c.report);
         if (c.report.hello && c.helloNs == 0) {
             c.helloNs = monotonicNs();
@@ -112,6 +139,8 @@ private:
         }
         c.parser.finish(c.report);
         collect(id, c);
+        if (!c.report.done && !stop_.stop_requested() && !failed_)
+            failRun(c, {}); // died on its own: the others stop at once
         if (--running_ == 0)
             loop_.quit();
     }
@@ -132,13 +161,17 @@ private:
         result_.cpuUserS += c.report.cpuUserS;
         result_.cpuSysS += c.report.cpuSysS;
         result_.peakRssSumBytes += c.report.peakRssBytes;
-        if (!c.report.done && !stop_.stop_requested())
-            t.addError(describeFailure(id, c), shares_[id] - c.report.items);
+        if (c.report.done || stop_.stop_requested())
+            return;
+        // The culprit says why; the workers stopped because of it only count their missing items.
+        t.addError(c.collateral ? QString() : describeFailure(id, c), shares_[id] - c.report.items);
     }
 
     QString describeFailure(int id, const Child &c) const
     {
         const SpawnedProcess &p = *c.process;
+        if (!c.killedBecause.isEmpty())
+            return QStringLiteral("worker process %1 %2").arg(id).arg(c.killedBecause);
         QString why = !p.errorString().isEmpty()
             ? QStringLiteral("could not start %1: %2").arg(workerExecutable(spec_), p.errorString())
             : p.termSignal() ? QStringLiteral("crashed (signal %1)").arg(p.termSignal())
@@ -162,6 +195,9 @@ private:
     SpanSink *live_;
     std::vector<std::unique_ptr<Child>> children_;
     int running_ = 0;
+    bool failed_ = false;
+    const std::int64_t silenceLimitNs_ =
+        (std::int64_t(spec_.watchdogMs) + (spec_.workload == Workload::Io ? spec_.timeoutMs : 0)) * 1'000'000;
     QEventLoop loop_;
     QTimer sweep_;
     ProcessPoolResult result_;

@@ -20,6 +20,12 @@ QJsonObject paramsJson(const ExperimentSpec &s)
     return p;
 }
 
+// A time that exists only when some run was ok: null otherwise, never a 0 that reads as "instant".
+QJsonValue okTime(const StrategyResult &sr, double seconds)
+{
+    return sr.hasOkRun() ? QJsonValue(seconds) : QJsonValue(QJsonValue::Null);
+}
+
 QJsonObject runJson(const RunResult &r, Workload w)
 {
     QJsonArray spans;
@@ -28,7 +34,7 @@ QJsonObject runJson(const RunResult &r, Workload w)
                                  {"t0_s", s.t0}, {"t1_s", s.t1}});
     QJsonObject o{{"wall_s", r.wallS}, {"cpu_user_s", r.cpuUserS}, {"cpu_sys_s", r.cpuSysS},
                   {"peak_mem_bytes", r.peakMemBytes}, {"items", r.items}, {"errors", r.errors},
-                  {"error_messages", QJsonArray::fromStringList(r.errorMessages)}, {"cancelled", r.cancelled},
+                  {"error_messages", QJsonArray::fromStringList(r.errorMessages)}, {"status", toString(r.status)},
                   {"spans", spans}};
     if (w == Workload::Io) {
         const LatencySummary l = summarizeLatencies(r.latenciesMs);
@@ -50,7 +56,9 @@ RunResult runFromJson(const QJsonObject &o)
     r.peakMemBytes = o["peak_mem_bytes"].toInteger();
     r.items = o["items"].toInteger();
     r.errors = o["errors"].toInteger();
-    r.cancelled = o["cancelled"].toBool();
+    // "status" since 0.2; older files said "cancelled": true/false.
+    r.status = runStatusFromString(o["status"].toString())
+                   .value_or(o["cancelled"].toBool() ? RunStatus::Cancelled : r.errors > 0 ? RunStatus::Failed : RunStatus::Ok);
     for (const auto &m : o["error_messages"].toArray())
         r.errorMessages.append(m.toString());
     for (const auto &v : o["spans"].toArray()) {
@@ -74,7 +82,7 @@ QJsonObject toJson(const Report &report)
         for (const RunResult &r : sr.runs)
             runs.append(runJson(r, report.params.workload));
         results.append(QJsonObject{{"strategy", toString(sr.strategy)}, {"workers", sr.workers}, {"gil", sr.gil},
-                                   {"items_asked", sr.itemsAsked}, {"best_s", sr.bestS()}, {"median_s", sr.medianS()},
+                                   {"items_asked", sr.itemsAsked}, {"best_s", okTime(sr, sr.bestS())}, {"median_s", okTime(sr, sr.medianS())},
                                    {"runs", runs}});
     }
     return QJsonObject{{"workload", toString(report.params.workload)}, {"params", paramsJson(report.params)},

@@ -40,13 +40,16 @@ signals:
     void liveSpans(const cl::SpanSink::Snapshot &snapshot);
 
 private:
-    void pollProgress();
-    void onBatchDone(quint64 generation, bool cancelled);
-
     struct Shared {
         std::atomic<qint64> done{0};
         SpanSink live;
     };
+    void runBatch(const QList<cl::ExperimentSpec> &batch, quint64 generation, Shared &shared, std::stop_token stop);
+    void failToStart(const cl::ExperimentSpec &spec, quint64 generation, const QString &why);
+    void pollProgress();
+    void onBatchDone(quint64 generation, bool cancelled);
+
+
     std::shared_ptr<Shared> shared_;
     std::jthread worker_;
     QTimer poll_;

@@ -184,7 +184,7 @@ QString renderTimelinesPng(const cl::Report &report, const QString &path, int wi
     for (const cl::StrategyResult &r : report.results) {
         const cl::RunResult *best = nullptr;
         for (const cl::RunResult &run : r.runs)
-            if (!run.cancelled && (!best || run.wallS < best->wallS))
+            if (run.ok() && (!best || run.wallS < best->wallS))
                 best = &run;
         if (!best)
             continue;

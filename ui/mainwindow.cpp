@@ -346,7 +346,7 @@ void MainWindow::onRunFinished(int index, const cl::RunResult &run)
     for (const auto &r : results_->rows())
         n += r.experiment == batchLabels_.value(index) ? 1 : 0;
     results_->addRun({batchLabels_.value(index), batch_.value(index).workload, n, run});
-    if (!run.cancelled)
+    if (!run.cancelled())
         timeline_->addRun({tr("%1 — run %2").arg(batchLabels_.value(index)).arg(n + 1), batch_.value(index).workload, run});
     resultsView_->scrollToBottom();
 }
@@ -355,7 +355,7 @@ void MainWindow::onExperimentFinished(int index, const cl::StrategyResult &resul
 {
     cpu_->addMarker({cl::monotonicNs() / 1'000'000, false, batchLabels_.value(index)});
     const cl::Workload w = batch_.value(index).workload;
-    if (result.runs.isEmpty() || result.runs.last().cancelled)
+    if (result.runs.isEmpty() || result.runs.last().cancelled())
         return;
     if (sweepBase_)
         sweepResults_.append(result);

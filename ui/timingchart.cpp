@@ -48,7 +48,7 @@ QList<TimingBar> timingBars(const QList<cl::StrategyResult> &results, const QLis
         const auto &r = results[i];
         TimingBar b{strategyLabel(r), r.bestS(), r.bestS(), r.bestS(), notebook.value(i)};
         for (const auto &run : r.runs)
-            if (!run.cancelled) {
+            if (!run.cancelled()) {
                 b.minS = std::min(b.minS, run.wallS);
                 b.maxS = std::max(b.maxS, run.wallS);
             }
