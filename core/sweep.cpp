@@ -32,8 +32,12 @@ SweepResult sweepResult(const ExperimentSpec &base, const QList<StrategyResult> 
         return r;
     r.sequentialS = results.first().bestS();
     QList<QPair<int, double>> fit;
+    if (!results.first().hasOkRun())
+        return r; // no baseline: no speedup can be told
     for (qsizetype i = 1; i < results.size(); ++i) {
         const StrategyResult &s = results[i];
+        if (!s.hasOkRun())
+            continue; // a failed point is not a time: left out of the chart and the fit
         const double best = s.bestS();
         const double speedup = best > 0 ? r.sequentialS / best : 0;
         r.points.append({s.workers, best, speedup});

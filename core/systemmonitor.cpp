@@ -7,6 +7,8 @@
 
 #include <unistd.h>
 
+#include <utility>
+
 namespace cl {
 
 class SystemMonitor::Worker : public QObject
@@ -64,6 +66,11 @@ void SystemMonitor::start(int intervalMs)
     connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
     connect(worker_, &Worker::sampled, this, &SystemMonitor::sampled);
     thread_.start(QThread::LowPriority);
+    if (!thread_.isRunning()) { // out of threads: no graphs, but no leak and no hang either
+        qWarning("concurrency-lab: the CPU monitor could not start its thread");
+        delete std::exchange(worker_, nullptr);
+        return;
+    }
     setInterval(intervalMs);
 }
 

@@ -7,6 +7,7 @@
 #include "helpers.h"
 #include "http.h"
 #include "resultjson.h"
+#include "sweep.h"
 
 #include <QDir>
 #include <QFile>
@@ -118,7 +119,8 @@ TEST_CASE("a cancelled run is cancelled, not failed, and not a time", "[failures
     CHECK_FALSE(r.hasOkRun());
 }
 
-TEST_CASE("a thread that cannot be created fails the run with a message (ulimit -u)", "[failures]")
+// Not under ThreadSanitizer: its runtime creates threads past the user limit here.
+TEST_CASE("a thread that cannot be created fails the run with a message (ulimit -u)", "[failures][ulimit]")
 {
     const QString runuser = QStandardPaths::findExecutable(QStringLiteral("runuser"));
     if (::geteuid() != 0 || runuser.isEmpty()) {
@@ -226,4 +228,25 @@ TEST_CASE("the client skips an interim 100 Continue and reads the final status",
     const QByteArray interim = "HTTP/1.1 100 Continue\r\n\r\n";
     CHECK(onlyInterim.feed(interim.constData(), std::size_t(interim.size())) == cl::HttpResponseParser::State::Incomplete);
     CHECK(onlyInterim.endOfStream() == cl::HttpResponseParser::State::Failed);
+}
+
+TEST_CASE("a sweep leaves failed points out of the chart and the fit", "[failures][sweep]")
+{
+    auto result = [](int workers, double wallS, cl::RunStatus status) {
+        cl::RunResult run;
+        run.wallS = wallS;
+        run.status = status;
+        return cl::StrategyResult{cl::Strategy::Threads, workers, false, {run}, 100};
+    };
+    cl::ExperimentSpec base;
+    base.strategy = cl::Strategy::Threads;
+    const QList<cl::StrategyResult> results{result(1, 1.0, cl::RunStatus::Ok), result(2, 0.5, cl::RunStatus::Ok),
+                                            result(3, 0.001, cl::RunStatus::Failed), result(4, 0.002, cl::RunStatus::Cancelled)};
+    const cl::SweepResult sweep = cl::sweepResult(base, results, 2);
+    REQUIRE(sweep.points.size() == 1);
+    CHECK(sweep.points.first().workers == 2);
+    CHECK(sweep.points.first().speedup == Approx(2.0));
+    // No baseline, no speedups at all.
+    const cl::SweepResult none = cl::sweepResult(base, {result(1, 0.001, cl::RunStatus::Failed), result(2, 0.5, cl::RunStatus::Ok)}, 2);
+    CHECK(none.points.isEmpty());
 }
