@@ -170,6 +170,25 @@ int screenshotCommand(const QStringList &args)
     return 0;
 }
 
+int runSubcommand(const QStringList &arguments)
+{
+    const QString command = arguments.value(1);
+    QStringList rest = arguments.mid(2);
+    rest.prepend(arguments.first());
+    if (command == QLatin1String("run"))
+        return runCommand(rest);
+    if (command == QLatin1String("serve"))
+        return serveCommand(rest);
+    if (command == QLatin1String("lesson"))
+        return lessonCommand(rest);
+    if (command == QLatin1String("screenshot"))
+        return screenshotCommand(rest);
+    if (command == QLatin1String("sweep"))
+        return sweepCommand(rest);
+    err() << "concurrency-lab: unknown command '" << command << "'\n" << usage() << Qt::flush;
+    return kExitUsage;
+}
+
 } // namespace
 
 bool isCommand(const QString &name)
@@ -195,21 +214,13 @@ QString usage()
 
 int dispatch(const QStringList &arguments)
 {
-    const QString command = arguments.value(1);
-    QStringList rest = arguments.mid(2);
-    rest.prepend(arguments.first());
-    if (command == QLatin1String("run"))
-        return runCommand(rest);
-    if (command == QLatin1String("serve"))
-        return serveCommand(rest);
-    if (command == QLatin1String("lesson"))
-        return lessonCommand(rest);
-    if (command == QLatin1String("screenshot"))
-        return screenshotCommand(rest);
-    if (command == QLatin1String("sweep"))
-        return sweepCommand(rest);
-    err() << "concurrency-lab: unknown command '" << command << "'\n" << usage() << Qt::flush;
-    return kExitUsage;
+    const int code = runSubcommand(arguments);
+    out().flush();
+    if (out().status() != QTextStream::Ok) { // a full disk, a reader gone: the results were lost
+        err() << "concurrency-lab: cannot write to stdout\n" << Qt::flush;
+        return code == 0 ? kExitFailure : code;
+    }
+    return code;
 }
 
 } // namespace cli

@@ -8,10 +8,27 @@
 #include <QApplication>
 #include <QCoreApplication>
 
+#include <cerrno>
 #include <csignal>
 #include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace {
+// Descriptors 0-2 closed by whoever started us (`>&-`): the next open() would take one of them,
+// and text meant for the terminal would land in a socket or a file. Park them on /dev/null.
+void reserveStandardDescriptors()
+{
+    for (int fd = 0; fd <= 2; ++fd)
+        if (::fcntl(fd, F_GETFD) < 0 && errno == EBADF) {
+            const int null = ::open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY);
+            if (null >= 0 && null != fd) {
+                ::dup2(null, fd);
+                ::close(null);
+            }
+        }
+}
+
 // Subcommands that draw (a screenshot, a chart) need a QApplication; the rest start lighter.
 bool needsWidgets(const QString &command, int argc, char **argv)
 {
@@ -26,6 +43,7 @@ bool needsWidgets(const QString &command, int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    reserveStandardDescriptors();
     if (argc > 1 && std::strcmp(argv[1], cl::kWorkerCommand) == 0)
         return cl::runWorkerMode(argc, argv);
 

@@ -127,14 +127,15 @@ TEST_CASE("a thread that cannot be created fails the run with a message (ulimit 
         WARN("needs root and runuser to lower another user's thread limit; skipped");
         return;
     }
-    // `nobody` must be able to execute the binary: copy it where it can.
+    // Long enough that the first threads still run when the limit is reached. `nobody` must be
+    // able to execute the binary: copy it where it can.
     QTemporaryDir dir;
     QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther | QFile::ExeOther);
     const QString app = dir.filePath(QStringLiteral("concurrency-lab"));
     REQUIRE(QFile::copy(QStringLiteral(CL_APP_PATH), app));
     QProcess p;
     p.start(runuser, {QStringLiteral("-u"), QStringLiteral("nobody"), QStringLiteral("--"), QStringLiteral("bash"), QStringLiteral("-c"),
-                      QStringLiteral("ulimit -u 8; exec \"$0\" run cpu --strategy threads --workers 8 --steps 100000 --repeat 1"), app});
+                      QStringLiteral("ulimit -u 8; exec \"$0\" run cpu --strategy threads --workers 16 --steps 50000000 --repeat 1"), app});
     REQUIRE(p.waitForFinished(60000));
     const QByteArray err = p.readAllStandardError();
     INFO(err.toStdString());
@@ -249,4 +250,26 @@ TEST_CASE("a sweep leaves failed points out of the chart and the fit", "[failure
     // No baseline, no speedups at all.
     const cl::SweepResult none = cl::sweepResult(base, {result(1, 0.001, cl::RunStatus::Failed), result(2, 0.5, cl::RunStatus::Ok)}, 2);
     CHECK(none.points.isEmpty());
+}
+
+TEST_CASE("text that cannot reach stdout is an error, and a closed stdout is not reused", "[failures][cli]")
+{
+    const QString cpu = QStringLiteral("\"$0\" run cpu --strategy sequential --steps 1000 --repeat 1");
+    QProcess full;
+    full.start(QStringLiteral("bash"), {QStringLiteral("-c"), cpu + QStringLiteral(" > /dev/full"), QStringLiteral(CL_APP_PATH)});
+    REQUIRE(full.waitForFinished(60000));
+    CHECK(full.exitCode() == 1);
+    CHECK(full.readAllStandardError().contains("cannot write to stdout"));
+    // stdout closed: the JSON file opened later must not become descriptor 1 and get the text too.
+    QTemporaryDir dir;
+    const QString json = dir.filePath(QStringLiteral("r.json"));
+    QProcess closed;
+    closed.start(QStringLiteral("bash"), {QStringLiteral("-c"), cpu + QStringLiteral(" --json \"$1\" >&-"), QStringLiteral(CL_APP_PATH), json});
+    REQUIRE(closed.waitForFinished(60000));
+    CHECK(closed.exitCode() == 0);
+    QFile f(json);
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    QJsonParseError error{};
+    QJsonDocument::fromJson(f.readAll(), &error);
+    CHECK(error.error == QJsonParseError::NoError);
 }
