@@ -256,6 +256,11 @@ struct Sandbox {
     }
 };
 
+QStringList lessonArgs(const QString &dir)
+{
+    return {QStringLiteral("lesson"), QStringLiteral("--part"), QStringLiteral("files"), QStringLiteral("--dir"), dir};
+}
+
 } // namespace
 
 TEST_CASE("no operation follows a symbolic link out of the folder: the file outside stays byte for byte", "[files]")
@@ -347,6 +352,69 @@ TEST_CASE("errno as the system gives it, under Python's exception class", "[file
     CHECK(pythonOsException(EACCES, QStringLiteral("/x")) == QLatin1String("PermissionError: [Errno 13] Permission denied: '/x'"));
 }
 
+TEST_CASE("lesson --part files: real errno, and exit 1 with a line on stderr when every cell fails", "[cli][files]")
+{
+    Sandbox t;
+    const QString file = t.lab.pathOf(QStringLiteral("plain.txt"));
+    writeBytes(file, "x");
+    const QString loop = t.lab.pathOf(QStringLiteral("loop"));
+    REQUIRE(::symlink("loop", QFile::encodeName(loop).constData()) == 0);
+    const QString longDir = t.dir + QLatin1Char('/') + QString(5000, QLatin1Char('d'));
+    const std::pair<QString, const char *> cases[] = {
+        {file, "NotADirectoryError: [Errno 20] Not a directory"},
+        {loop, "OSError: [Errno 40] Too many levels of symbolic links"},
+        {longDir, "OSError: [Errno 36] File name too long"},
+        {t.lab.pathOf(QStringLiteral("missing")), "FileNotFoundError: [Errno 2] No such file or directory"},
+    };
+    for (const auto &[dir, expected] : cases) {
+        INFO(expected);
+        QByteArray out, err;
+        CHECK(test::runApp(lessonArgs(dir), &out, &err) == 1);
+        CHECK(out.contains(expected));
+        CHECK(err.contains("7 of 7 file operations failed; the first: " + QByteArray(expected)));
+        CHECK(err.count('\n') == 1);
+    }
+    CHECK(bytesOf(file) == "x");
+    CHECK(test::runApp(lessonArgs(QString())) == 2); // --dir "" is a usage error, not "a fresh folder"
+}
+
+TEST_CASE("lesson --part files never removes a park-python it did not make, nor writes through a link", "[cli][files]")
+{
+    for (const bool withFile : {true, false}) {
+        Sandbox t;
+        REQUIRE(t.lab.makeDir(QStringLiteral("park-python")).ok);
+        if (withFile)
+            writeBytes(t.lab.pathOf(QStringLiteral("park-python/notes.txt")), "mine\n");
+        QByteArray out, err;
+        CHECK(test::runApp(lessonArgs(t.dir), &out, &err) == 0);
+        CHECK(QFileInfo(t.lab.pathOf(QStringLiteral("park-python"))).isDir());
+        if (withFile)
+            CHECK(bytesOf(t.lab.pathOf(QStringLiteral("park-python/notes.txt"))) == "mine\n");
+        CHECK(QString::fromUtf8(out).contains(QStringLiteral("%1 was there before: the lesson removes only what it made")
+                                                  .arg(t.lab.pathOf(QStringLiteral("park-python")))));
+        CHECK_FALSE(out.contains("os.rmdir("));
+        CHECK(out.contains("['Технопарк\\n', 'МГТУ\\n']"));
+        CHECK(err.contains("1 of 7 file operations failed; the first: FileExistsError: [Errno 17]"));
+    }
+    Sandbox t;
+    t.link(QStringLiteral("../outside.txt"), QStringLiteral("example.txt"));
+    QByteArray out, err;
+    CHECK(test::runApp(lessonArgs(t.dir), &out, &err) == 0); // the directory cells still work
+    CHECK(bytesOf(t.outsideFile) == t.secret);
+    CHECK(out.contains("Err: Refused: "));
+    CHECK(err.contains("6 of 9 file operations failed"));
+
+    Sandbox mine; // a user's own example.txt is not overwritten; the lesson's own from a rerun is
+    writeBytes(mine.lab.pathOf(QStringLiteral("example.txt")), "my notes\n");
+    CHECK(test::runApp(lessonArgs(mine.dir), &out) == 0);
+    CHECK(bytesOf(mine.lab.pathOf(QStringLiteral("example.txt"))) == "my notes\n");
+    CHECK(out.contains("was there before, with other content"));
+    REQUIRE(mine.lab.removeFile(QStringLiteral("example.txt")).ok);
+    for (int run = 0; run < 2; ++run)
+        CHECK(test::runApp(lessonArgs(mine.dir), &out) == 0);
+    CHECK(bytesOf(mine.lab.pathOf(QStringLiteral("example.txt"))) == "Технопарк\nМГТУ\n");
+}
+
 TEST_CASE("a FIFO never hangs an operation: it is refused, reading or writing", "[files]")
 {
     Sandbox t;
@@ -408,4 +476,26 @@ TEST_CASE("non-ASCII folders and names work; odd names are shown as Python's rep
     const QString link = root.filePath(QStringLiteral("ссылка"));
     REQUIRE(QFile::link(folder, link)); // a working folder that is itself a link is the user's choice: followed
     CHECK(FileLab(link).read(QStringLiteral("МГТУ.txt")).ok);
+}
+
+TEST_CASE("lesson --part files in a non-ASCII folder, through a linked folder, and with a FIFO for example.txt", "[cli][files]")
+{
+    QTemporaryDir root;
+    const QString folder = root.filePath(QStringLiteral("Технопарк — 例 ✓"));
+    REQUIRE(QDir().mkpath(folder));
+    QByteArray out;
+    REQUIRE(test::runApp(lessonArgs(folder), &out) == 0);
+    CHECK(QString::fromUtf8(out).contains(QStringLiteral("# Working folder: %1\n").arg(folder)));
+    CHECK(out.contains("['Технопарк\\n', 'МГТУ\\n']"));
+
+    const QString link = root.filePath(QStringLiteral("ссылка"));
+    REQUIRE(QFile::link(folder, link));
+    REQUIRE(test::runApp(lessonArgs(link), &out) == 0);
+    CHECK(QString::fromUtf8(out).contains(QStringLiteral("(a link to %1)").arg(folder)));
+
+    const QString fifo = QDir(folder).filePath(QStringLiteral("example.txt"));
+    REQUIRE(QFile::remove(fifo));
+    REQUIRE(::mkfifo(QFile::encodeName(fifo).constData(), 0644) == 0);
+    CHECK(test::runApp(lessonArgs(folder), &out, nullptr, 30000) == 0); // the old lesson blocked in open()
+    CHECK(out.contains("is a FIFO (named pipe)"));
 }
