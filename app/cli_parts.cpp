@@ -8,7 +8,6 @@
 #include "sysinfo.h"
 
 #include <QCoreApplication>
-#include <QDir>
 #include <QFileInfo>
 
 #include <cerrno>
@@ -92,7 +91,7 @@ int printFilesPart(const QString &requested)
 {
     QString dir = requested;
     if (dir.isEmpty() && (dir = cl::makeWorkFolder()).isEmpty()) {
-        err() << "concurrency-lab lesson: cannot create a folder under " << QDir::tempPath() << "\n" << Qt::flush;
+        err() << "concurrency-lab lesson: cannot create a folder under " << cl::configuredTempDir() << "; give one with --dir\n" << Qt::flush;
         return kExitFailure;
     }
     // No existence check first: each cell meets the folder as Python would, with the real errno.

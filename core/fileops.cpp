@@ -280,9 +280,18 @@ QString fsDecode(const QByteArray &name)
 
 QString makeWorkFolder()
 {
-    QTemporaryDir dir(QDir::temp().filePath(QStringLiteral("concurrency-lab-XXXXXX")));
+    const QString base = QDir::tempPath();
+    if (base.isEmpty() || !QDir::isAbsolutePath(base))
+        return {};
+    QTemporaryDir dir(QDir(base).filePath(QStringLiteral("concurrency-lab-XXXXXX")));
     dir.setAutoRemove(false);
     return dir.isValid() ? dir.path() : QString();
+}
+
+QString configuredTempDir()
+{
+    const QString set = qEnvironmentVariable("TMPDIR");
+    return set.isEmpty() ? QDir::tempPath() : set;
 }
 
 QString pythonOsError(int err, const QString &path)

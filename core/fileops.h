@@ -33,8 +33,12 @@ QString pyRepr(const QString &s);
 // surrogates U+DC80..U+DCFF (surrogateescape), so repr() shows b'\xff' as '\udcff'.
 QString fsDecode(const QByteArray &name);
 
-// A fresh folder under the temp dir, kept afterwards (the class may look at its files); empty on failure.
+// A fresh folder under the temp dir, kept afterwards (the class may look at its files); empty on
+// failure, never somewhere else (Qt's temp path is empty when $TMPDIR does not exist, and a
+// relative template would land in the current directory).
 QString makeWorkFolder();
+// The temp dir as configured, for messages: $TMPDIR as set, or Qt's temp path.
+QString configuredTempDir();
 
 struct FileOpResult {
     QString python;   // the lesson's line of Python

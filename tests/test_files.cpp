@@ -499,3 +499,18 @@ TEST_CASE("lesson --part files in a non-ASCII folder, through a linked folder, a
     CHECK(test::runApp(lessonArgs(folder), &out, nullptr, 30000) == 0); // the old lesson blocked in open()
     CHECK(out.contains("is a FIFO (named pipe)"));
 }
+
+TEST_CASE("with $TMPDIR missing, no work folder is made in the current directory", "[cli][files]")
+{
+    QTemporaryDir cwd;
+    QProcess p;
+    p.setWorkingDirectory(cwd.path());
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("TMPDIR"), cwd.filePath(QStringLiteral("missing")));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(CL_APP_PATH), {QStringLiteral("lesson"), QStringLiteral("--part"), QStringLiteral("files")});
+    REQUIRE(p.waitForFinished(30000));
+    CHECK(p.exitCode() == 1);
+    CHECK(p.readAllStandardError().contains("cannot create a folder under " + QFile::encodeName(cwd.filePath(QStringLiteral("missing")))));
+    CHECK(QDir(cwd.path()).isEmpty()); // Qt's temp path is empty then: a relative template lands here
+}
