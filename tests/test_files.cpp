@@ -514,3 +514,46 @@ TEST_CASE("with $TMPDIR missing, no work folder is made in the current directory
     CHECK(p.readAllStandardError().contains("cannot create a folder under " + QFile::encodeName(cwd.filePath(QStringLiteral("missing")))));
     CHECK(QDir(cwd.path()).isEmpty()); // Qt's temp path is empty then: a relative template lands here
 }
+
+TEST_CASE("the Files page asks before touching what it did not make, and never follows a link", "[window][files]")
+{
+    Sandbox t;
+    ui::FilesPage page;
+    page.setFolder(t.dir);
+    QSignalSpy done(&page, &ui::FilesPage::operationFinished);
+    auto run = [&](const char *id) {
+        page.runOperation(QLatin1String(id), false);
+        REQUIRE(done.wait(10000));
+        return done.takeLast().first().value<FileOpResult>();
+    };
+    CHECK(page.confirmationQuestion(QStringLiteral("write")).isEmpty()); // nothing there yet
+    CHECK(page.confirmationQuestion(QStringLiteral("rmdir")).isEmpty()); // In [66]: the error is the lesson
+    CHECK(run("write").created);
+    CHECK(page.confirmationQuestion(QStringLiteral("write")).isEmpty()); // its own file
+    CHECK(page.confirmationQuestion(QStringLiteral("remove")).isEmpty());
+    CHECK(run("mkdir").created);
+    CHECK(page.confirmationQuestion(QStringLiteral("rmdir")).isEmpty());
+    CHECK(run("rmdir").ok);
+    CHECK(run("remove").ok);
+
+    writeBytes(t.lab.pathOf(QStringLiteral("example.txt")), "someone else's\n"); // not made by the page
+    REQUIRE(t.lab.makeDir(QStringLiteral("park-python")).ok);
+    CHECK(page.confirmationQuestion(QStringLiteral("write")).contains(QLatin1String("Overwrite")));
+    CHECK(page.confirmationQuestion(QStringLiteral("big")).contains(QLatin1String("Overwrite")));
+    CHECK(page.confirmationQuestion(QStringLiteral("remove")).contains(t.lab.pathOf(QStringLiteral("example.txt"))));
+    CHECK(page.confirmationQuestion(QStringLiteral("rmdir")).contains(t.lab.pathOf(QStringLiteral("park-python"))));
+    REQUIRE(QFile::remove(t.lab.pathOf(QStringLiteral("example.txt"))));
+
+    t.link(QStringLiteral("../outside.txt"), QStringLiteral("example.txt"));
+    for (const char *id : {"write", "append", "read", "readlines", "iterate", "bytes", "big"}) {
+        INFO(id);
+        CHECK(run(id).error.startsWith(QLatin1String("Refused:")));
+    }
+    CHECK(bytesOf(t.outsideFile) == t.secret);
+    CHECK(page.log().contains(QStringLiteral("is a symbolic link (→ '../outside.txt')")));
+
+    page.setFolder(QString());
+    page.runOperation(QStringLiteral("write"), false);
+    CHECK_FALSE(page.isBusy());
+    CHECK(page.log().contains(QLatin1String("Choose a working folder first.")));
+}
