@@ -8,9 +8,12 @@
 #include "sysinfo.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QFileInfo>
 
 #include <cerrno>
+#include <cstdlib>
+#include <memory>
 
 namespace cli {
 
@@ -81,8 +84,10 @@ void directoryCells(const cl::FileLab &lab, Tally &t)
 
 QString describeFolder(const QString &dir)
 {
-    const QFileInfo info(dir);
-    return info.isSymLink() ? QStringLiteral("%1 (a link to %2)").arg(dir, info.symLinkTarget()) : dir;
+    if (!QFileInfo(dir).isSymLink())
+        return dir;
+    const std::unique_ptr<char, decltype(&std::free)> target(::realpath(QFile::encodeName(dir).constData(), nullptr), &std::free);
+    return target ? QStringLiteral("%1 (a link to %2)").arg(dir, QFile::decodeName(target.get())) : dir; // none for a loop
 }
 
 } // namespace
