@@ -214,6 +214,7 @@ TEST_CASE("the Files page runs the lesson's operations off the GUI thread", "[wi
 // ---- Hostile input: links, '..', FIFOs, odd folders and names (issue: hardening, items 11 and 12) ----
 
 #include <QDir>
+#include <QStandardPaths>
 
 #include <chrono>
 #include <fcntl.h>
@@ -556,4 +557,26 @@ TEST_CASE("the Files page asks before touching what it did not make, and never f
     page.runOperation(QStringLiteral("write"), false);
     CHECK_FALSE(page.isBusy());
     CHECK(page.log().contains(QLatin1String("Choose a working folder first.")));
+}
+
+TEST_CASE("a read-only folder gives PermissionError, as Python's open() does", "[cli][files]")
+{
+    Sandbox t;
+    REQUIRE(::chmod(QFile::encodeName(t.root.path()).constData(), 0755) == 0);
+    REQUIRE(::chmod(QFile::encodeName(t.dir).constData(), 0555) == 0);
+    const char *expected = "PermissionError: [Errno 13] Permission denied: ";
+    if (::geteuid() != 0) {
+        CHECK(t.lab.write(QStringLiteral("example.txt"), QStringLiteral("x")).error.startsWith(QLatin1String(expected)));
+        CHECK(t.lab.makeDir(QStringLiteral("park-python")).errnoValue == EACCES);
+    } else if (!QStandardPaths::findExecutable(QStringLiteral("runuser")).isEmpty()) { // root writes anywhere: run as nobody
+        QProcess p;
+        p.start(QStringLiteral("runuser"), QStringList{QStringLiteral("-u"), QStringLiteral("nobody"), QStringLiteral("--"),
+                                                       QStringLiteral(CL_APP_PATH)} + lessonArgs(t.dir));
+        REQUIRE(p.waitForFinished(30000));
+        CHECK(p.exitCode() == 1);
+        CHECK(p.readAllStandardOutput().contains(expected));
+        CHECK(p.readAllStandardError().contains("7 of 7 file operations failed; the first: " + QByteArray(expected)));
+    }
+    CHECK(QDir(t.dir).isEmpty());
+    ::chmod(QFile::encodeName(t.dir).constData(), 0755);
 }
