@@ -446,7 +446,7 @@ TEST_CASE("a FIFO never hangs an operation: it is refused, reading or writing", 
     CHECK(t.lab.stat(QStringLiteral("example.txt")).output.contains(QLatin1String("prw-")));
 }
 
-TEST_CASE("non-ASCII folders and names work; odd names are shown as Python's repr()", "[files]")
+TEST_CASE("non-ASCII folders and names work, and odd names show as Python's repr() shows them", "[files]")
 {
     QTemporaryDir root;
     const QString folder = root.filePath(QStringLiteral("Технопарк — 例 ✓"));
