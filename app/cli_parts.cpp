@@ -8,20 +8,88 @@
 #include "sysinfo.h"
 
 #include <QCoreApplication>
-#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+#include <cerrno>
+#include <cstdlib>
+#include <memory>
 
 namespace cli {
 
 namespace {
 
-void show(const cl::FileOpResult &r)
+QString indented(QString s) { return s.replace(QLatin1Char('\n'), QStringLiteral("\n     ")); }
+
+// The cells' outcome: how many ran, how many failed, and the first failure.
+struct Tally {
+    int ran = 0;
+    int failed = 0;
+    QString firstError;
+
+    // Prints one cell as the notebook shows it. `expectFailure`: the cell shows an error on purpose (In [66]).
+    void show(const cl::FileOpResult &r, bool expectFailure = false)
+    {
+        out() << "In:  " << indented(r.python) << "\n";
+        if (!r.error.isEmpty())
+            out() << "Err: " << indented(r.error) << "\n";
+        else if (!r.output.isEmpty())
+            out() << "Out: " << indented(r.output) << "\n";
+        out() << "\n" << Qt::flush;
+        ++ran;
+        if (!r.ok && !expectFailure && failed++ == 0)
+            firstError = r.error;
+    }
+};
+
+void note(const QString &text) { out() << "# " << text << "\n\n" << Qt::flush; }
+
+// May the lesson's open(…, 'w') replace what is at `file`? Yes when nothing is there, or what
+// is there is what the lesson itself writes. A link, directory or FIFO is refused by the cells.
+bool mayOverwrite(const cl::FileLab &lab, const QString &file)
 {
-    out() << "In:  " << QString(r.python).replace(QLatin1Char('\n'), QStringLiteral("\n     ")) << "\n";
-    if (!r.error.isEmpty())
-        out() << "Err: " << r.error << "\n";
-    else if (!r.output.isEmpty())
-        out() << "Out: " << QString(r.output).replace(QLatin1Char('\n'), QStringLiteral("\n     ")) << "\n";
-    out() << "\n" << Qt::flush;
+    if (lab.kind(file) != cl::EntryKind::File)
+        return true;
+    if (QFileInfo(lab.pathOf(file)).size() > 64) // not the lesson's 28 bytes: not read whole to find out
+        return false;
+    const cl::FileOpResult r = lab.read(file);
+    return r.ok && (r.output.isEmpty() || r.output == QStringLiteral("Технопарк\n") || r.output == QStringLiteral("Технопарк\nМГТУ\n"));
+}
+
+void fileCells(const cl::FileLab &lab, Tally &t)
+{
+    const QString file = QStringLiteral("example.txt");
+    if (!mayOverwrite(lab, file))
+        return note(QStringLiteral("%1 was there before, with other content: the lesson leaves it untouched and skips its "
+                                   "cells (give an empty --dir, or none for a fresh folder)").arg(lab.pathOf(file)));
+    t.show(lab.write(file, QStringLiteral("Технопарк\n")));  // In [75]
+    t.show(lab.read(file));                                  // In [76]
+    t.show(lab.append(file, QStringLiteral("МГТУ\n")));      // In [77]
+    t.show(lab.showBytes(file));                             // In [78]
+    t.show(lab.readLines(file));                             // In [79]
+    t.show(lab.iterateLines(file));                          // In [82]
+}
+
+// In [64] and [66]; the lesson removes only the directory it made itself.
+void directoryCells(const cl::FileLab &lab, Tally &t)
+{
+    const QString dir = QStringLiteral("park-python");
+    const cl::FileOpResult made = lab.makeDir(dir);
+    t.show(made);
+    if (made.created) {
+        t.show(lab.removeDir(dir));
+        t.show(lab.removeDir(dir), true); // [Errno 2], as in the notebook
+    } else if (made.errnoValue == EEXIST) {
+        note(QStringLiteral("%1 was there before: the lesson removes only what it made, so os.rmdir is skipped").arg(lab.pathOf(dir)));
+    }
+}
+
+QString describeFolder(const QString &dir)
+{
+    if (!QFileInfo(dir).isSymLink())
+        return dir;
+    const std::unique_ptr<char, decltype(&std::free)> target(::realpath(QFile::encodeName(dir).constData(), nullptr), &std::free);
+    return target ? QStringLiteral("%1 (a link to %2)").arg(dir, QFile::decodeName(target.get())) : dir; // none for a loop
 }
 
 } // namespace
@@ -30,26 +98,19 @@ int printFilesPart(const QString &requested)
 {
     QString dir = requested;
     if (dir.isEmpty() && (dir = cl::makeWorkFolder()).isEmpty()) {
-        err() << "concurrency-lab lesson: cannot create a folder under " << QDir::tempPath() << "\n" << Qt::flush;
+        err() << "concurrency-lab lesson: cannot create a folder under " << cl::configuredTempDir() << "; give one with --dir\n" << Qt::flush;
         return kExitFailure;
     }
-    if (!QDir(dir).exists()) {
-        err() << "concurrency-lab lesson: " << cl::pythonOsError(ENOENT, dir) << "\n" << Qt::flush;
-        return kExitFailure;
-    }
-    out() << "# Working folder: " << dir << "\n\n";
+    // No existence check first: each cell meets the folder as Python would, with the real errno.
+    out() << "# Working folder: " << describeFolder(dir) << "\n\n";
     const cl::FileLab lab(dir);
-    const QString file = QStringLiteral("example.txt");
-    show(lab.write(file, QStringLiteral("Технопарк\n")));  // In [75]
-    show(lab.read(file));                                  // In [76]
-    show(lab.append(file, QStringLiteral("МГТУ\n")));      // In [77]
-    show(lab.showBytes(file));                             // In [78]
-    show(lab.readLines(file));                             // In [79]
-    show(lab.iterateLines(file));                          // In [82]
-    show(lab.makeDir(QStringLiteral("park-python")));      // In [64]
-    show(lab.removeDir(QStringLiteral("park-python")));
-    show(lab.removeDir(QStringLiteral("park-python")));    // In [66]: [Errno 2]
-    return 0;
+    Tally tally;
+    fileCells(lab, tally);
+    directoryCells(lab, tally);
+    if (tally.failed > 0)
+        err() << "concurrency-lab lesson: " << tally.failed << " of " << tally.ran << " file operations failed; the first: "
+              << tally.firstError << "\n" << Qt::flush;
+    return tally.failed > 0 && tally.failed == tally.ran ? kExitFailure : 0;
 }
 
 int printStreamsPart()

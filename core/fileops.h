@@ -1,7 +1,11 @@
 // The lesson's file and directory operations (In [75]-[82], [64], [66]), done natively with
 // POSIX calls so the errors are the real errno, shown as Python shows them:
-// "[Errno 2] No such file or directory: '/tmp/park-python'".
+// "FileNotFoundError: [Errno 2] No such file or directory: '/tmp/park-python'".
+// Every name is taken inside the working folder and no symbolic link is ever followed (see
+// beneath.h); reads and writes take regular files only, so a FIFO never blocks.
 #pragma once
+
+#include "beneath.h"
 
 #include <QByteArray>
 #include <QString>
@@ -9,6 +13,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 
 namespace cl {
 
@@ -21,11 +26,19 @@ QList<TextEncoding> allEncodings();
 QByteArray encodeText(const QString &text, TextEncoding e, QString *error = nullptr);
 std::optional<QString> decodeText(const QByteArray &bytes, TextEncoding e, QString *error = nullptr);
 
-// Python's repr() of a str: 'Технопарк\n'.
+// Python's repr() of a str: 'Технопарк\n'; characters Python does not print are escaped
+// ('\x85', '\u202e', '\udcff').
 QString pyRepr(const QString &s);
+// A file name's bytes as Python's os.fsdecode() gives them: UTF-8, undecodable bytes as lone
+// surrogates U+DC80..U+DCFF (surrogateescape), so repr() shows b'\xff' as '\udcff'.
+QString fsDecode(const QByteArray &name);
 
-// A fresh folder under the temp dir, kept afterwards (the class may look at its files); empty on failure.
+// A fresh folder under the temp dir, kept afterwards (the class may look at its files); empty on
+// failure, never somewhere else (Qt's temp path is empty when $TMPDIR does not exist, and a
+// relative template would land in the current directory).
 QString makeWorkFolder();
+// The temp dir as configured, for messages: $TMPDIR as set, or Qt's temp path.
+QString configuredTempDir();
 
 struct FileOpResult {
     QString python;   // the lesson's line of Python
@@ -33,11 +46,20 @@ struct FileOpResult {
     bool ok = false;
     QString output;   // what the operation printed or returned
     int errnoValue = 0;
-    QString error;    // "[Errno 2] No such file or directory: '/tmp/x'" or a decoding error
+    QString error;    // "FileNotFoundError: [Errno 2] No such file or directory: '/tmp/x'", a
+                      // decoding error, or why the lab refused ("Refused: …")
+    bool created = false; // this call made the file or directory (it was not there before)
 };
 
-// "[Errno N] message: 'path'", as Python's OSError prints it.
+// "[Errno N] message: 'path'", as Python's OSError prints it (English, whatever the locale).
 QString pythonOsError(int err, const QString &path);
+// The OSError subclass CPython raises for an errno: "FileNotFoundError", "PermissionError", …,
+// "OSError" for the rest (ELOOP, ENAMETOOLONG, ENOTEMPTY, …).
+QString pythonExceptionName(int err);
+// "FileNotFoundError: [Errno 2] No such file or directory: 'path'", as a traceback ends.
+QString pythonOsException(int err, const QString &path);
+
+enum class EntryKind { Missing, File, Directory, Symlink, Other };
 
 class FileLab
 {
@@ -63,11 +85,17 @@ public:
     // A text file of `bytes` bytes of numbered lines, written in chunks.
     FileOpResult makeBigFile(const QString &name, qint64 bytes,
                              const std::function<bool(qint64 written)> &keepGoing = {}) const;
-    bool exists(const QString &name) const;
+    // What is at `name`, not following a link (Missing also when it cannot be reached).
+    EntryKind kind(const QString &name) const;
+    bool exists(const QString &name) const { return kind(name) != EntryKind::Missing; }
 
 private:
     FileOpResult writeWith(const QString &name, const QString &text, TextEncoding e, bool append) const;
-    FileOpResult pathCall(const QString &name, const char *python, const char *cpp, int (*call)(const char *)) const;
+    FileOpResult pathCall(const QString &name, const char *python, const char *cpp, int (*call)(int dirFd, const char *leaf)) const;
+    // Open `name` (a regular file, never through a link), or fill `r` with why not and return
+    // an invalid descriptor.
+    UniqueFd openForReading(const QString &name, FileOpResult &r) const;
+    UniqueFd openForWriting(const QString &name, bool append, FileOpResult &r) const;
     QString folder_;
 };
 

@@ -50,7 +50,7 @@ TEST_CASE("errors come out as Python prints them, with the real errno", "[files]
     auto r = t.lab.removeDir(QStringLiteral("park-python"));
     CHECK_FALSE(r.ok);
     CHECK(r.errnoValue == ENOENT);
-    CHECK(r.error == QStringLiteral("[Errno 2] No such file or directory: '%1'").arg(missing));
+    CHECK(r.error == QStringLiteral("FileNotFoundError: [Errno 2] No such file or directory: '%1'").arg(missing));
     CHECK(t.lab.read(QStringLiteral("nope.txt")).errnoValue == ENOENT);
     CHECK(t.lab.stat(QStringLiteral("nope.txt")).errnoValue == ENOENT);
     CHECK(t.lab.removeFile(QStringLiteral("nope.txt")).errnoValue == ENOENT);
@@ -70,7 +70,7 @@ TEST_CASE("errors come out as Python prints them, with the real errno", "[files]
     const QString longName(300, QLatin1Char('a'));
     const auto tooLong = t.lab.write(longName, QStringLiteral("x"));
     CHECK(tooLong.errnoValue == ENAMETOOLONG);
-    CHECK(tooLong.error.startsWith(QLatin1String("[Errno 36] File name too long")));
+    CHECK(tooLong.error.startsWith(QLatin1String("OSError: [Errno 36] File name too long")));
 }
 
 TEST_CASE("non-ASCII names work", "[files]")
@@ -209,4 +209,373 @@ TEST_CASE("the Files page runs the lesson's operations off the GUI thread", "[wi
     CHECK(page.log().contains(QStringLiteral("['Технопарк\\n', 'МГТУ\\n']")));
     CHECK(page.log().contains(QLatin1String("[Errno 2] No such file or directory")));
     CHECK(ui::FilesPage::operationIds().size() == 12);
+}
+
+// ---- Hostile input: links, '..', FIFOs, odd folders and names (issue: hardening, items 11 and 12) ----
+
+#include <QDir>
+#include <QStandardPaths>
+
+#include <chrono>
+#include <fcntl.h>
+#include <future>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace {
+
+QByteArray bytesOf(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<unreadable>");
+}
+
+void writeBytes(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    REQUIRE(f.open(QIODevice::WriteOnly));
+    f.write(bytes);
+}
+
+// A working folder `dir` inside a sandbox that also holds outside.txt and a folder outside/.
+struct Sandbox {
+    QTemporaryDir root;
+    QString dir = root.filePath(QStringLiteral("dir"));
+    QString outsideFile = root.filePath(QStringLiteral("outside.txt"));
+    QString outsideDir = root.filePath(QStringLiteral("outside"));
+    QByteArray secret = "do not touch\n";
+    FileLab lab{dir};
+    Sandbox()
+    {
+        REQUIRE(QDir().mkpath(dir));
+        REQUIRE(QDir().mkpath(outsideDir));
+        writeBytes(outsideFile, secret);
+    }
+    void link(const QString &target, const QString &name) const
+    {
+        REQUIRE(::symlink(QFile::encodeName(target).constData(), QFile::encodeName(lab.pathOf(name)).constData()) == 0);
+    }
+};
+
+QStringList lessonArgs(const QString &dir)
+{
+    return {QStringLiteral("lesson"), QStringLiteral("--part"), QStringLiteral("files"), QStringLiteral("--dir"), dir};
+}
+
+} // namespace
+
+TEST_CASE("no operation follows a symbolic link out of the folder: the file outside stays byte for byte", "[files]")
+{
+    Sandbox t;
+    t.link(QStringLiteral("../outside.txt"), QStringLiteral("example.txt"));
+    const QString name = QStringLiteral("example.txt");
+    const QList<FileOpResult> results = {
+        t.lab.write(name, QStringLiteral("Технопарк\n")), t.lab.append(name, QStringLiteral("МГТУ\n")), t.lab.read(name),
+        t.lab.readLines(name), t.lab.iterateLines(name), t.lab.showBytes(name), t.lab.makeBigFile(name, 1 << 20)};
+    for (const FileOpResult &r : results) {
+        INFO(r.python.toStdString() << " -> " << r.error.toStdString());
+        CHECK_FALSE(r.ok);
+        CHECK(r.error.startsWith(QStringLiteral("Refused: '%1' is a symbolic link (→ '../outside.txt')").arg(t.lab.pathOf(name))));
+        CHECK_FALSE(r.output.contains(QLatin1String("do not touch")));
+    }
+    const FileOpResult st = t.lab.stat(name); // the link itself
+    CHECK(st.ok);
+    CHECK(st.output.contains(QLatin1String("lrwxrwxrwx")));
+    CHECK(t.lab.makeDir(name).errnoValue == EEXIST);
+    CHECK(t.lab.removeDir(name).errnoValue == ENOTDIR);
+    REQUIRE(t.lab.removeFile(name).ok); // removes the link, never its target
+    CHECK(bytesOf(t.outsideFile) == t.secret);
+    CHECK(QFileInfo(t.outsideFile).size() == t.secret.size());
+}
+
+TEST_CASE("a symlinked parent, '..', an absolute name and a NUL are refused with a message", "[files]")
+{
+    Sandbox t;
+    t.link(t.outsideDir, QStringLiteral("sub"));
+    const auto viaLink = t.lab.write(QStringLiteral("sub/new.txt"), QStringLiteral("x"));
+    CHECK_FALSE(viaLink.ok);
+    CHECK(viaLink.error.startsWith(QStringLiteral("Refused: '%1/sub' is a symbolic link").arg(t.dir)));
+    CHECK_FALSE(t.lab.makeDir(QStringLiteral("sub/park-python")).ok);
+    CHECK_FALSE(t.lab.read(QStringLiteral("sub/")).ok); // a trailing '/' follows a link in the kernel: not here
+    CHECK(QDir(t.outsideDir).isEmpty());
+
+    const auto up = t.lab.write(QStringLiteral("../outside.txt"), QStringLiteral("x"));
+    CHECK(up.error.contains(QLatin1String("'..'")));
+    const auto upInside = t.lab.removeFile(QStringLiteral("a/../../outside.txt"));
+    CHECK(upInside.error.startsWith(QLatin1String("Refused:")));
+    const auto absolute = t.lab.write(t.outsideFile, QStringLiteral("x"));
+    CHECK(absolute.error.contains(QLatin1String("absolute name")));
+    CHECK(t.lab.removeFile(t.outsideFile).error.startsWith(QLatin1String("Refused:")));
+    const auto nul = t.lab.write(QStringLiteral("example.txt") + QChar(0) + QStringLiteral("x"), QStringLiteral("x"));
+    CHECK(nul.error == QLatin1String("ValueError: embedded null byte"));
+    CHECK_FALSE(t.lab.exists(QStringLiteral("example.txt")));
+    CHECK(bytesOf(t.outsideFile) == t.secret);
+}
+
+TEST_CASE("errno as the system gives it, under Python's exception class", "[files]")
+{
+    Sandbox t;
+    const QString file = t.lab.pathOf(QStringLiteral("plain.txt"));
+    writeBytes(file, "x");
+    const auto notDir = FileLab(file).write(QStringLiteral("example.txt"), QStringLiteral("x"));
+    CHECK(notDir.errnoValue == ENOTDIR);
+    CHECK(notDir.error == QStringLiteral("NotADirectoryError: [Errno 20] Not a directory: '%1/example.txt'").arg(file));
+
+    const QString loop = t.lab.pathOf(QStringLiteral("loop"));
+    REQUIRE(::symlink("loop", QFile::encodeName(loop).constData()) == 0);
+    const auto looped = FileLab(loop).read(QStringLiteral("example.txt"));
+    CHECK(looped.errnoValue == ELOOP);
+    CHECK(looped.error.startsWith(QLatin1String("OSError: [Errno 40] Too many levels of symbolic links: ")));
+
+    const QString longDir = t.dir + QLatin1Char('/') + QString(5000, QLatin1Char('d'));
+    for (const FileLab &lab : {FileLab(longDir), t.lab}) {
+        const QString name = lab.folder() == t.dir ? QStringLiteral("a/").repeated(2500) + QStringLiteral("x") : QStringLiteral("x");
+        const auto tooLong = lab.makeDir(name);
+        CHECK(tooLong.errnoValue == ENAMETOOLONG);
+        CHECK(tooLong.error.startsWith(QLatin1String("OSError: [Errno 36] File name too long: ")));
+    }
+
+    REQUIRE(t.lab.makeDir(QStringLiteral("d")).ok);
+    CHECK(t.lab.makeDir(QStringLiteral("d")).error.startsWith(QLatin1String("FileExistsError: [Errno 17] File exists")));
+    CHECK(t.lab.read(QStringLiteral("d")).error.startsWith(QLatin1String("IsADirectoryError: [Errno 21] Is a directory")));
+    CHECK(t.lab.write(QStringLiteral("d"), QStringLiteral("x")).error.startsWith(QLatin1String("IsADirectoryError: [Errno 21]")));
+    CHECK(t.lab.removeFile(QStringLiteral("d")).error.startsWith(QLatin1String("IsADirectoryError: [Errno 21]")));
+    CHECK(t.lab.removeFile(QStringLiteral("plain.txt/")).error.startsWith(QLatin1String("NotADirectoryError: [Errno 20]")));
+    CHECK(QFile::exists(file)); // "plain.txt/" names a directory: the file is not removed
+    CHECK(t.lab.write(QStringLiteral("new/"), QStringLiteral("x")).errnoValue == EISDIR);
+    CHECK(t.lab.write(QString(), QStringLiteral("x")).errnoValue == ENOENT);
+
+    CHECK(pythonExceptionName(EACCES) == QLatin1String("PermissionError"));
+    CHECK(pythonExceptionName(EPERM) == QLatin1String("PermissionError"));
+    CHECK(pythonExceptionName(ENOTEMPTY) == QLatin1String("OSError"));
+    CHECK(pythonExceptionName(EAGAIN) == QLatin1String("BlockingIOError"));
+    CHECK(pythonExceptionName(EPIPE) == QLatin1String("BrokenPipeError"));
+    CHECK(pythonOsException(EACCES, QStringLiteral("/x")) == QLatin1String("PermissionError: [Errno 13] Permission denied: '/x'"));
+}
+
+TEST_CASE("lesson --part files: real errno, and exit 1 with a line on stderr when every cell fails", "[cli][files]")
+{
+    Sandbox t;
+    const QString file = t.lab.pathOf(QStringLiteral("plain.txt"));
+    writeBytes(file, "x");
+    const QString loop = t.lab.pathOf(QStringLiteral("loop"));
+    REQUIRE(::symlink("loop", QFile::encodeName(loop).constData()) == 0);
+    const QString longDir = t.dir + QLatin1Char('/') + QString(5000, QLatin1Char('d'));
+    const std::pair<QString, const char *> cases[] = {
+        {file, "NotADirectoryError: [Errno 20] Not a directory"},
+        {loop, "OSError: [Errno 40] Too many levels of symbolic links"},
+        {longDir, "OSError: [Errno 36] File name too long"},
+        {t.lab.pathOf(QStringLiteral("missing")), "FileNotFoundError: [Errno 2] No such file or directory"},
+    };
+    for (const auto &[dir, expected] : cases) {
+        INFO(expected);
+        QByteArray out, err;
+        CHECK(test::runApp(lessonArgs(dir), &out, &err) == 1);
+        CHECK(out.contains(expected));
+        CHECK(err.contains("7 of 7 file operations failed; the first: " + QByteArray(expected)));
+        CHECK(err.count('\n') == 1);
+    }
+    CHECK(bytesOf(file) == "x");
+    CHECK(test::runApp(lessonArgs(QString())) == 2); // --dir "" is a usage error, not "a fresh folder"
+}
+
+TEST_CASE("lesson --part files never removes a park-python it did not make, nor writes through a link", "[cli][files]")
+{
+    for (const bool withFile : {true, false}) {
+        Sandbox t;
+        REQUIRE(t.lab.makeDir(QStringLiteral("park-python")).ok);
+        if (withFile)
+            writeBytes(t.lab.pathOf(QStringLiteral("park-python/notes.txt")), "mine\n");
+        QByteArray out, err;
+        CHECK(test::runApp(lessonArgs(t.dir), &out, &err) == 0);
+        CHECK(QFileInfo(t.lab.pathOf(QStringLiteral("park-python"))).isDir());
+        if (withFile)
+            CHECK(bytesOf(t.lab.pathOf(QStringLiteral("park-python/notes.txt"))) == "mine\n");
+        CHECK(QString::fromUtf8(out).contains(QStringLiteral("%1 was there before: the lesson removes only what it made")
+                                                  .arg(t.lab.pathOf(QStringLiteral("park-python")))));
+        CHECK_FALSE(out.contains("os.rmdir("));
+        CHECK(out.contains("['Технопарк\\n', 'МГТУ\\n']"));
+        CHECK(err.contains("1 of 7 file operations failed; the first: FileExistsError: [Errno 17]"));
+    }
+    Sandbox t;
+    t.link(QStringLiteral("../outside.txt"), QStringLiteral("example.txt"));
+    QByteArray out, err;
+    CHECK(test::runApp(lessonArgs(t.dir), &out, &err) == 0); // the directory cells still work
+    CHECK(bytesOf(t.outsideFile) == t.secret);
+    CHECK(out.contains("Err: Refused: "));
+    CHECK(err.contains("6 of 9 file operations failed"));
+
+    Sandbox mine; // a user's own example.txt is not overwritten; the lesson's own from a rerun is
+    writeBytes(mine.lab.pathOf(QStringLiteral("example.txt")), "my notes\n");
+    CHECK(test::runApp(lessonArgs(mine.dir), &out) == 0);
+    CHECK(bytesOf(mine.lab.pathOf(QStringLiteral("example.txt"))) == "my notes\n");
+    CHECK(out.contains("was there before, with other content"));
+    REQUIRE(mine.lab.removeFile(QStringLiteral("example.txt")).ok);
+    for (int run = 0; run < 2; ++run)
+        CHECK(test::runApp(lessonArgs(mine.dir), &out) == 0);
+    CHECK(bytesOf(mine.lab.pathOf(QStringLiteral("example.txt"))) == "Технопарк\nМГТУ\n");
+}
+
+TEST_CASE("a FIFO never hangs an operation: it is refused, reading or writing", "[files]")
+{
+    Sandbox t;
+    const QString fifo = t.lab.pathOf(QStringLiteral("example.txt"));
+    REQUIRE(::mkfifo(QFile::encodeName(fifo).constData(), 0644) == 0);
+    auto all = std::async(std::launch::async, [&] {
+        const QString name = QStringLiteral("example.txt");
+        return QList<FileOpResult>{t.lab.read(name), t.lab.readLines(name), t.lab.iterateLines(name), t.lab.showBytes(name),
+                                   t.lab.write(name, QStringLiteral("x")), t.lab.append(name, QStringLiteral("x")),
+                                   t.lab.makeBigFile(name, 1 << 20)};
+    });
+    const bool finished = all.wait_for(std::chrono::seconds(10)) == std::future_status::ready;
+    while (all.wait_for(std::chrono::milliseconds(50)) != std::future_status::ready) // unblock, so a failure does not hang
+        ::close(::open(QFile::encodeName(fifo).constData(), O_RDWR | O_NONBLOCK));  // an end for an open() waiting for one
+    REQUIRE(finished);
+    for (const FileOpResult &r : all.get()) {
+        INFO(r.python.toStdString() << " -> " << r.error.toStdString());
+        CHECK_FALSE(r.ok);
+        CHECK(r.error.contains(QStringLiteral("'%1' is a FIFO (named pipe), not a regular file").arg(fifo)));
+    }
+    const int reader = ::open(QFile::encodeName(fifo).constData(), O_RDONLY | O_NONBLOCK); // now a write could block
+    REQUIRE(reader >= 0);
+    const auto written = t.lab.write(QStringLiteral("example.txt"), QStringLiteral("x"));
+    CHECK(written.error.contains(QLatin1String("FIFO")));
+    char byte;
+    CHECK(::read(reader, &byte, 1) == 0); // nothing was written into it
+    ::close(reader);
+    CHECK(t.lab.stat(QStringLiteral("example.txt")).output.contains(QLatin1String("prw-")));
+}
+
+TEST_CASE("non-ASCII folders and names work, and odd names show as Python's repr() shows them", "[files]")
+{
+    QTemporaryDir root;
+    const QString folder = root.filePath(QStringLiteral("Технопарк — 例 ✓"));
+    REQUIRE(QDir().mkpath(folder));
+    const FileLab lab(folder);
+    REQUIRE(lab.write(QStringLiteral("МГТУ.txt"), QStringLiteral("ок\n")).ok);
+    CHECK(lab.read(QStringLiteral("МГТУ.txt")).output == QStringLiteral("ок\n"));
+    REQUIRE(lab.makeDir(QStringLiteral("папка")).ok);
+    REQUIRE(lab.write(QStringLiteral("папка/файл.txt"), QStringLiteral("x")).ok);
+    CHECK(lab.stat(QStringLiteral("папка/")).ok);
+    CHECK(lab.removeDir(QStringLiteral("папка/")).errnoValue == ENOTEMPTY);
+
+    // a name that is not UTF-8, one with a right-to-left override and one with a C1 control
+    const int fd = ::open(QFile::encodeName(folder) + "/bad\xff.txt", O_WRONLY | O_CREAT, 0644);
+    REQUIRE(fd >= 0);
+    ::close(fd);
+    REQUIRE(lab.write(QStringLiteral("txt.\u202eexe"), QStringLiteral("x")).ok);
+    REQUIRE(lab.write(QStringLiteral("c1\u0085"), QStringLiteral("x")).ok);
+    const QString listed = lab.list().output;
+    CHECK(listed.contains(QLatin1String("'bad\\udcff.txt'")));
+    CHECK(listed.contains(QLatin1String("'txt.\\u202eexe'")));
+    CHECK(listed.contains(QLatin1String("'c1\\x85'")));
+    ::unlink(QFile::encodeName(folder) + "/bad\xff.txt"); // QDir cannot name it to remove it
+    CHECK(pyRepr(QStringLiteral("😀 a\u00a0b")) == QStringLiteral("'😀 a\\xa0b'"));
+    CHECK(fsDecode("\xd0\xa2\xff\xed\xa0\x80") == QStringLiteral("Т") + QChar(0xdcff) + QChar(0xdced) + QChar(0xdca0) + QChar(0xdc80));
+
+    const QString link = root.filePath(QStringLiteral("ссылка"));
+    REQUIRE(QFile::link(folder, link)); // a working folder that is itself a link is the user's choice: followed
+    CHECK(FileLab(link).read(QStringLiteral("МГТУ.txt")).ok);
+}
+
+TEST_CASE("lesson --part files in a non-ASCII folder, through a linked folder, and with a FIFO for example.txt", "[cli][files]")
+{
+    QTemporaryDir root;
+    const QString folder = root.filePath(QStringLiteral("Технопарк — 例 ✓"));
+    REQUIRE(QDir().mkpath(folder));
+    QByteArray out;
+    REQUIRE(test::runApp(lessonArgs(folder), &out) == 0);
+    CHECK(QString::fromUtf8(out).contains(QStringLiteral("# Working folder: %1\n").arg(folder)));
+    CHECK(out.contains("['Технопарк\\n', 'МГТУ\\n']"));
+
+    const QString link = root.filePath(QStringLiteral("ссылка"));
+    REQUIRE(QFile::link(folder, link));
+    REQUIRE(test::runApp(lessonArgs(link), &out) == 0);
+    CHECK(QString::fromUtf8(out).contains(QStringLiteral("(a link to %1)").arg(folder)));
+
+    const QString fifo = QDir(folder).filePath(QStringLiteral("example.txt"));
+    REQUIRE(QFile::remove(fifo));
+    REQUIRE(::mkfifo(QFile::encodeName(fifo).constData(), 0644) == 0);
+    CHECK(test::runApp(lessonArgs(folder), &out, nullptr, 30000) == 0); // the old lesson blocked in open()
+    CHECK(out.contains("is a FIFO (named pipe)"));
+}
+
+TEST_CASE("with $TMPDIR missing, no work folder is made in the current directory", "[cli][files]")
+{
+    QTemporaryDir cwd;
+    QProcess p;
+    p.setWorkingDirectory(cwd.path());
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("TMPDIR"), cwd.filePath(QStringLiteral("missing")));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(CL_APP_PATH), {QStringLiteral("lesson"), QStringLiteral("--part"), QStringLiteral("files")});
+    REQUIRE(p.waitForFinished(30000));
+    CHECK(p.exitCode() == 1);
+    CHECK(p.readAllStandardError().contains("cannot create a folder under " + QFile::encodeName(cwd.filePath(QStringLiteral("missing")))));
+    CHECK(QDir(cwd.path()).isEmpty()); // Qt's temp path is empty then: a relative template lands here
+}
+
+TEST_CASE("the Files page asks before touching what it did not make, and never follows a link", "[window][files]")
+{
+    Sandbox t;
+    ui::FilesPage page;
+    page.setFolder(t.dir);
+    QSignalSpy done(&page, &ui::FilesPage::operationFinished);
+    auto run = [&](const char *id) {
+        page.runOperation(QLatin1String(id), false);
+        REQUIRE(done.wait(10000));
+        return done.takeLast().first().value<FileOpResult>();
+    };
+    CHECK(page.confirmationQuestion(QStringLiteral("write")).isEmpty()); // nothing there yet
+    CHECK(page.confirmationQuestion(QStringLiteral("rmdir")).isEmpty()); // In [66]: the error is the lesson
+    CHECK(run("write").created);
+    CHECK(page.confirmationQuestion(QStringLiteral("write")).isEmpty()); // its own file
+    CHECK(page.confirmationQuestion(QStringLiteral("remove")).isEmpty());
+    CHECK(run("mkdir").created);
+    CHECK(page.confirmationQuestion(QStringLiteral("rmdir")).isEmpty());
+    CHECK(run("rmdir").ok);
+    CHECK(run("remove").ok);
+
+    writeBytes(t.lab.pathOf(QStringLiteral("example.txt")), "someone else's\n"); // not made by the page
+    REQUIRE(t.lab.makeDir(QStringLiteral("park-python")).ok);
+    CHECK(page.confirmationQuestion(QStringLiteral("write")).contains(QLatin1String("Overwrite")));
+    CHECK(page.confirmationQuestion(QStringLiteral("big")).contains(QLatin1String("Overwrite")));
+    CHECK(page.confirmationQuestion(QStringLiteral("remove")).contains(t.lab.pathOf(QStringLiteral("example.txt"))));
+    CHECK(page.confirmationQuestion(QStringLiteral("rmdir")).contains(t.lab.pathOf(QStringLiteral("park-python"))));
+    REQUIRE(QFile::remove(t.lab.pathOf(QStringLiteral("example.txt"))));
+
+    t.link(QStringLiteral("../outside.txt"), QStringLiteral("example.txt"));
+    for (const char *id : {"write", "append", "read", "readlines", "iterate", "bytes", "big"}) {
+        INFO(id);
+        CHECK(run(id).error.startsWith(QLatin1String("Refused:")));
+    }
+    CHECK(bytesOf(t.outsideFile) == t.secret);
+    CHECK(page.log().contains(QStringLiteral("is a symbolic link (→ '../outside.txt')")));
+
+    page.setFolder(QString());
+    page.runOperation(QStringLiteral("write"), false);
+    CHECK_FALSE(page.isBusy());
+    CHECK(page.log().contains(QLatin1String("Choose a working folder first.")));
+}
+
+TEST_CASE("a read-only folder gives PermissionError, as Python's open() does", "[cli][files]")
+{
+    Sandbox t;
+    REQUIRE(::chmod(QFile::encodeName(t.root.path()).constData(), 0755) == 0);
+    REQUIRE(::chmod(QFile::encodeName(t.dir).constData(), 0555) == 0);
+    const char *expected = "PermissionError: [Errno 13] Permission denied: ";
+    if (::geteuid() != 0) {
+        CHECK(t.lab.write(QStringLiteral("example.txt"), QStringLiteral("x")).error.startsWith(QLatin1String(expected)));
+        CHECK(t.lab.makeDir(QStringLiteral("park-python")).errnoValue == EACCES);
+    } else if (!QStandardPaths::findExecutable(QStringLiteral("runuser")).isEmpty()) { // root writes anywhere: run as nobody
+        QProcess p;
+        p.start(QStringLiteral("runuser"), QStringList{QStringLiteral("-u"), QStringLiteral("nobody"), QStringLiteral("--"),
+                                                       QStringLiteral(CL_APP_PATH)} + lessonArgs(t.dir));
+        REQUIRE(p.waitForFinished(30000));
+        CHECK(p.exitCode() == 1);
+        CHECK(p.readAllStandardOutput().contains(expected));
+        CHECK(p.readAllStandardError().contains("7 of 7 file operations failed; the first: " + QByteArray(expected)));
+    }
+    CHECK(QDir(t.dir).isEmpty());
+    ::chmod(QFile::encodeName(t.dir).constData(), 0755);
 }

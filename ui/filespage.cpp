@@ -57,6 +57,7 @@ FilesPage::FilesPage(QWidget *parent) : QWidget(parent)
 
 FilesPage::~FilesPage()
 {
+    stop_->store(true);
     if (worker_)
         worker_->wait();
 }
@@ -82,7 +83,7 @@ QWidget *FilesPage::buildLocation()
     row->addWidget(fresh);
     form->addRow(tr("Folder"), row);
     fileName_ = new QLineEdit(QStringLiteral("example.txt"), w);
-    fileName_->setToolTip(tr("The file to work on; any language, up to 255 bytes"));
+    fileName_->setToolTip(tr("The file to work on, inside the folder: no '..', no absolute name, and a symbolic link is never followed; any language, up to 255 bytes"));
     form->addRow(tr("File"), fileName_);
     text_ = new QLineEdit(QStringLiteral("Технопарк"), w);
     text_->setToolTip(tr("What Write writes; a newline is added, as in the lesson"));
@@ -153,7 +154,14 @@ QString FilesPage::log() const { return log_->toPlainText(); }
 void FilesPage::newTemporaryFolder()
 {
     const QString dir = cl::makeWorkFolder();
-    setFolder(dir.isEmpty() ? QDir::tempPath() : dir);
+    setFolder(dir); // never the temp dir itself, where other people's files live
+    if (dir.isEmpty())
+        showNotice(tr("Could not make a new folder under %1: choose a working folder.").arg(cl::configuredTempDir()));
+}
+
+void FilesPage::showNotice(const QString &text)
+{
+    log_->appendHtml(QStringLiteral("<span style='color:#d04030'>%1</span><br>").arg(text.toHtmlEscaped()));
 }
 
 cl::TextEncoding FilesPage::encoding(QComboBox *box) const { return cl::TextEncoding(box->currentData().toInt()); }
@@ -167,11 +175,12 @@ std::function<cl::FileOpResult()> FilesPage::operation(const QString &id) const
     const QString dir = dirName_->text();
     const cl::TextEncoding we = encoding(writeEncoding_), re = encoding(readEncoding_);
     const qint64 big = qint64(bigMiB_->value()) << 20;
+    const auto keepGoing = [stop = stop_](qint64) { return !stop->load(); }; // closing the window stops
     if (id == QLatin1String("write")) return [=] { return lab.write(name, text, we); };
     if (id == QLatin1String("append")) return [=] { return lab.append(name, more, we); };
     if (id == QLatin1String("read")) return [=] { return lab.read(name, re); };
     if (id == QLatin1String("readlines")) return [=] { return lab.readLines(name, re); };
-    if (id == QLatin1String("iterate")) return [=] { return lab.iterateLines(name, re); };
+    if (id == QLatin1String("iterate")) return [=] { return lab.iterateLines(name, re, 20, keepGoing); };
     if (id == QLatin1String("bytes")) return [=] { return lab.showBytes(name); };
     if (id == QLatin1String("stat")) return [=] { return lab.stat(name); };
     if (id == QLatin1String("list")) return [=] { return lab.list(); };
@@ -179,10 +188,11 @@ std::function<cl::FileOpResult()> FilesPage::operation(const QString &id) const
     if (id == QLatin1String("rmdir")) return [=] { return lab.removeDir(dir); };
     if (id == QLatin1String("remove")) return [=] { return lab.removeFile(name); };
     if (id == QLatin1String("big")) return [=] {
-        cl::FileOpResult made = lab.makeBigFile(name, big);
+        cl::FileOpResult made = lab.makeBigFile(name, big, keepGoing);
         if (!made.ok)
             return made;
-        cl::FileOpResult it = lab.iterateLines(name, cl::TextEncoding::Utf8, 3);
+        cl::FileOpResult it = lab.iterateLines(name, cl::TextEncoding::Utf8, 3, keepGoing);
+        it.created = made.created;
         it.python = made.python + QStringLiteral("\n") + it.python;
         it.output = made.output + QStringLiteral("\n") + it.output;
         return it;
@@ -190,17 +200,32 @@ std::function<cl::FileOpResult()> FilesPage::operation(const QString &id) const
     return {};
 }
 
+QString FilesPage::targetPath(const QString &id) const
+{
+    const bool directory = id == QLatin1String("mkdir") || id == QLatin1String("rmdir");
+    return cl::FileLab(folder()).pathOf(directory ? dirName_->text() : fileName_->text());
+}
+
+QString FilesPage::confirmationQuestion(const QString &id) const
+{
+    const bool overwrites = id == QLatin1String("write") || id == QLatin1String("big");
+    const bool removes = id == QLatin1String("remove") || id == QLatin1String("rmdir");
+    const QString path = targetPath(id);
+    if ((!overwrites && !removes) || made_.contains(path))
+        return {};
+    const cl::FileLab lab(folder());
+    const cl::EntryKind kind = lab.kind(id == QLatin1String("rmdir") ? dirName_->text() : fileName_->text());
+    if (overwrites) // only a regular file can be overwritten: the lab refuses links, FIFOs and the like
+        return kind == cl::EntryKind::File ? tr("%1 exists. Overwrite it?").arg(path) : QString();
+    if (kind == cl::EntryKind::Missing) // nothing to lose: the error is the lesson (In [66])
+        return {};
+    return id == QLatin1String("remove") ? tr("Remove the file %1?").arg(path)
+                                         : tr("Remove the directory %1? (Only an empty one can be removed.)").arg(path);
+}
+
 bool FilesPage::confirmed(const QString &id)
 {
-    const cl::FileLab lab(folder());
-    const QString path = lab.pathOf(fileName_->text());
-    QString question;
-    if ((id == QLatin1String("write") || id == QLatin1String("big")) && lab.exists(fileName_->text()))
-        question = tr("%1 exists. Overwrite it?").arg(path);
-    else if (id == QLatin1String("remove"))
-        question = tr("Remove the file %1?").arg(path);
-    else if (id == QLatin1String("rmdir"))
-        question = tr("Remove the directory %1? (Only an empty one can be removed.)").arg(lab.pathOf(dirName_->text()));
+    const QString question = confirmationQuestion(id);
     return question.isEmpty()
         || QMessageBox::question(this, tr("Please confirm"), question, QMessageBox::Yes | QMessageBox::No, QMessageBox::No) == QMessageBox::Yes;
 }
@@ -208,11 +233,23 @@ bool FilesPage::confirmed(const QString &id)
 void FilesPage::runOperation(const QString &id, bool confirm)
 {
     auto op = operation(id);
-    if (busy_ || !op || (confirm && !confirmed(id)))
+    if (busy_ || !op)
+        return;
+    if (folder().isEmpty())
+        return showNotice(tr("Choose a working folder first."));
+    if (confirm && !confirmed(id))
         return;
     for (const Operation &o : kOperations)
         if (id == QLatin1String(o.id))
-            start(tr(o.label), std::move(op));
+            start(id, tr(o.label), std::move(op));
+}
+
+void FilesPage::remember(const QString &id, const QString &path, const cl::FileOpResult &r)
+{
+    if (r.created)
+        made_.insert(path);
+    else if (r.ok && (id == QLatin1String("remove") || id == QLatin1String("rmdir")))
+        made_.remove(path);
 }
 
 QString FilesPage::shownPart(const QString &output)
@@ -223,7 +260,7 @@ QString FilesPage::shownPart(const QString &output)
     return output.left(kShown) + QLatin1Char('\n') + tr("… %1 characters in all, the first %2 shown").arg(output.size()).arg(kShown);
 }
 
-void FilesPage::start(const QString &title, std::function<cl::FileOpResult()> op)
+void FilesPage::start(const QString &id, const QString &title, std::function<cl::FileOpResult()> op)
 {
     busy_ = true;
     for (QPushButton *b : std::as_const(buttons_))
@@ -231,10 +268,13 @@ void FilesPage::start(const QString &title, std::function<cl::FileOpResult()> op
     // Resident memory before and after, read-only: resetting the process's peak counter here
     // would corrupt the peak memory of an experiment running at the same time.
     const qint64 before = cl::currentRssBytes();
-    QThread *worker = QThread::create([this, title, op = std::move(op), before] {
+    QThread *worker = QThread::create([this, id, target = targetPath(id), title, op = std::move(op), before] {
         const cl::FileOpResult r = op();
         const qint64 after = cl::currentRssBytes(); // the result, a whole file read, is still held
-        QMetaObject::invokeMethod(this, [this, title, r, before, after] { show(title, r, before, after); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(this, [=, this] {
+            remember(id, target, r);
+            show(title, r, before, after);
+        }, Qt::QueuedConnection);
     });
     worker->setParent(this);
     worker_ = worker;

@@ -1,13 +1,18 @@
 // The Files and directories page: each of the lesson's operations as a button, with its line of
 // Python, the C++/Qt counterpart, the result and the error as Python prints it. Operations run off
-// the GUI thread (a big file never freezes the window); removals and overwrites ask first.
+// the GUI thread (a big file never freezes the window). What the page made itself it may
+// overwrite or remove at once; anything else is removed or overwritten only once confirmed.
 #pragma once
 
 #include "fileops.h"
 
 #include <QPointer>
+#include <QSet>
 #include <QThread>
 #include <QWidget>
+
+#include <atomic>
+#include <memory>
 
 class QComboBox;
 class QLabel;
@@ -23,7 +28,7 @@ class FilesPage : public QWidget
     Q_OBJECT
 public:
     explicit FilesPage(QWidget *parent = nullptr);
-    ~FilesPage() override; // waits for an operation still running
+    ~FilesPage() override; // stops a big file or an iteration, waits for any other operation
     QString folder() const;
     void setFolder(const QString &folder);
     bool isBusy() const { return busy_; }
@@ -33,6 +38,9 @@ public:
     // something would be removed or overwritten.
     void runOperation(const QString &id, bool confirm = true);
     static QStringList operationIds();
+    // What runOperation(id) would ask first; empty when it asks nothing (the page made the
+    // entry itself, or there is none to lose).
+    QString confirmationQuestion(const QString &id) const;
 
 signals:
     void operationFinished(const cl::FileOpResult &result);
@@ -42,8 +50,11 @@ private:
     QWidget *buildButtons();
     std::function<cl::FileOpResult()> operation(const QString &id) const;
     bool confirmed(const QString &id);
-    void start(const QString &title, std::function<cl::FileOpResult()> op);
+    QString targetPath(const QString &id) const;
+    void start(const QString &id, const QString &title, std::function<cl::FileOpResult()> op);
     void show(const QString &title, const cl::FileOpResult &r, qint64 rssBeforeBytes, qint64 rssAfterBytes);
+    void remember(const QString &id, const QString &path, const cl::FileOpResult &r);
+    void showNotice(const QString &text);
     static QString shownPart(const QString &output);
     cl::TextEncoding encoding(QComboBox *box) const;
     void newTemporaryFolder();
@@ -60,6 +71,8 @@ private:
     QList<QPushButton *> buttons_;
     bool busy_ = false;
     QPointer<QThread> worker_;
+    std::shared_ptr<std::atomic_bool> stop_ = std::make_shared<std::atomic_bool>(false);
+    QSet<QString> made_; // paths of the files and directories this page created
 };
 
 } // namespace ui
