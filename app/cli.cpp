@@ -94,13 +94,8 @@ int lessonCommand(const QStringList &args)
     if (!fileOptionsNamed(p, {QStringLiteral("json"), QStringLiteral("dir")}, QStringLiteral("lesson")))
         return kExitUsage;
     const QString part = p.value(QStringLiteral("part"));
-    if (part == QLatin1String("files")) {
-        if (p.isSet(QStringLiteral("dir")) && p.value(QStringLiteral("dir")).isEmpty()) {
-            err() << "concurrency-lab lesson: --dir needs a folder, not an empty name\n" << Qt::flush;
-            return kExitUsage;
-        }
+    if (part == QLatin1String("files"))
         return printFilesPart(p.value(QStringLiteral("dir")));
-    }
     if (part == QLatin1String("streams"))
         return printStreamsPart();
     if (part == QLatin1String("system"))

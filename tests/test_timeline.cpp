@@ -138,7 +138,7 @@ TEST_CASE("a latency histogram counts every request", "[timeline]")
     CHECK(histogram({}, 10).counts.isEmpty());
 }
 
-TEST_CASE("sweep writes its JSON and PNG; run --timeline-png draws the runs", "[sweep][cli]")
+TEST_CASE("sweep writes its JSON and PNG, run --timeline-png draws the runs", "[sweep][cli]")
 {
     QTemporaryDir dir;
     const QString json = dir.filePath(QStringLiteral("sweep.json")), png = dir.filePath(QStringLiteral("sweep.png"));
