@@ -11,7 +11,7 @@ QString ResultsModel::cell(const ResultRow &r, int column) const
 {
     const cl::RunResult &x = r.result;
     switch (column) {
-    case Experiment: return r.experiment;
+    case Experiment: return r.experiment.text();
     case Run: return QString::number(r.run + 1);
     case Wall: return QString::number(x.wallS, 'f', 3);
     case User: return QString::number(x.cpuUserS, 'f', 3);
@@ -59,6 +59,13 @@ void ResultsModel::addRun(const ResultRow &row)
     beginInsertRows({}, int(rows_.size()), int(rows_.size()));
     rows_.append(row);
     endInsertRows();
+}
+
+void ResultsModel::retranslate()
+{
+    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (!rows_.isEmpty())
+        emit dataChanged(index(0, Experiment), index(int(rows_.size()) - 1, Experiment), {Qt::DisplayRole});
 }
 
 void ResultsModel::clear()

@@ -2,13 +2,14 @@
 #pragma once
 
 #include "experiment.h"
+#include "translatable.h"
 
 #include <QAbstractTableModel>
 
 namespace ui {
 
 struct ResultRow {
-    QString experiment;
+    Translatable experiment;
     cl::Workload workload = cl::Workload::Cpu;
     int run = 0;
     cl::RunResult result;
@@ -28,6 +29,8 @@ public:
 
     void addRun(const ResultRow &row);
     void clear();
+    // The language changed: headers and experiment names read anew.
+    void retranslate();
     const QList<ResultRow> &rows() const { return rows_; }
     // Tab-separated (for the clipboard) or comma-separated (CSV) text of the given rows (all when empty).
     QString toText(QChar separator, QList<int> rows = {}) const;

@@ -4,6 +4,7 @@
 
 #include <QBarCategoryAxis>
 #include <QCoreApplication>
+#include <QEvent>
 #include <QLegendMarker>
 #include <QBarSeries>
 #include <QBarSet>
@@ -67,9 +68,14 @@ TimingChart::TimingChart(QWidget *parent) : QChartView(parent)
 {
     setRenderHint(QPainter::Antialiasing);
     setMinimumSize(320, 220);
-    setToolTip(tr("Best of N runs per strategy; the whisker spans the fastest to the slowest run; "
-                  "the diamond is the notebook's figure"));
     rebuild();
+}
+
+void TimingChart::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        rebuild(); // the owner sets the bars' labels and the title anew
+    QChartView::changeEvent(event);
 }
 
 void TimingChart::setBars(const QString &title, const QList<TimingBar> &bars)
@@ -87,6 +93,8 @@ void TimingChart::applyStyle()
 void TimingChart::rebuild()
 {
     const ChartStyle &st = currentStyle();
+    setToolTip(tr("Best of N runs per strategy; the whisker spans the fastest to the slowest run; "
+                  "the diamond is the notebook's figure"));
     auto *chart = new QChart; // owned by the view once set
     chart->setTitle(title_.isEmpty() ? tr("Run an experiment to see its timings") : title_);
     QFont font = chart->titleFont();

@@ -28,6 +28,9 @@ public:
     qsizetype barCount() const { return bars_.size(); }
     void applyStyle();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void rebuild();
     QString title_;

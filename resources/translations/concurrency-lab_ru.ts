@@ -39,6 +39,10 @@
         <source>connections must be 0 (no limit) or more</source>
         <translation>соединений должно быть 0 (без ограничения) или больше</translation>
     </message>
+    <message>
+        <source>watchdog must be between 100 ms and 3600000 ms</source>
+        <translation>сторожевой таймер должен быть от 100 до 3600000 мс</translation>
+    </message>
 </context>
 <context>
     <name>Lesson</name>
@@ -566,67 +570,7 @@
     </message>
 </context>
 <context>
-    <name>ui::MainWindow</name>
-    <message>
-        <source>Concurrency Lab</source>
-        <translation>Concurrency Lab</translation>
-    </message>
-    <message>
-        <source>The demo server could not start: %1</source>
-        <translation>Демо-сервер не запустился: %1</translation>
-    </message>
-    <message>
-        <source>Live CPU</source>
-        <translation>Загрузка ЦП</translation>
-    </message>
-    <message>
-        <source>Every run; select rows and press Ctrl+C to copy them</source>
-        <translation>Все запуски; выделите строки и нажмите Ctrl+C, чтобы скопировать</translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation>Копировать</translation>
-    </message>
-    <message>
-        <source>Timings</source>
-        <translation>Время</translation>
-    </message>
-    <message>
-        <source>This app&apos;s processes, live, like top: expand a process to see its threads</source>
-        <translation>Процессы приложения вживую, как в top: раскройте процесс, чтобы увидеть его потоки</translation>
-    </message>
-    <message>
-        <source>Processes</source>
-        <translation>Процессы</translation>
-    </message>
-    <message>
-        <source>Export as PNG…</source>
-        <translation>Экспорт в PNG…</translation>
-    </message>
-    <message>
-        <source>&amp;Run</source>
-        <translation>&amp;Запустить</translation>
-    </message>
-    <message>
-        <source>Run the experiment with the panel&apos;s parameters</source>
-        <translation>Запустить эксперимент с параметрами панели</translation>
-    </message>
-    <message>
-        <source>Run &amp;all of the lesson</source>
-        <translation>Запустить &amp;весь урок</translation>
-    </message>
-    <message>
-        <source>&amp;Stop</source>
-        <translation>&amp;Стоп</translation>
-    </message>
-    <message>
-        <source>&amp;Clear results</source>
-        <translation>&amp;Очистить результаты</translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation>&amp;Язык</translation>
-    </message>
+    <name>ui::MainMenus</name>
     <message>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
@@ -656,6 +600,26 @@
         <translation>&amp;Выход</translation>
     </message>
     <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Запустить</translation>
+    </message>
+    <message>
+        <source>Run the experiment with the panel&apos;s parameters</source>
+        <translation>Запустить эксперимент с параметрами панели</translation>
+    </message>
+    <message>
+        <source>Run &amp;all of the lesson</source>
+        <translation>Запустить &amp;весь урок</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Стоп</translation>
+    </message>
+    <message>
+        <source>&amp;Clear results</source>
+        <translation>&amp;Очистить результаты</translation>
+    </message>
+    <message>
         <source>&amp;Server</source>
         <translation>&amp;Сервер</translation>
     </message>
@@ -666,14 +630,6 @@
     <message>
         <source>Set the &amp;delay…</source>
         <translation>Задать &amp;задержку…</translation>
-    </message>
-    <message>
-        <source>Demo server</source>
-        <translation>Демо-сервер</translation>
-    </message>
-    <message>
-        <source>Delay before each reply (ms):</source>
-        <translation>Задержка перед каждым ответом (мс):</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -694,6 +650,49 @@
     <message>
         <source>%1 Hz</source>
         <translation>%1 Гц</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Язык</translation>
+    </message>
+</context>
+<context>
+    <name>ui::MainWindow</name>
+    <message>
+        <source>Concurrency Lab</source>
+        <translation>Concurrency Lab</translation>
+    </message>
+    <message>
+        <source>The demo server could not start: %1</source>
+        <translation>Демо-сервер не запустился: %1</translation>
+    </message>
+    <message>
+        <source>Live CPU</source>
+        <translation>Загрузка ЦП</translation>
+    </message>
+    <message>
+        <source>Timings</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>This app&apos;s processes, live, like top: expand a process to see its threads</source>
+        <translation>Процессы приложения вживую, как в top: раскройте процесс, чтобы увидеть его потоки</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>Процессы</translation>
+    </message>
+    <message>
+        <source>Export as PNG…</source>
+        <translation>Экспорт в PNG…</translation>
+    </message>
+    <message>
+        <source>Demo server</source>
+        <translation>Демо-сервер</translation>
+    </message>
+    <message>
+        <source>Delay before each reply (ms):</source>
+        <translation>Задержка перед каждым ответом (мс):</translation>
     </message>
     <message>
         <source>Cannot run</source>
@@ -730,14 +729,6 @@
     <message>
         <source>Done.</source>
         <translation>Готово.</translation>
-    </message>
-    <message>
-        <source>CPU-bound: counting loop — best of N</source>
-        <translation>CPU-bound: цикл со счётчиком — лучший из N</translation>
-    </message>
-    <message>
-        <source>IO-bound: HTTP requests — best of N</source>
-        <translation>IO-bound: HTTP-запросы — лучший из N</translation>
     </message>
     <message>
         <source>Demo server: stopped</source>
@@ -1152,18 +1143,6 @@
         <translation>%1 — идёт, прошло %2 с</translation>
     </message>
     <message>
-        <source>%1 — %2</source>
-        <translation>%1 — %2</translation>
-    </message>
-    <message>
-        <source> s</source>
-        <translation> с</translation>
-    </message>
-    <message>
-        <source>Pinned: %1 — %2</source>
-        <translation>Закреплено: %1 — %2</translation>
-    </message>
-    <message>
         <source>Unpin</source>
         <translation>Открепить</translation>
     </message>
@@ -1174,6 +1153,14 @@
     <message>
         <source>Latency of %1 (ms)</source>
         <translation>Задержка: %1 (мс)</translation>
+    </message>
+    <message>
+        <source>%1 — %2 s</source>
+        <translation>%1 — %2 с</translation>
+    </message>
+    <message>
+        <source>Pinned: %1</source>
+        <translation>Закреплено: %1</translation>
     </message>
 </context>
 <context>
@@ -1264,10 +1251,6 @@ from %3 for %4</source>
         <translation> (без GIL)</translation>
     </message>
     <message>
-        <source>Best of N runs per strategy; the whisker spans the fastest to the slowest run; the diamond is the notebook&apos;s figure</source>
-        <translation>Лучший из N запусков для каждой стратегии; «ус» — от самого быстрого до самого медленного запуска; ромб — результат из ноутбука</translation>
-    </message>
-    <message>
         <source>Run an experiment to see its timings</source>
         <translation>Запустите эксперимент, чтобы увидеть время</translation>
     </message>
@@ -1294,6 +1277,29 @@ from %3 for %4</source>
     <message>
         <source>&lt;br&gt;speedup ×%1</source>
         <translation>&lt;br&gt;ускорение ×%1</translation>
+    </message>
+    <message>
+        <source>Best of N runs per strategy; the whisker spans the fastest to the slowest run; the diamond is the notebook&apos;s figure</source>
+        <translation>Лучший из N запусков для каждой стратегии; «ус» — от самого быстрого до самого медленного запуска; ромб — результат из ноутбука</translation>
+    </message>
+</context>
+<context>
+    <name>ui::TimingsPage</name>
+    <message>
+        <source>Every run; select rows and press Ctrl+C to copy them</source>
+        <translation>Все запуски; выделите строки и нажмите Ctrl+C, чтобы скопировать</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Копировать</translation>
+    </message>
+    <message>
+        <source>CPU-bound: counting loop — best of N</source>
+        <translation>CPU-bound: цикл со счётчиком — лучший из N</translation>
+    </message>
+    <message>
+        <source>IO-bound: HTTP requests — best of N</source>
+        <translation>IO-bound: HTTP-запросы — лучший из N</translation>
     </message>
 </context>
 </TS>
