@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "cpupanel.h"
+#include "errorbanner.h"
 #include "experimentpanel.h"
 #include "export.h"
 #include "filespage.h"
@@ -88,9 +89,16 @@ TimingChart *MainWindow::timingChart() const { return timings_->chart(); }
 ResultsModel *MainWindow::resultsModel() const { return timings_->model(); }
 QString MainWindow::statusText() const { return state_->text(); }
 
+// The pages as tabs, under the banner that shows a batch's first error.
 QWidget *MainWindow::buildPages()
 {
-    pages_ = new QTabWidget(this);
+    auto *box = new QWidget(this);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    banner_ = new ErrorBanner(box);
+    pages_ = new QTabWidget(box);
+    layout->addWidget(banner_);
+    layout->addWidget(pages_, 1);
     cpu_ = new CpuPanel(pages_);
     timings_ = new TimingsPage(lesson_, pages_);
     timeline_ = new TimelinePanel(pages_);
@@ -108,7 +116,7 @@ QWidget *MainWindow::buildPages()
     for (QWidget *chart : {static_cast<QWidget *>(cpu_), static_cast<QWidget *>(timings_->chart()),
                            static_cast<QWidget *>(timeline_->current()), static_cast<QWidget *>(speedup_->chart())})
         addExportAction(chart);
-    return pages_;
+    return box;
 }
 
 void MainWindow::addExportAction(QWidget *chart)
@@ -182,6 +190,7 @@ void MainWindow::connectRunMenu()
     connect(menus_->stop, &QAction::triggered, this, &MainWindow::stop);
     connect(menus_->clearResults, &QAction::triggered, this, [this] {
         timings_->clear();
+        banner_->dismiss();
     });
 }
 
@@ -322,6 +331,8 @@ void MainWindow::startBatch(const QList<cl::ExperimentSpec> &batch, const QList<
 {
     batch_ = batch;
     batchLabels_ = labels;
+    batchFailures_ = 0;
+    banner_->dismiss();
     experiments_->setRunning(true);
     showStatus([] { return tr("Running…"); });
     runner_.start(batch);
@@ -349,41 +360,64 @@ void MainWindow::onRunFinished(int index, const cl::RunResult &run)
     for (const auto &r : timings_->model()->rows())
         n += r.experiment.text() == label.text() ? 1 : 0;
     timings_->addRun({label, batch_.value(index).workload, n, run});
-    if (!run.cancelled())
+    if (!run.cancelled()) // a failed run is shown, marked as failed: its timeline tells why
         timeline_->addRun({[label, n] { return tr("%1 — run %2").arg(label.text()).arg(n + 1); }, batch_.value(index).workload, run});
 }
 
 void MainWindow::onExperimentFinished(int index, const cl::StrategyResult &result)
 {
     cpu_->addMarker({cl::monotonicNs() / 1'000'000, false, batchLabels_.value(index).text()});
-    if (result.runs.isEmpty() || result.runs.last().cancelled())
-        return;
+    if (result.runs.isEmpty())
+        return; // stopped before its first run
     const cl::ExperimentSpec spec = batch_.value(index);
+    noteFailure(batchLabels_.value(index), result, spec.workload, spec.url);
     if (sweepBase_)
         sweepResults_.append(result);
     timings_->addResult(spec.workload, result);
+}
+
+// The banner shows the batch's first error, and how many more experiments failed.
+void MainWindow::noteFailure(const Translatable &label, const cl::StrategyResult &result, cl::Workload workload, const QString &url)
+{
+    if (!result.firstFailure())
+        return;
+    if (++batchFailures_ == 1)
+        firstFailure_ = [label, result, workload, url] { return failureText(label.text(), result, workload, url); };
+    banner_->showError([first = firstFailure_, more = batchFailures_ - 1] {
+        if (more == 0)
+            return first.text();
+        return (more == 1 ? tr("%1 (and 1 more experiment failed)") : tr("%1 (and %n more experiments failed)", nullptr, more))
+            .arg(first.text());
+    });
 }
 
 void MainWindow::onBatchFinished(bool cancelled)
 {
     experiments_->setRunning(false);
     speedup_->setRunning(false);
-    if (sweepBase_ && !cancelled && sweepResults_.size() == batch_.size())
+    const bool sweepOk = std::all_of(sweepResults_.cbegin(), sweepResults_.cend(), [](const auto &r) { return r.hasOkRun(); });
+    if (sweepBase_ && !cancelled && sweepOk && sweepResults_.size() == batch_.size())
         speedup_->showSweep(cl::sweepResult(*sweepBase_, sweepResults_, QThread::idealThreadCount()));
     sweepBase_.reset();
     if (cancelled)
         showStatus([] { return tr("Stopped."); });
+    else if (batchFailures_ > 0)
+        showStatus([] { return tr("Finished with errors."); }); // the banner tells which
     else
         showStatus([] { return tr("Done."); });
 }
 
+// Results read from a file follow the same rules as a batch: failed runs are marked, never times.
 void MainWindow::loadResults(const QList<cl::StrategyResult> &results, cl::Workload workload)
 {
+    batchFailures_ = 0;
+    banner_->dismiss();
     for (const auto &r : results) {
         const Translatable label = [s = r.strategy] { return strategyName(int(s)); };
         for (int i = 0; i < r.runs.size(); ++i)
             timings_->addRun({label, workload, i, r.runs[i]});
         timings_->addResult(workload, r);
+        noteFailure(label, r, workload, QString());
     }
 }
 

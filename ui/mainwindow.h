@@ -21,6 +21,7 @@ class QTreeView;
 namespace ui {
 
 class CpuPanel;
+class ErrorBanner;
 class ExperimentPanel;
 class MainMenus;
 class FilesPage;
@@ -52,6 +53,7 @@ public:
     ExperimentPanel *experimentPanel() const { return experiments_; }
     TimingChart *timingChart() const;
     ResultsModel *resultsModel() const;
+    ErrorBanner *errorBanner() const { return banner_; }
     QTabWidget *pages() const { return pages_; }
     QString statusText() const; // the state shown on the status bar
     CpuPanel *cpuPanel() const { return cpu_; }
@@ -93,6 +95,7 @@ private:
     // message covers it for a while); it follows a language switch.
     void showStatus(const Translatable &text);
     Translatable experimentLabel(const cl::ExperimentSpec &spec);
+    void noteFailure(const Translatable &label, const cl::StrategyResult &result, cl::Workload workload, const QString &url);
     void refreshServerStatus();
     void toggleServer();
     void setSamplingHz(int hz);
@@ -107,6 +110,7 @@ private:
     ExperimentPanel *experiments_ = nullptr;
     std::unique_ptr<MainMenus> menus_;
     QTabWidget *pages_ = nullptr;
+    ErrorBanner *banner_ = nullptr;
     CpuPanel *cpu_ = nullptr;
     TimingsPage *timings_ = nullptr;
     QList<QAction *> exportActions_; // "Export as PNG…" in each chart's context menu
@@ -124,6 +128,8 @@ private:
     Translatable liveLabel_;
     QLabel *state_ = nullptr;
     Translatable status_;
+    int batchFailures_ = 0;     // experiments of this batch (or of the loaded results) that failed
+    Translatable firstFailure_; // the first one's message
     int presentationFontDelta_ = 0;
 };
 

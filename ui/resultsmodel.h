@@ -1,4 +1,5 @@
-// Every run of every experiment as a table row: copyable, exportable as CSV.
+// Every run of every experiment as a table row: copyable, exportable as CSV. Failed runs are
+// tinted and cancelled ones greyed; the Status column says which.
 #pragma once
 
 #include "experiment.h"
@@ -15,11 +16,14 @@ struct ResultRow {
     cl::RunResult result;
 };
 
+// "ok", "failed", "cancelled" in the UI's language.
+QString statusName(cl::RunStatus status);
+
 class ResultsModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Experiment, Run, Wall, User, System, PeakMem, Items, Errors, ColumnCount };
+    enum Column { Experiment, Run, Status, Wall, User, System, PeakMem, Items, Errors, ColumnCount };
     using QAbstractTableModel::QAbstractTableModel;
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -29,7 +33,7 @@ public:
 
     void addRun(const ResultRow &row);
     void clear();
-    // The language changed: headers and experiment names read anew.
+    // The language changed: headers, experiment names and statuses read anew.
     void retranslate();
     const QList<ResultRow> &rows() const { return rows_; }
     // Tab-separated (for the clipboard) or comma-separated (CSV) text of the given rows (all when empty).
@@ -37,6 +41,7 @@ public:
 
 private:
     QString cell(const ResultRow &r, int column) const;
+    QVariant decoration(const ResultRow &r, int column, int role) const;
     QList<ResultRow> rows_;
 };
 

@@ -26,10 +26,20 @@ QString percentileLine(const RecordedRun &run)
         .arg(run.result.latenciesMs.size());
 }
 
+QString runName(const RecordedRun &run)
+{
+    if (run.result.status == cl::RunStatus::Failed)
+        return QCoreApplication::translate("ui::TimelinePanel", "%1 (failed)").arg(run.label.text());
+    return run.label.text();
+}
+
 QString runTitle(const RecordedRun &run)
 {
     const QString seconds = QString::number(run.result.wallS, 'f', 3);
-    return QCoreApplication::translate("ui::TimelinePanel", "%1 — %2 s").arg(run.label.text(), seconds);
+    if (run.result.status != cl::RunStatus::Failed)
+        return QCoreApplication::translate("ui::TimelinePanel", "%1 — %2 s").arg(run.label.text(), seconds);
+    return QCoreApplication::translate("ui::TimelinePanel", "%1 — FAILED after %2 s: %3")
+        .arg(run.label.text(), seconds, run.result.errorMessages.value(0));
 }
 
 TimelinePanel::TimelinePanel(QWidget *parent) : QWidget(parent)
@@ -111,7 +121,7 @@ void TimelinePanel::retranslate()
         parts << QStringLiteral("<span style='color:%1'>■</span> %2").arg(stateColor(s).name(), stateName(s).toHtmlEscaped());
     legend_->setText(parts.join(QStringLiteral("&nbsp;&nbsp;")));
     for (int i = 0; i < runs_.size(); ++i)
-        picker_->setItemText(i, runs_[i].label.text());
+        picker_->setItemText(i, runName(runs_[i]));
     if (!showingLive_ && shown_ >= 0 && shown_ < runs_.size() && current_->model())
         current_->setTitle(runTitle(runs_[shown_]));
     if (pinnedRun_)
@@ -124,7 +134,7 @@ void TimelinePanel::addRun(const RecordedRun &run)
     constexpr int kKept = 50;
     const bool followLatest = picker_->currentIndex() == picker_->count() - 1;
     runs_.append(run);
-    picker_->addItem(run.label.text());
+    picker_->addItem(runName(run));
     while (runs_.size() > kKept) {
         runs_.removeFirst();
         picker_->removeItem(0);
@@ -202,7 +212,7 @@ void TimelinePanel::updateLatency()
     QStringList lines;
     QList<const RecordedRun *> io;
     for (const RecordedRun &r : std::as_const(runs_))
-        if (r.workload == cl::Workload::Io && !r.result.latenciesMs.isEmpty())
+        if (r.workload == cl::Workload::Io && r.result.ok() && !r.result.latenciesMs.isEmpty()) // a failed run is no result
             io.append(&r);
     latency_->parentWidget()->setVisible(!io.isEmpty());
     if (io.isEmpty())

@@ -1,5 +1,6 @@
 // The Timeline page: a finished run's workers lane by lane, a pinned run under it on the same
 // scale for comparison, and for IO runs the latency histogram with p50 / p95 / p99 / max.
+// A failed run is shown too, marked as failed with its first error, and never as a result.
 #pragma once
 
 #include "experiment.h"
@@ -71,7 +72,9 @@ private:
 
 // One "label: p50 … p95 … p99 … max …" line per IO run.
 QString percentileLine(const RecordedRun &run);
-// The title over the run's timeline: its name and time.
+// The run's name in the picker: its label, marked when it failed.
+QString runName(const RecordedRun &run);
+// The title over the run's timeline: its name and time, or for a failed run why it failed.
 QString runTitle(const RecordedRun &run);
 
 } // namespace ui

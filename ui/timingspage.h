@@ -25,7 +25,7 @@ public:
     ResultsModel *model() const { return model_; }
 
     void addRun(const ResultRow &row);
-    // Replaces an earlier result of the same strategy, workers and GIL.
+    // Replaces an earlier result of the same strategy, workers and GIL; failed and stopped ones too.
     void addResult(cl::Workload workload, const cl::StrategyResult &result);
     QList<cl::StrategyResult> results(cl::Workload workload) const;
     void clear();

@@ -197,6 +197,41 @@
     </message>
 </context>
 <context>
+    <name>ui::ErrorBanner</name>
+    <message>
+        <source>no message</source>
+        <translation>без сообщения</translation>
+    </message>
+    <message>
+        <source>%1: %2 of 1 request failed: %3</source>
+        <translation>%1: не удалось выполнить %2 из 1 запроса: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 of %n requests failed: %3</source>
+        <translation>
+            <numerusform>%1: не удалось выполнить %2 из %n запроса: %3</numerusform>
+            <numerusform>%1: не удалось выполнить %2 из %n запросов: %3</numerusform>
+            <numerusform>%1: не удалось выполнить %2 из %n запросов: %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2 of 1 step not done: %3</source>
+        <translation>%1: не выполнено %2 из 1 шага: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 of %n steps not done: %3</source>
+        <translation>
+            <numerusform>%1: не выполнено %2 из %n шага: %3</numerusform>
+            <numerusform>%1: не выполнено %2 из %n шагов: %3</numerusform>
+            <numerusform>%1: не выполнено %2 из %n шагов: %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Скрыть</translation>
+    </message>
+</context>
+<context>
     <name>ui::ExperimentPanel</name>
     <message>
         <source>The lesson&apos;s experiments</source>
@@ -802,6 +837,22 @@
         <source>PNG images (*.png);;SVG drawings (*.svg)</source>
         <translation>Изображения PNG (*.png);;Рисунки SVG (*.svg)</translation>
     </message>
+    <message>
+        <source>%1 (and 1 more experiment failed)</source>
+        <translation>%1 (и ещё 1 эксперимент завершился с ошибкой)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (and %n more experiments failed)</source>
+        <translation>
+            <numerusform>%1 (и ещё %n эксперимент завершился с ошибкой)</numerusform>
+            <numerusform>%1 (и ещё %n эксперимента завершились с ошибкой)</numerusform>
+            <numerusform>%1 (и ещё %n экспериментов завершились с ошибкой)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Finished with errors.</source>
+        <translation>Завершено с ошибками.</translation>
+    </message>
 </context>
 <context>
     <name>ui::ProcessModel</name>
@@ -883,6 +934,22 @@
     <message>
         <source>Errors</source>
         <translation>Ошибки</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>успешно</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>ошибка</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>отменён</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
     </message>
 </context>
 <context>
@@ -1155,8 +1222,16 @@
         <translation>Задержка: %1 (мс)</translation>
     </message>
     <message>
+        <source>%1 (failed)</source>
+        <translation>%1 (ошибка)</translation>
+    </message>
+    <message>
         <source>%1 — %2 s</source>
         <translation>%1 — %2 с</translation>
+    </message>
+    <message>
+        <source>%1 — FAILED after %2 s: %3</source>
+        <translation>%1 — ОШИБКА через %2 с: %3</translation>
     </message>
     <message>
         <source>Pinned: %1</source>
@@ -1279,8 +1354,28 @@ from %3 for %4</source>
         <translation>&lt;br&gt;ускорение ×%1</translation>
     </message>
     <message>
-        <source>Best of N runs per strategy; the whisker spans the fastest to the slowest run; the diamond is the notebook&apos;s figure</source>
-        <translation>Лучший из N запусков для каждой стратегии; «ус» — от самого быстрого до самого медленного запуска; ромб — результат из ноутбука</translation>
+        <source>✕ failed</source>
+        <translation>✕ ошибка</translation>
+    </message>
+    <message>
+        <source>■ stopped</source>
+        <translation>■ остановлен</translation>
+    </message>
+    <message>
+        <source>1 run failed</source>
+        <translation>1 запуск с ошибкой</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n runs failed</source>
+        <translation>
+            <numerusform>%n запуск с ошибкой</numerusform>
+            <numerusform>%n запуска с ошибкой</numerusform>
+            <numerusform>%n запусков с ошибкой</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Best of N runs per strategy; the whisker spans the fastest to the slowest run; the diamond is the notebook&apos;s figure; failed and stopped runs are not times</source>
+        <translation>Лучший из N запусков для каждой стратегии; «ус» — от самого быстрого до самого медленного запуска; ромб — результат из ноутбука; у запусков с ошибкой и остановленных времени нет</translation>
     </message>
 </context>
 <context>
