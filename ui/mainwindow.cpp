@@ -44,6 +44,7 @@ MainWindow::MainWindow(Settings settings, QWidget *parent) : QMainWindow(parent)
 {
     QString error;
     state_ = new QLabel(this);
+    state_->setIndent(4); // where a passing message starts too
     statusBar()->addWidget(state_, 1);
     if (!server_.start(0, settings_.serverDelayMs(), &error))
         showStatus([error] { return tr("The demo server could not start: %1").arg(error); });
