@@ -2,6 +2,7 @@
 
 #include "palette.h"
 
+#include <QEvent>
 #include <QPainter>
 #include <QPaintEvent>
 #include <QPainterPath>
@@ -15,8 +16,20 @@ CpuGraph::CpuGraph(const cl::CpuHistory &history, const QList<TimeMarker> &marke
     : QWidget(parent), history_(history), markers_(markers), core_(core)
 {
     setAttribute(Qt::WA_OpaquePaintEvent);
-    setToolTip(core < 0 ? tr("All cores: user time (green) above system time (red), last 60 s")
-                        : tr("Core %1: user time (green) above system time (red), last 60 s").arg(core));
+    retranslate();
+}
+
+void CpuGraph::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate(); // the title is worked out at each paint; the widget repaints after this event
+    QWidget::changeEvent(event);
+}
+
+void CpuGraph::retranslate()
+{
+    setToolTip(core_ < 0 ? tr("All cores: user time (green) above system time (red), last 60 s")
+                         : tr("Core %1: user time (green) above system time (red), last 60 s").arg(core_));
 }
 
 cl::CpuLoad CpuGraph::loadAt(qsizetype i, bool *present) const

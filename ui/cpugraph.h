@@ -30,8 +30,10 @@ public:
 
 protected:
     void paintEvent(QPaintEvent *) override;
+    void changeEvent(QEvent *event) override;
 
 private:
+    void retranslate();
     cl::CpuLoad loadAt(qsizetype i, bool *present) const;
     void paintArea(QPainter &p, const QRectF &r);
     bool paintMarkers(QPainter &p, const QRectF &r) const;

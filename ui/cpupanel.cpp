@@ -1,5 +1,6 @@
 #include "cpupanel.h"
 
+#include <QEvent>
 #include <QGridLayout>
 #include <QLabel>
 #include <QScrollArea>
@@ -21,15 +22,27 @@ CpuPanel::CpuPanel(QWidget *parent) : QWidget(parent)
     grid_ = new QGridLayout;
     grid_->setSpacing(4);
     layout->addLayout(grid_, 5);
-    legend_ = new QLabel(tr("<span style='color:#3cc850'>■</span> user  <span style='color:#e84a3c'>■</span> system  "
-                            "<span style='color:#f0c030'>│</span> experiment started  ┆ ended — last 60 s, newest on the right"),
-                         area_);
+    legend_ = new QLabel(area_);
     layout->addWidget(legend_);
     auto *scroll = new QScrollArea(this);
     scroll->setWidget(area_);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     outer->addWidget(scroll);
+    retranslate();
+}
+
+void CpuPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate(); // the graphs retitle themselves
+    QWidget::changeEvent(event);
+}
+
+void CpuPanel::retranslate()
+{
+    legend_->setText(tr("<span style='color:#3cc850'>■</span> user  <span style='color:#e84a3c'>■</span> system  "
+                        "<span style='color:#f0c030'>│</span> experiment started  ┆ ended — last 60 s, newest on the right"));
 }
 
 void CpuPanel::addSample(const cl::CpuSample &sample)

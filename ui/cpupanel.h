@@ -23,8 +23,12 @@ public:
     const cl::CpuHistory &history() const { return history_; }
     QWidget *chartArea() const { return area_; } // what "export" renders
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void rebuildGrid();
+    void retranslate();
 
     cl::CpuHistory history_;
     QList<TimeMarker> markers_;

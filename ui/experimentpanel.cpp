@@ -5,6 +5,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCoreApplication>
+#include <QEvent>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLabel>
@@ -18,13 +19,11 @@
 namespace ui {
 
 namespace {
-QSpinBox *spin(QWidget *parent, int min, int max, const QString &tip, const QString &suffix = {})
+QSpinBox *spin(QWidget *parent, int min, int max)
 {
     auto *s = new QSpinBox(parent);
     s->setRange(min, max);
     s->setGroupSeparatorShown(true);
-    s->setToolTip(tip);
-    s->setSuffix(suffix);
     return s;
 }
 } // namespace
@@ -38,66 +37,53 @@ ExperimentPanel::ExperimentPanel(const QList<cl::LessonExperiment> &lesson, QWid
     layout->addWidget(buildControls());
     ticker_.setInterval(100);
     connect(&ticker_, &QTimer::timeout, this, &ExperimentPanel::tick);
+    retranslate();
     selectLesson(0);
     setRunning(false);
 }
 
 QWidget *ExperimentPanel::buildLessonList()
 {
-    auto *box = new QGroupBox(tr("The lesson's experiments"), this);
-    auto *v = new QVBoxLayout(box);
-    list_ = new QListWidget(box);
-    list_->setToolTip(tr("Double-click or press Enter to run; F5 runs the selected experiment"));
-    for (const auto &e : std::as_const(lesson_)) {
-        auto *item = new QListWidgetItem(tr("%1 — notebook: %2 s").arg(QCoreApplication::translate("Lesson", e.title))
-                                             .arg(e.notebookS), list_);
-        item->setToolTip(QStringLiteral("%1: %2").arg(QLatin1String(e.cell), QCoreApplication::translate("Lesson", e.watchFor)));
-    }
-    watchFor_ = new QLabel(box);
+    lessonBox_ = new QGroupBox(this);
+    auto *v = new QVBoxLayout(lessonBox_);
+    list_ = new QListWidget(lessonBox_);
+    for (qsizetype i = 0; i < lesson_.size(); ++i)
+        new QListWidgetItem(list_);
+    watchFor_ = new QLabel(lessonBox_);
     watchFor_->setWordWrap(true);
     watchFor_->setMinimumHeight(40);
     connect(list_, &QListWidget::currentRowChanged, this, &ExperimentPanel::onLessonSelected);
     connect(list_, &QListWidget::itemActivated, this, [this] { if (!running_) emit runRequested(spec()); });
     v->addWidget(list_);
     v->addWidget(watchFor_);
-    return box;
+    return lessonBox_;
 }
 
 QWidget *ExperimentPanel::buildForm()
 {
-    auto *box = new QGroupBox(tr("Parameters"), this);
-    auto *form = new QFormLayout(box);
-    workload_ = new QComboBox(box);
-    workload_->addItem(tr("CPU-bound: counting loop"), int(cl::Workload::Cpu));
-    workload_->addItem(tr("IO-bound: HTTP requests"), int(cl::Workload::Io));
-    workload_->setToolTip(tr("What each worker does: count (CPU) or download (IO)"));
-    strategy_ = new QComboBox(box);
+    formBox_ = new QGroupBox(this);
+    form_ = new QFormLayout(formBox_);
+    workload_ = new QComboBox(formBox_);
+    for (cl::Workload w : {cl::Workload::Cpu, cl::Workload::Io})
+        workload_->addItem(QString(), int(w));
+    strategy_ = new QComboBox(formBox_);
     for (cl::Strategy s : cl::allStrategies())
-        strategy_->addItem(strategyName(int(s)), int(s));
-    strategy_->setToolTip(tr("How the work is run: one thread, many threads, child processes or one event loop"));
-    workers_ = spin(box, 1, 1024, tr("Threads, processes or async tasks; the work is split exactly between them"));
-    steps_ = spin(box, 1, 2'000'000'000, tr("CPU: steps of the counting loop (10,000,000 in the lesson)"));
-    requests_ = spin(box, 1, 1'000'000, tr("IO: number of HTTP GETs (100 in the lesson)"));
-    delay_ = spin(box, 0, 60'000, tr("The demo server waits this long before each reply"), tr(" ms"));
-    url_ = new QLineEdit(box);
-    url_->setPlaceholderText(tr("the built-in demo server"));
-    url_->setToolTip(tr("IO: the URL to download; empty for the built-in demo server"));
-    gil_ = new QCheckBox(tr("Emulate the GIL"), box);
-    gil_->setToolTip(tr("On: threads take turns as in CPython. Off: C++ threads run in parallel"));
-    repeat_ = spin(box, 1, 100, tr("Runs per experiment; the best and the median are shown (like %timeit)"));
-    form->addRow(tr("Workload"), workload_);
-    form->addRow(tr("Strategy"), strategy_);
-    form->addRow(tr("Workers"), workers_);
-    form->addRow(tr("Steps"), steps_);
-    form->addRow(tr("Requests"), requests_);
-    form->addRow(tr("Server delay"), delay_);
-    form->addRow(tr("URL"), url_);
-    form->addRow(QString(), gil_);
-    form->addRow(tr("Repeats"), repeat_);
+        strategy_->addItem(QString(), int(s));
+    workers_ = spin(formBox_, 1, 1024);
+    steps_ = spin(formBox_, 1, 2'000'000'000);
+    requests_ = spin(formBox_, 1, 1'000'000);
+    delay_ = spin(formBox_, 0, 60'000);
+    url_ = new QLineEdit(formBox_);
+    gil_ = new QCheckBox(formBox_);
+    repeat_ = spin(formBox_, 1, 100);
+    for (QWidget *field : {static_cast<QWidget *>(workload_), static_cast<QWidget *>(strategy_), static_cast<QWidget *>(workers_),
+                           static_cast<QWidget *>(steps_), static_cast<QWidget *>(requests_), static_cast<QWidget *>(delay_),
+                           static_cast<QWidget *>(url_), static_cast<QWidget *>(gil_), static_cast<QWidget *>(repeat_)})
+        form_->addRow(field == gil_ ? nullptr : new QLabel(formBox_), field);
     connect(workload_, &QComboBox::currentIndexChanged, this, &ExperimentPanel::updateEnabled);
     connect(strategy_, &QComboBox::currentIndexChanged, this, &ExperimentPanel::updateEnabled);
     connect(delay_, &QSpinBox::valueChanged, this, &ExperimentPanel::serverDelayChanged);
-    return box;
+    return formBox_;
 }
 
 QWidget *ExperimentPanel::buildControls()
@@ -106,12 +92,9 @@ QWidget *ExperimentPanel::buildControls()
     auto *v = new QVBoxLayout(w);
     v->setContentsMargins(0, 0, 0, 0);
     auto *buttons = new QHBoxLayout;
-    run_ = new QPushButton(tr("&Run"), w);
-    run_->setToolTip(tr("Run the experiment with these parameters (F5)"));
-    runAll_ = new QPushButton(tr("Run &all"), w);
-    runAll_->setToolTip(tr("Run the lesson's seven experiments in order"));
-    stop_ = new QPushButton(tr("&Stop"), w);
-    stop_->setToolTip(tr("Stop at once: threads stop, child processes are killed, requests aborted (Esc)"));
+    run_ = new QPushButton(w);
+    runAll_ = new QPushButton(w);
+    stop_ = new QPushButton(w);
     run_->setObjectName(QStringLiteral("runButton"));
     runAll_->setObjectName(QStringLiteral("runAllButton"));
     stop_->setObjectName(QStringLiteral("stopButton"));
@@ -119,7 +102,6 @@ QWidget *ExperimentPanel::buildControls()
     buttons->addWidget(runAll_);
     buttons->addWidget(stop_);
     progress_ = new QProgressBar(w);
-    progress_->setToolTip(tr("Steps or requests done, over all repeats"));
     elapsed_ = new QLabel(w);
     v->addLayout(buttons);
     v->addWidget(progress_);
@@ -128,6 +110,73 @@ QWidget *ExperimentPanel::buildControls()
     connect(runAll_, &QPushButton::clicked, this, &ExperimentPanel::runAllRequested);
     connect(stop_, &QPushButton::clicked, this, &ExperimentPanel::stopRequested);
     return w;
+}
+
+void ExperimentPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+// Texts only: the parameters, the selection and a run in progress stay as they are.
+void ExperimentPanel::retranslate()
+{
+    retranslateLesson();
+    retranslateForm();
+    retranslateFields();
+    run_->setText(tr("&Run"));
+    run_->setToolTip(tr("Run the experiment with these parameters (F5)"));
+    runAll_->setText(tr("Run &all"));
+    runAll_->setToolTip(tr("Run the lesson's seven experiments in order"));
+    stop_->setText(tr("&Stop"));
+    stop_->setToolTip(tr("Stop at once: threads stop, child processes are killed, requests aborted (Esc)"));
+    progress_->setToolTip(tr("Steps or requests done, over all repeats"));
+    tick();
+}
+
+void ExperimentPanel::retranslateLesson()
+{
+    lessonBox_->setTitle(tr("The lesson's experiments"));
+    list_->setToolTip(tr("Double-click or press Enter to run; F5 runs the selected experiment"));
+    for (int i = 0; i < lesson_.size(); ++i) {
+        const auto &e = lesson_[i];
+        list_->item(i)->setText(tr("%1 — notebook: %2 s").arg(QCoreApplication::translate("Lesson", e.title)).arg(e.notebookS));
+        list_->item(i)->setToolTip(QStringLiteral("%1: %2").arg(QLatin1String(e.cell), QCoreApplication::translate("Lesson", e.watchFor)));
+    }
+    showWatchFor(list_->currentRow());
+}
+
+void ExperimentPanel::retranslateForm()
+{
+    formBox_->setTitle(tr("Parameters"));
+    const std::pair<QWidget *, QString> labels[] = {
+        {workload_, tr("Workload")}, {strategy_, tr("Strategy")}, {workers_, tr("Workers")},
+        {steps_, tr("Steps")},       {requests_, tr("Requests")}, {delay_, tr("Server delay")},
+        {url_, tr("URL")},           {repeat_, tr("Repeats")}};
+    for (const auto &[field, text] : labels)
+        if (auto *label = qobject_cast<QLabel *>(form_->labelForField(field)))
+            label->setText(text);
+    workload_->setItemText(0, tr("CPU-bound: counting loop"));
+    workload_->setItemText(1, tr("IO-bound: HTTP requests"));
+    for (int i = 0; i < strategy_->count(); ++i)
+        strategy_->setItemText(i, strategyName(strategy_->itemData(i).toInt()));
+    gil_->setText(tr("Emulate the GIL"));
+    url_->setPlaceholderText(tr("the built-in demo server"));
+    delay_->setSuffix(tr(" ms"));
+}
+
+void ExperimentPanel::retranslateFields()
+{
+    workload_->setToolTip(tr("What each worker does: count (CPU) or download (IO)"));
+    strategy_->setToolTip(tr("How the work is run: one thread, many threads, child processes or one event loop"));
+    workers_->setToolTip(tr("Threads, processes or async tasks; the work is split exactly between them"));
+    steps_->setToolTip(tr("CPU: steps of the counting loop (10,000,000 in the lesson)"));
+    requests_->setToolTip(tr("IO: number of HTTP GETs (100 in the lesson)"));
+    delay_->setToolTip(tr("The demo server waits this long before each reply"));
+    url_->setToolTip(tr("IO: the URL to download; empty for the built-in demo server"));
+    gil_->setToolTip(tr("On: threads take turns as in CPython. Off: C++ threads run in parallel"));
+    repeat_->setToolTip(tr("Runs per experiment; the best and the median are shown (like %timeit)"));
 }
 
 void ExperimentPanel::selectLesson(int row)
@@ -140,9 +189,14 @@ void ExperimentPanel::onLessonSelected(int row)
 {
     if (row < 0 || row >= lesson_.size())
         return;
-    const auto &e = lesson_[row];
-    watchFor_->setText(tr("<b>Watch for:</b> %1").arg(QCoreApplication::translate("Lesson", e.watchFor)));
-    setSpec(e.spec);
+    showWatchFor(row);
+    setSpec(lesson_[row].spec);
+}
+
+void ExperimentPanel::showWatchFor(int row)
+{
+    if (row >= 0 && row < lesson_.size())
+        watchFor_->setText(tr("<b>Watch for:</b> %1").arg(QCoreApplication::translate("Lesson", lesson_[row].watchFor)));
 }
 
 cl::ExperimentSpec ExperimentPanel::spec() const

@@ -10,6 +10,8 @@
 
 class QCheckBox;
 class QComboBox;
+class QFormLayout;
+class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -39,15 +41,26 @@ signals:
     void stopRequested();
     void serverDelayChanged(int ms);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     QWidget *buildLessonList();
     QWidget *buildForm();
     QWidget *buildControls();
+    void retranslate();
+    void retranslateLesson();
+    void retranslateForm();
+    void retranslateFields();
     void onLessonSelected(int row);
+    void showWatchFor(int row);
     void updateEnabled();
     void tick();
 
     QList<cl::LessonExperiment> lesson_;
+    QGroupBox *lessonBox_ = nullptr;
+    QGroupBox *formBox_ = nullptr;
+    QFormLayout *form_ = nullptr;
     QListWidget *list_ = nullptr;
     QLabel *watchFor_ = nullptr;
     QComboBox *workload_ = nullptr;

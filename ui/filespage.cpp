@@ -4,6 +4,7 @@
 
 #include <QComboBox>
 #include <QDir>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFontDatabase>
 #include <QFormLayout>
@@ -50,9 +51,9 @@ FilesPage::FilesPage(QWidget *parent) : QWidget(parent)
     log_ = new QPlainTextEdit(this);
     log_->setReadOnly(true);
     log_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    log_->setToolTip(tr("Each operation: the lesson's Python, the C++/Qt counterpart, the result or the error"));
     layout->addWidget(log_, 1);
     newTemporaryFolder();
+    retranslate();
 }
 
 FilesPage::~FilesPage()
@@ -65,54 +66,46 @@ FilesPage::~FilesPage()
 QWidget *FilesPage::buildLocation()
 {
     auto *w = new QWidget(this);
-    auto *form = new QFormLayout(w);
+    form_ = new QFormLayout(w);
     folder_ = new QLineEdit(w);
-    folder_->setToolTip(tr("The working folder: every name below is relative to it"));
-    auto *browse = new QPushButton(tr("Browse…"), w);
-    auto *fresh = new QPushButton(tr("New temporary folder"), w);
-    fresh->setToolTip(tr("A fresh, empty folder under the system's temporary directory"));
-    connect(browse, &QPushButton::clicked, this, [this] {
+    browse_ = new QPushButton(w);
+    fresh_ = new QPushButton(w);
+    connect(browse_, &QPushButton::clicked, this, [this] {
         const QString dir = QFileDialog::getExistingDirectory(this, tr("Working folder"), folder());
         if (!dir.isEmpty())
             setFolder(dir);
     });
-    connect(fresh, &QPushButton::clicked, this, &FilesPage::newTemporaryFolder);
-    auto *row = new QHBoxLayout;
-    row->addWidget(folder_, 1);
-    row->addWidget(browse);
-    row->addWidget(fresh);
-    form->addRow(tr("Folder"), row);
+    connect(fresh_, &QPushButton::clicked, this, &FilesPage::newTemporaryFolder);
+    addFormRow({folder_, browse_, fresh_});
     fileName_ = new QLineEdit(QStringLiteral("example.txt"), w);
-    fileName_->setToolTip(tr("The file to work on, inside the folder: no '..', no absolute name, and a symbolic link is never followed; any language, up to 255 bytes"));
-    form->addRow(tr("File"), fileName_);
+    addFormRow({fileName_});
     text_ = new QLineEdit(QStringLiteral("Технопарк"), w);
-    text_->setToolTip(tr("What Write writes; a newline is added, as in the lesson"));
     appendText_ = new QLineEdit(QStringLiteral("МГТУ"), w);
-    appendText_->setToolTip(tr("What Append adds; a newline is added, as in the lesson"));
-    auto *texts = new QHBoxLayout;
-    texts->addWidget(text_, 1);
-    texts->addWidget(new QLabel(tr("append"), w));
-    texts->addWidget(appendText_, 1);
-    form->addRow(tr("Write"), texts);
+    appendLabel_ = new QLabel(w);
+    addFormRow({text_, appendLabel_, appendText_});
     dirName_ = new QLineEdit(QStringLiteral("park-python"), w);
-    dirName_->setToolTip(tr("The directory Make directory and Remove directory work on"));
-    form->addRow(tr("Directory"), dirName_);
+    addFormRow({dirName_});
     writeEncoding_ = new QComboBox(w);
     readEncoding_ = new QComboBox(w);
     for (cl::TextEncoding e : cl::allEncodings()) {
         writeEncoding_->addItem(cl::toString(e), int(e));
         readEncoding_->addItem(cl::toString(e), int(e));
     }
-    writeEncoding_->setToolTip(tr("The encoding Write and Append use"));
-    readEncoding_->setToolTip(tr("The encoding the reads use: a different one than the file's shows mojibake or an error"));
-    auto *enc = new QHBoxLayout;
-    enc->addWidget(new QLabel(tr("write as"), w));
-    enc->addWidget(writeEncoding_);
-    enc->addWidget(new QLabel(tr("read as"), w));
-    enc->addWidget(readEncoding_);
-    enc->addStretch();
-    form->addRow(tr("Encoding"), enc);
+    writeAsLabel_ = new QLabel(w);
+    readAsLabel_ = new QLabel(w);
+    addFormRow({writeAsLabel_, writeEncoding_, readAsLabel_, readEncoding_, nullptr});
     return w;
+}
+
+// A row of the form: its label (set by retranslate) and `widgets` side by side; nullptr: a stretch.
+void FilesPage::addFormRow(std::initializer_list<QWidget *> widgets)
+{
+    auto *row = new QHBoxLayout;
+    for (QWidget *widget : widgets)
+        widget ? row->addWidget(widget, qobject_cast<QLineEdit *>(widget) ? 1 : 0) : row->addStretch();
+    auto *label = new QLabel(form_->parentWidget());
+    form_->addRow(label, row);
+    formLabels_.append(label);
 }
 
 QWidget *FilesPage::buildButtons()
@@ -122,8 +115,7 @@ QWidget *FilesPage::buildButtons()
     constexpr int kColumns = 4; // narrow enough for a 900-pixel window
     int i = 0;
     for (const Operation &op : kOperations) {
-        auto *b = new QPushButton(tr(op.label), w);
-        b->setToolTip(tr(op.tip));
+        auto *b = new QPushButton(w);
         b->setObjectName(QLatin1String(op.id));
         connect(b, &QPushButton::clicked, this, [this, id = QString::fromLatin1(op.id)] { runOperation(id); });
         grid->addWidget(b, i / kColumns, i % kColumns);
@@ -133,10 +125,47 @@ QWidget *FilesPage::buildButtons()
     bigMiB_ = new QSpinBox(w);
     bigMiB_->setRange(1, 4096);
     bigMiB_->setValue(256);
-    bigMiB_->setSuffix(tr(" MiB"));
-    bigMiB_->setToolTip(tr("The size of the big file"));
     grid->addWidget(bigMiB_, i / kColumns, i % kColumns);
     return w;
+}
+
+void FilesPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate(); // the log keeps what was printed, in the language it was printed in
+    QWidget::changeEvent(event);
+}
+
+void FilesPage::retranslate()
+{
+    const QString labels[] = {tr("Folder"), tr("File"), tr("Write"), tr("Directory"), tr("Encoding")};
+    for (qsizetype i = 0; i < formLabels_.size(); ++i)
+        formLabels_[i]->setText(labels[i]);
+    folder_->setToolTip(tr("The working folder: every name below is relative to it"));
+    browse_->setText(tr("Browse…"));
+    fresh_->setText(tr("New temporary folder"));
+    fresh_->setToolTip(tr("A fresh, empty folder under the system's temporary directory"));
+    fileName_->setToolTip(tr("The file to work on, inside the folder: no '..', no absolute name, and a symbolic link is never followed; any language, up to 255 bytes"));
+    text_->setToolTip(tr("What Write writes; a newline is added, as in the lesson"));
+    appendLabel_->setText(tr("append"));
+    appendText_->setToolTip(tr("What Append adds; a newline is added, as in the lesson"));
+    dirName_->setToolTip(tr("The directory Make directory and Remove directory work on"));
+    writeAsLabel_->setText(tr("write as"));
+    readAsLabel_->setText(tr("read as"));
+    writeEncoding_->setToolTip(tr("The encoding Write and Append use"));
+    readEncoding_->setToolTip(tr("The encoding the reads use: a different one than the file's shows mojibake or an error"));
+    retranslateButtons();
+    log_->setToolTip(tr("Each operation: the lesson's Python, the C++/Qt counterpart, the result or the error"));
+}
+
+void FilesPage::retranslateButtons()
+{
+    for (qsizetype i = 0; i < buttons_.size(); ++i) {
+        buttons_[i]->setText(tr(kOperations[i].label));
+        buttons_[i]->setToolTip(tr(kOperations[i].tip));
+    }
+    bigMiB_->setSuffix(tr(" MiB"));
+    bigMiB_->setToolTip(tr("The size of the big file"));
 }
 
 QStringList FilesPage::operationIds()

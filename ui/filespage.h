@@ -15,6 +15,7 @@
 #include <memory>
 
 class QComboBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -45,9 +46,15 @@ public:
 signals:
     void operationFinished(const cl::FileOpResult &result);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     QWidget *buildLocation();
+    void addFormRow(std::initializer_list<QWidget *> widgets);
     QWidget *buildButtons();
+    void retranslate();
+    void retranslateButtons();
     std::function<cl::FileOpResult()> operation(const QString &id) const;
     bool confirmed(const QString &id);
     QString targetPath(const QString &id) const;
@@ -59,7 +66,14 @@ private:
     cl::TextEncoding encoding(QComboBox *box) const;
     void newTemporaryFolder();
 
+    QFormLayout *form_ = nullptr;
+    QList<QLabel *> formLabels_; // Folder, File, Write, Directory, Encoding
     QLineEdit *folder_ = nullptr;
+    QPushButton *browse_ = nullptr;
+    QPushButton *fresh_ = nullptr;
+    QLabel *appendLabel_ = nullptr;
+    QLabel *writeAsLabel_ = nullptr;
+    QLabel *readAsLabel_ = nullptr;
     QLineEdit *fileName_ = nullptr;
     QLineEdit *text_ = nullptr;
     QLineEdit *appendText_ = nullptr;

@@ -15,26 +15,16 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QJsonDocument>
-#include <QLibraryInfo>
-#include <QLocale>
 #include <QPointer>
 #include <QTemporaryDir>
 #include <QTimer>
-#include <QTranslator>
 #include <QVBoxLayout>
 
 #include <cstdio>
-#include <memory>
 
 namespace ui {
 
 namespace {
-std::vector<std::unique_ptr<QTranslator>> &installed()
-{
-    static std::vector<std::unique_ptr<QTranslator>> translators; // live as long as the app
-    return translators;
-}
-
 void waitFor(int ms)
 {
     QEventLoop loop; // sleeps between events: a busy wait would itself show on the CPU graphs
@@ -52,33 +42,6 @@ QString renderShown(QWidget &widget, QSize size, const QString &path)
     return exportPng(&widget, path, 1, &error) ? QString() : error;
 }
 } // namespace
-
-QString chooseLanguage(const QString &requested)
-{
-    if (requested == QLatin1String("en") || requested == QLatin1String("ru"))
-        return requested;
-    const QString saved = Settings().language();
-    if (!saved.isEmpty())
-        return saved;
-    return QLocale().language() == QLocale::Russian ? QStringLiteral("ru") : QStringLiteral("en");
-}
-
-void installTranslations(const QString &language)
-{
-    for (auto &t : installed())
-        QCoreApplication::removeTranslator(t.get());
-    installed().clear();
-    if (language != QLatin1String("ru"))
-        return;
-    auto app = std::make_unique<QTranslator>();
-    if (app->load(QStringLiteral(":/i18n/concurrency-lab_ru.qm")))
-        installed().push_back(std::move(app));
-    auto qt = std::make_unique<QTranslator>();
-    if (qt->load(QStringLiteral("qtbase_ru"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        installed().push_back(std::move(qt));
-    for (auto &t : installed())
-        QCoreApplication::installTranslator(t.get());
-}
 
 namespace {
 // CONCURRENCY_LAB_FIRST_PAINT=1: print CLOCK_MONOTONIC (ns) once the window has painted, and quit.
@@ -109,23 +72,10 @@ int runGui(QApplication &app, const QString &language)
 {
     QApplication::setApplicationDisplayName(QStringLiteral("Concurrency Lab"));
     installTranslations(language);
-    auto window = std::make_unique<MainWindow>();
-    std::function<void(const QString &)> relaunch = [&](const QString &lang) {
-        if (window->isRunning())
-            return;
-        Settings().setLanguage(lang);
-        installTranslations(lang);
-        const QByteArray geometry = window->saveGeometry();
-        window->close();
-        window = std::make_unique<MainWindow>(); // rebuilt in the new language
-        window->restoreGeometry(geometry);
-        QObject::connect(window.get(), &MainWindow::languageChangeRequested, &app, relaunch);
-        window->show();
-    };
-    QObject::connect(window.get(), &MainWindow::languageChangeRequested, &app, relaunch);
+    MainWindow window;
     if (qEnvironmentVariableIntValue("CONCURRENCY_LAB_FIRST_PAINT") == 1)
-        window->installEventFilter(new FirstPaintProbe(window.get()));
-    window->show();
+        window.installEventFilter(new FirstPaintProbe(&window));
+    window.show();
     return app.exec();
 }
 

@@ -1,6 +1,7 @@
 // Entry points of the GUI: the app itself, the offscreen screenshot and chart renderers.
 #pragma once
 
+#include "language.h"
 #include "resultjson.h"
 #include "sweep.h"
 
@@ -11,12 +12,8 @@ class QApplication;
 
 namespace ui {
 
-// "en", "ru": explicit; empty: the saved choice, else the system locale.
-QString chooseLanguage(const QString &requested);
-// Installs the app's and Qt's translations for `language` (no-op for English).
-void installTranslations(const QString &language);
-
-// Shows the main window and runs the event loop; returns the exit code.
+// Shows the main window in `language` and runs the event loop; returns the exit code. The
+// window switches language in place from its Language menu.
 int runGui(QApplication &app, const QString &language);
 
 struct ScreenshotOptions {

@@ -1,24 +1,27 @@
 #include "mainwindow.h"
 
 #include "cpupanel.h"
+#include "errorbanner.h"
 #include "experimentpanel.h"
-#include "filespage.h"
-#include "streamspage.h"
 #include "export.h"
+#include "filespage.h"
+#include "language.h"
+#include "mainmenus.h"
 #include "palette.h"
 #include "processmodel.h"
 #include "resultjson.h"
 #include "resultsmodel.h"
 #include "speeduppanel.h"
+#include "streamspage.h"
 #include "sweep.h"
 #include "timelinepanel.h"
 #include "timingchart.h"
+#include "timingspage.h"
 
 #include "clock.h"
 
 #include <QActionGroup>
 #include <QApplication>
-#include <QClipboard>
 #include <QCloseEvent>
 #include <QDir>
 #include <QFileDialog>
@@ -31,18 +34,20 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
-#include <QTableView>
 #include <QThread>
 #include <QTreeView>
+#include <QVBoxLayout>
 
 namespace ui {
 
 MainWindow::MainWindow(Settings settings, QWidget *parent) : QMainWindow(parent), settings_(std::move(settings))
 {
-    setWindowTitle(tr("Concurrency Lab"));
     QString error;
+    state_ = new QLabel(this);
+    state_->setIndent(4); // where a passing message starts too
+    statusBar()->addWidget(state_, 1);
     if (!server_.start(0, settings_.serverDelayMs(), &error))
-        statusBar()->showMessage(tr("The demo server could not start: %1").arg(error));
+        showStatus([error] { return tr("The demo server could not start: %1").arg(error); });
     lesson_ = cl::lessonExperiments(server_.url());
     auto *splitter = new QSplitter(this);
     experiments_ = new ExperimentPanel(lesson_, splitter);
@@ -65,6 +70,7 @@ MainWindow::MainWindow(Settings settings, QWidget *parent) : QMainWindow(parent)
     monitor_.start(1000 / settings_.samplingHz());
     monitor_.setSampleProcesses(pages_->currentWidget() == processView_);
     cpu_->setHistoryLength(60 * settings_.samplingHz());
+    retranslate();
 }
 
 MainWindow::~MainWindow() = default;
@@ -75,108 +81,124 @@ QStringList MainWindow::pageNames()
             QStringLiteral("processes"), QStringLiteral("files"), QStringLiteral("streams"), QStringLiteral("system")};
 }
 
+QStringList MainWindow::pageTitles()
+{
+    return {tr("Live CPU"), tr("Timings"), tr("Timeline"), tr("Speedup"), tr("Processes"), tr("Files"), tr("Streams"), tr("System")};
+}
+
+TimingChart *MainWindow::timingChart() const { return timings_->chart(); }
+ResultsModel *MainWindow::resultsModel() const { return timings_->model(); }
+QString MainWindow::statusText() const { return state_->text(); }
+
+// The pages as tabs, under the banner that shows a batch's first error.
 QWidget *MainWindow::buildPages()
 {
-    pages_ = new QTabWidget(this);
+    auto *box = new QWidget(this);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    banner_ = new ErrorBanner(box);
+    pages_ = new QTabWidget(box);
+    layout->addWidget(banner_);
+    layout->addWidget(pages_, 1);
     cpu_ = new CpuPanel(pages_);
-    pages_->addTab(cpu_, tr("Live CPU"));
-
-    auto *timings = new QSplitter(Qt::Vertical, pages_);
-    timing_ = new TimingChart(timings);
-    results_ = new ResultsModel(this);
-    resultsView_ = new QTableView(timings);
-    resultsView_->setModel(results_);
-    resultsView_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    resultsView_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    resultsView_->setToolTip(tr("Every run; select rows and press Ctrl+C to copy them"));
-    auto *copy = new QAction(tr("Copy"), resultsView_);
-    copy->setShortcut(QKeySequence::Copy);
-    copy->setShortcutContext(Qt::WidgetShortcut);
-    connect(copy, &QAction::triggered, this, [this] {
-        QList<int> rows;
-        for (const QModelIndex &i : resultsView_->selectionModel()->selectedRows())
-            rows.append(i.row());
-        std::sort(rows.begin(), rows.end());
-        QApplication::clipboard()->setText(results_->toText(QLatin1Char('\t'), rows));
-    });
-    resultsView_->addAction(copy);
-    resultsView_->setContextMenuPolicy(Qt::ActionsContextMenu);
-    timings->addWidget(timing_);
-    timings->addWidget(resultsView_);
-    timings->setStretchFactor(0, 3);
-    timings->setStretchFactor(1, 1);
-    pages_->addTab(timings, tr("Timings"));
+    timings_ = new TimingsPage(lesson_, pages_);
     timeline_ = new TimelinePanel(pages_);
-    pages_->addTab(timeline_, tr("Timeline"));
     speedup_ = new SpeedupPanel(pages_);
-    pages_->addTab(speedup_, tr("Speedup"));
-
     processes_ = new ProcessModel(this);
     processView_ = new QTreeView(pages_);
     processView_->setModel(processes_);
     processView_->setUniformRowHeights(true);
     processView_->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    processView_->setToolTip(tr("This app's processes, live, like top: expand a process to see its threads"));
-    pages_->addTab(processView_, tr("Processes"));
     files_ = new FilesPage(pages_);
-    pages_->addTab(files_, tr("Files"));
-    pages_->addTab(new StreamsPage(pages_), tr("Streams"));
-    pages_->addTab(new SystemPage(pages_), tr("System"));
+    for (QWidget *page : {static_cast<QWidget *>(cpu_), static_cast<QWidget *>(timings_), static_cast<QWidget *>(timeline_),
+                          static_cast<QWidget *>(speedup_), static_cast<QWidget *>(processView_), static_cast<QWidget *>(files_),
+                          static_cast<QWidget *>(new StreamsPage(pages_)), static_cast<QWidget *>(new SystemPage(pages_))})
+        pages_->addTab(page, QString());
+    for (QWidget *chart : {static_cast<QWidget *>(cpu_), static_cast<QWidget *>(timings_->chart()),
+                           static_cast<QWidget *>(timeline_->current()), static_cast<QWidget *>(speedup_->chart())})
+        addExportAction(chart);
+    return box;
+}
 
-    for (QWidget *chart : {static_cast<QWidget *>(cpu_), static_cast<QWidget *>(timing_), static_cast<QWidget *>(timeline_->current()),
-                           static_cast<QWidget *>(speedup_->chart())}) {
-        chart->setContextMenuPolicy(Qt::ActionsContextMenu);
-        auto *exportAction = new QAction(tr("Export as PNG…"), chart);
-        connect(exportAction, &QAction::triggered, this, &MainWindow::exportCurrentChart);
-        chart->addAction(exportAction);
-    }
-    return pages_;
+void MainWindow::addExportAction(QWidget *chart)
+{
+    chart->setContextMenuPolicy(Qt::ActionsContextMenu);
+    auto *exportAction = new QAction(chart);
+    connect(exportAction, &QAction::triggered, this, &MainWindow::exportCurrentChart);
+    chart->addAction(exportAction);
+    exportActions_.append(exportAction);
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate(); // each page retranslates itself on the same event
+    QMainWindow::changeEvent(event);
+}
+
+// The window's own texts, the menus, and the texts it made from its state; nothing else changes.
+void MainWindow::retranslate()
+{
+    setWindowTitle(tr("Concurrency Lab"));
+    const QStringList titles = pageTitles();
+    for (int i = 0; i < pages_->count(); ++i)
+        pages_->setTabText(i, titles.value(i));
+    processView_->setToolTip(tr("This app's processes, live, like top: expand a process to see its threads"));
+    processes_->retranslate();
+    for (QAction *a : std::as_const(exportActions_))
+        a->setText(tr("Export as PNG…"));
+    menus_->retranslate(titles);
+    MainMenus::check(menus_->language, installedLanguage());
+    refreshServerStatus();
+    state_->setText(status_.text());
+}
+
+void MainWindow::setLanguage(const QString &language)
+{
+    if (!uiLanguages().contains(language))
+        return;
+    settings_.setLanguage(language);
+    if (language != installedLanguage())
+        installTranslations(language); // QEvent::LanguageChange follows, to every widget
+    MainMenus::check(menus_->language, language);
+}
+
+void MainWindow::showStatus(const Translatable &text)
+{
+    status_ = text;
+    state_->setText(text.text());
 }
 
 void MainWindow::buildMenus()
 {
-    buildFileMenu();
-    QMenu *run = menuBar()->addMenu(tr("&Run"));
-    run->addAction(tr("&Run"), QKeySequence(Qt::Key_F5), this, [this] { runSpec(experiments_->spec()); })
-        ->setToolTip(tr("Run the experiment with the panel's parameters"));
-    run->addAction(tr("Run &all of the lesson"), QKeySequence(Qt::CTRL | Qt::Key_F5), this, &MainWindow::runLesson);
-    run->addAction(tr("&Stop"), QKeySequence(Qt::Key_Escape), this, &MainWindow::stop);
-    run->addSeparator();
-    run->addAction(tr("&Clear results"), this, [this] {
-        results_->clear();
-        finished_.clear();
-        refreshTimingChart();
+    menus_ = std::make_unique<MainMenus>(menuBar(), int(pageNames().size()));
+    connect(menus_->exportChart, &QAction::triggered, this, &MainWindow::exportCurrentChart);
+    connect(menus_->exportAll, &QAction::triggered, this, &MainWindow::exportAll);
+    MainMenus::check(menus_->exportScale, settings_.exportScale());
+    connect(menus_->exportScale, &QActionGroup::triggered, this, [this](QAction *a) { settings_.setExportScale(a->data().toInt()); });
+    connect(menus_->quit, &QAction::triggered, this, &QWidget::close);
+    connectRunMenu();
+    connectServerMenu();
+    connectViewMenu();
+    MainMenus::check(menus_->language, installedLanguage());
+    connect(menus_->language, &QActionGroup::triggered, this, [this](QAction *a) { setLanguage(a->data().toString()); });
+}
+
+void MainWindow::connectRunMenu()
+{
+    connect(menus_->run, &QAction::triggered, this, [this] { runSpec(experiments_->spec()); });
+    connect(menus_->runAll, &QAction::triggered, this, &MainWindow::runLesson);
+    connect(menus_->stop, &QAction::triggered, this, &MainWindow::stop);
+    connect(menus_->clearResults, &QAction::triggered, this, [this] {
+        timings_->clear();
+        banner_->dismiss();
     });
-    buildServerMenu();
-    buildViewMenu();
-    QMenu *language = menuBar()->addMenu(tr("&Language"));
-    language->addAction(QStringLiteral("English"), this, [this] { emit languageChangeRequested(QStringLiteral("en")); });
-    language->addAction(QStringLiteral("Русский"), this, [this] { emit languageChangeRequested(QStringLiteral("ru")); });
 }
 
-void MainWindow::buildFileMenu()
+void MainWindow::connectServerMenu()
 {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&Export chart as PNG…"), QKeySequence(Qt::CTRL | Qt::Key_E), this, &MainWindow::exportCurrentChart);
-    file->addAction(tr("Export &all…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), this, &MainWindow::exportAll);
-    QMenu *scale = file->addMenu(tr("Export &scale"));
-    auto *group = new QActionGroup(scale);
-    for (int s : {1, 2}) {
-        QAction *a = scale->addAction(s == 1 ? tr("1× (screen)") : tr("2× (projector)"));
-        a->setCheckable(true);
-        a->setChecked(settings_.exportScale() == s);
-        group->addAction(a);
-        connect(a, &QAction::triggered, this, [this, s] { settings_.setExportScale(s); });
-    }
-    file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
-}
-
-void MainWindow::buildServerMenu()
-{
-    QMenu *server = menuBar()->addMenu(tr("&Server"));
-    server->addAction(tr("&Start or stop the demo server"), this, &MainWindow::toggleServer);
-    server->addAction(tr("Set the &delay…"), this, [this] {
+    connect(menus_->toggleServer, &QAction::triggered, this, &MainWindow::toggleServer);
+    connect(menus_->serverDelay, &QAction::triggered, this, [this] {
         bool ok = false;
         const int ms = QInputDialog::getInt(this, tr("Demo server"), tr("Delay before each reply (ms):"),
                                             server_.delayMs(), 0, 60'000, 10, &ok);
@@ -191,28 +213,15 @@ void MainWindow::buildServerMenu()
     serverPoll_.setInterval(500);
     connect(&serverPoll_, &QTimer::timeout, this, &MainWindow::refreshServerStatus);
     serverPoll_.start();
-    refreshServerStatus();
 }
 
-void MainWindow::buildViewMenu()
+void MainWindow::connectViewMenu()
 {
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    QAction *presentation = view->addAction(tr("&Presentation mode"));
-    presentation->setShortcut(QKeySequence(Qt::Key_F11));
-    presentation->setCheckable(true);
-    presentation->setToolTip(tr("Full screen, larger fonts, thicker lines, colour-blind-safe colours"));
-    connect(presentation, &QAction::toggled, this, &MainWindow::setPresentationMode);
-    for (int i = 0; i < pageNames().size(); ++i)
-        view->addAction(pages_->tabText(i), QKeySequence(Qt::ALT | (Qt::Key_1 + i)), this, [this, i] { pages_->setCurrentIndex(i); });
-    QMenu *rate = view->addMenu(tr("CPU &sampling rate"));
-    auto *group = new QActionGroup(rate);
-    for (int hz : {1, 2, 5, 10, 20}) {
-        QAction *a = rate->addAction(tr("%1 Hz").arg(hz));
-        a->setCheckable(true);
-        a->setChecked(settings_.samplingHz() == hz);
-        group->addAction(a);
-        connect(a, &QAction::triggered, this, [this, hz] { setSamplingHz(hz); });
-    }
+    connect(menus_->presentation, &QAction::toggled, this, &MainWindow::setPresentationMode);
+    for (int i = 0; i < menus_->pages.size(); ++i)
+        connect(menus_->pages[i], &QAction::triggered, this, [this, i] { pages_->setCurrentIndex(i); });
+    MainMenus::check(menus_->samplingRate, settings_.samplingHz());
+    connect(menus_->samplingRate, &QActionGroup::triggered, this, [this](QAction *a) { setSamplingHz(a->data().toInt()); });
 }
 
 void MainWindow::connectEngine()
@@ -232,7 +241,7 @@ void MainWindow::connectEngine()
     connect(&runner_, &cl::Runner::runFinished, this, &MainWindow::onRunFinished);
     connect(&runner_, &cl::Runner::experimentFinished, this, &MainWindow::onExperimentFinished);
     connect(&runner_, &cl::Runner::finished, this, &MainWindow::onBatchFinished);
-    connect(&runner_, &cl::Runner::liveSpans, this, [this](const cl::SpanSink::Snapshot &s) { timeline_->showLive(liveLabel_, s); });
+    connect(&runner_, &cl::Runner::liveSpans, this, [this](const cl::SpanSink::Snapshot &s) { timeline_->showLive(liveLabel_.text(), s); });
 }
 
 bool MainWindow::ensureServer()
@@ -244,6 +253,23 @@ bool MainWindow::ensureServer()
         return true;
     QMessageBox::warning(this, tr("Demo server"), tr("The demo server could not start: %1").arg(error));
     return false;
+}
+
+// The lesson's title when `spec` is one of the lesson's experiments, else its strategy and workers.
+Translatable MainWindow::experimentLabel(const cl::ExperimentSpec &spec)
+{
+    for (qsizetype i = lesson_.size() - 1; i >= 0; --i) {
+        const auto &l = lesson_[i].spec;
+        if (l.workload == spec.workload && l.strategy == spec.strategy && l.workers == spec.workers && spec.gil
+            && spec.items() == l.items()) {
+            settings_.setLessonRow(int(i));
+            return [title = lesson_[i].title] { return QCoreApplication::translate("Lesson", title); };
+        }
+    }
+    settings_.setLessonRow(-2);
+    return [s = spec.strategy, n = spec.effectiveWorkers(), gil = spec.gil] {
+        return tr("%1 ×%2 (%3)").arg(strategyName(int(s))).arg(n).arg(gil ? tr("GIL on") : tr("GIL off"));
+    };
 }
 
 void MainWindow::runSpec(cl::ExperimentSpec spec)
@@ -259,21 +285,7 @@ void MainWindow::runSpec(cl::ExperimentSpec spec)
         QMessageBox::warning(this, tr("Cannot run"), why);
         return;
     }
-    QString label;
-    for (int i = 0; i < lesson_.size(); ++i) {
-        const auto &l = lesson_[i].spec;
-        if (l.workload == spec.workload && l.strategy == spec.strategy && l.workers == spec.workers && spec.gil
-            && spec.items() == l.items()) {
-            label = QCoreApplication::translate("Lesson", lesson_[i].title);
-            settings_.setLessonRow(i);
-        }
-    }
-    if (label.isEmpty()) {
-        label = tr("%1 ×%2 (%3)").arg(strategyName(int(spec.strategy))).arg(spec.effectiveWorkers())
-                    .arg(spec.gil ? tr("GIL on") : tr("GIL off"));
-        settings_.setLessonRow(-2);
-    }
-    startBatch({spec}, {label});
+    startBatch({spec}, {experimentLabel(spec)});
 }
 
 void MainWindow::runLesson()
@@ -281,12 +293,12 @@ void MainWindow::runLesson()
     if (runner_.isRunning() || !ensureServer())
         return;
     QList<cl::ExperimentSpec> batch;
-    QStringList labels;
+    QList<Translatable> labels;
     for (const auto &e : cl::lessonExperiments(server_.url())) {
         cl::ExperimentSpec s = e.spec;
         s.repeat = experiments_->spec().repeat;
         batch.append(s);
-        labels.append(QCoreApplication::translate("Lesson", e.title));
+        labels.append([title = e.title] { return QCoreApplication::translate("Lesson", title); });
     }
     startBatch(batch, labels);
 }
@@ -307,28 +319,30 @@ void MainWindow::runSweep(cl::Strategy strategy, bool gil, int maxWorkers, cl::W
     base.workers = maxWorkers;
     if (const QString why = cl::validate(base); !why.isEmpty())
         return (void)QMessageBox::warning(this, tr("Cannot run"), why);
-    QStringList labels{tr("sweep: sequential")};
+    QList<Translatable> labels{Translatable([] { return tr("sweep: sequential"); })};
     for (int n = 1; n <= maxWorkers; ++n)
-        labels << tr("sweep: %1 ×%2").arg(strategyName(int(strategy))).arg(n);
+        labels << Translatable([strategy, n] { return tr("sweep: %1 ×%2").arg(strategyName(int(strategy))).arg(n); });
     sweepBase_ = base;
     sweepResults_.clear();
     speedup_->setRunning(true);
     startBatch(cl::sweepBatch(base, maxWorkers), labels);
 }
 
-void MainWindow::startBatch(const QList<cl::ExperimentSpec> &batch, const QStringList &labels)
+void MainWindow::startBatch(const QList<cl::ExperimentSpec> &batch, const QList<Translatable> &labels)
 {
     batch_ = batch;
     batchLabels_ = labels;
+    batchFailures_ = 0;
+    banner_->dismiss();
     experiments_->setRunning(true);
-    statusBar()->showMessage(tr("Running…"));
+    showStatus([] { return tr("Running…"); });
     runner_.start(batch);
 }
 
 void MainWindow::stop()
 {
     if (runner_.isRunning()) {
-        statusBar()->showMessage(tr("Stopping…"));
+        showStatus([] { return tr("Stopping…"); });
         runner_.cancel();
     }
 }
@@ -336,83 +350,76 @@ void MainWindow::stop()
 void MainWindow::onExperimentStarted(int index, const cl::ExperimentSpec &)
 {
     liveLabel_ = batchLabels_.value(index);
-    cpu_->addMarker({cl::monotonicNs() / 1'000'000, true, batchLabels_.value(index)});
-    statusBar()->showMessage(tr("Running: %1").arg(batchLabels_.value(index)));
+    cpu_->addMarker({cl::monotonicNs() / 1'000'000, true, liveLabel_.text()});
+    showStatus([label = liveLabel_] { return tr("Running: %1").arg(label.text()); });
 }
 
 void MainWindow::onRunFinished(int index, const cl::RunResult &run)
 {
-    int n = 0;
-    for (const auto &r : results_->rows())
-        n += r.experiment == batchLabels_.value(index) ? 1 : 0;
-    results_->addRun({batchLabels_.value(index), batch_.value(index).workload, n, run});
-    if (!run.cancelled())
-        timeline_->addRun({tr("%1 — run %2").arg(batchLabels_.value(index)).arg(n + 1), batch_.value(index).workload, run});
-    resultsView_->scrollToBottom();
+    const Translatable label = batchLabels_.value(index);
+    int n = 0; // runs of the same experiment in earlier batches count on
+    for (const auto &r : timings_->model()->rows())
+        n += r.experiment.text() == label.text() ? 1 : 0;
+    timings_->addRun({label, batch_.value(index).workload, n, run});
+    if (!run.cancelled()) // a failed run is shown, marked as failed: its timeline tells why
+        timeline_->addRun({[label, n] { return tr("%1 — run %2").arg(label.text()).arg(n + 1); }, batch_.value(index).workload, run});
 }
 
 void MainWindow::onExperimentFinished(int index, const cl::StrategyResult &result)
 {
-    cpu_->addMarker({cl::monotonicNs() / 1'000'000, false, batchLabels_.value(index)});
-    const cl::Workload w = batch_.value(index).workload;
-    if (result.runs.isEmpty() || result.runs.last().cancelled())
-        return;
+    cpu_->addMarker({cl::monotonicNs() / 1'000'000, false, batchLabels_.value(index).text()});
+    if (result.runs.isEmpty())
+        return; // stopped before its first run
+    const cl::ExperimentSpec spec = batch_.value(index);
+    noteFailure(batchLabels_.value(index), result, spec.workload, spec.url);
     if (sweepBase_)
         sweepResults_.append(result);
-    for (qsizetype i = 0; i < finished_.size(); ++i)
-        if (finished_[i].workload == w && finished_[i].result.strategy == result.strategy
-            && finished_[i].result.workers == result.workers && finished_[i].result.gil == result.gil) {
-            finished_.removeAt(i);
-            break;
-        }
-    finished_.append({w, result});
-    shownWorkload_ = w;
-    refreshTimingChart();
+    timings_->addResult(spec.workload, result);
+}
+
+// The banner shows the batch's first error, and how many more experiments failed.
+void MainWindow::noteFailure(const Translatable &label, const cl::StrategyResult &result, cl::Workload workload, const QString &url)
+{
+    if (!result.firstFailure())
+        return;
+    if (++batchFailures_ == 1)
+        firstFailure_ = [label, result, workload, url] { return failureText(label.text(), result, workload, url); };
+    banner_->showError([first = firstFailure_, more = batchFailures_ - 1] {
+        if (more == 0)
+            return first.text();
+        return (more == 1 ? tr("%1 (and 1 more experiment failed)") : tr("%1 (and %n more experiments failed)", nullptr, more))
+            .arg(first.text());
+    });
 }
 
 void MainWindow::onBatchFinished(bool cancelled)
 {
     experiments_->setRunning(false);
     speedup_->setRunning(false);
-    if (sweepBase_ && !cancelled && sweepResults_.size() == batch_.size())
+    const bool sweepOk = std::all_of(sweepResults_.cbegin(), sweepResults_.cend(), [](const auto &r) { return r.hasOkRun(); });
+    if (sweepBase_ && !cancelled && sweepOk && sweepResults_.size() == batch_.size())
         speedup_->showSweep(cl::sweepResult(*sweepBase_, sweepResults_, QThread::idealThreadCount()));
     sweepBase_.reset();
-    statusBar()->showMessage(cancelled ? tr("Stopped.") : tr("Done."), 10000);
+    if (cancelled)
+        showStatus([] { return tr("Stopped."); });
+    else if (batchFailures_ > 0)
+        showStatus([] { return tr("Finished with errors."); }); // the banner tells which
+    else
+        showStatus([] { return tr("Done."); });
 }
 
-std::optional<double> MainWindow::notebookFigure(const cl::StrategyResult &r, cl::Workload w) const
-{
-    for (const auto &e : lesson_)
-        if (e.spec.workload == w && e.spec.strategy == r.strategy && r.gil
-            && (r.strategy == cl::Strategy::Async || e.spec.workers == r.workers) && r.itemsAsked == e.spec.items())
-            return e.notebookS;
-    return std::nullopt;
-}
-
-void MainWindow::refreshTimingChart()
-{
-    QList<cl::StrategyResult> shown;
-    QList<std::optional<double>> notebook;
-    for (const auto &f : std::as_const(finished_))
-        if (f.workload == shownWorkload_) {
-            shown.append(f.result);
-            notebook.append(notebookFigure(f.result, f.workload));
-        }
-    const QString title = shown.isEmpty() ? QString()
-        : shownWorkload_ == cl::Workload::Cpu ? tr("CPU-bound: counting loop — best of N")
-                                              : tr("IO-bound: HTTP requests — best of N");
-    timing_->setBars(title, timingBars(shown, notebook));
-}
-
+// Results read from a file follow the same rules as a batch: failed runs are marked, never times.
 void MainWindow::loadResults(const QList<cl::StrategyResult> &results, cl::Workload workload)
 {
+    batchFailures_ = 0;
+    banner_->dismiss();
     for (const auto &r : results) {
-        finished_.append({workload, r});
+        const Translatable label = [s = r.strategy] { return strategyName(int(s)); };
         for (int i = 0; i < r.runs.size(); ++i)
-            results_->addRun({strategyName(int(r.strategy)), workload, i, r.runs[i]});
+            timings_->addRun({label, workload, i, r.runs[i]});
+        timings_->addResult(workload, r);
+        noteFailure(label, r, workload, QString());
     }
-    shownWorkload_ = workload;
-    refreshTimingChart();
 }
 
 void MainWindow::expandProcesses()
@@ -468,8 +475,8 @@ QWidget *MainWindow::currentChart() const
         return timeline_->chartArea();
     if (page == speedup_)
         return speedup_->chart();
-    if (page == timing_->parentWidget())
-        return timing_;
+    if (page == timings_)
+        return timings_->chart();
     return page;
 }
 
@@ -494,9 +501,7 @@ bool MainWindow::writeResultFiles(const QString &dir, QString *error) const
     for (cl::Workload w : {cl::Workload::Cpu, cl::Workload::Io}) {
         cl::Report report;
         report.params.workload = w;
-        for (const auto &f : finished_)
-            if (f.workload == w)
-                report.results.append(f.result);
+        report.results = timings_->results(w);
         if (report.results.isEmpty())
             continue;
         QFile json(dir + QStringLiteral("/results-%1.json").arg(cl::toString(w)));
@@ -504,7 +509,7 @@ bool MainWindow::writeResultFiles(const QString &dir, QString *error) const
             return *error = tr("Cannot write %1").arg(json.fileName()), false;
     }
     QFile csv(dir + QStringLiteral("/results.csv"));
-    if (!csv.open(QIODevice::WriteOnly) || csv.write(results_->toText(QLatin1Char(',')).toUtf8()) < 0)
+    if (!csv.open(QIODevice::WriteOnly) || csv.write(timings_->model()->toText(QLatin1Char(',')).toUtf8()) < 0)
         return *error = tr("Cannot write %1").arg(csv.fileName()), false;
     return true;
 }
@@ -513,7 +518,7 @@ bool MainWindow::exportAllTo(const QString &dir, QString *error)
 {
     const int scale = settings_.exportScale();
     const bool ok = exportPng(cpu_->chartArea(), dir + QStringLiteral("/cpu.png"), scale, error)
-        && exportPng(timing_, dir + QStringLiteral("/timings.png"), scale, error) && writeResultFiles(dir, error);
+        && exportPng(timings_->chart(), dir + QStringLiteral("/timings.png"), scale, error) && writeResultFiles(dir, error);
     if (!ok)
         return false;
     if (timeline_->current()->model() && !exportPng(timeline_->chartArea(), dir + QStringLiteral("/timeline.png"), scale, error))
@@ -542,7 +547,7 @@ void MainWindow::setPresentationMode(bool on)
     presentationFontDelta_ = on ? 6 : 0;
     QApplication::setFont(f);
     on ? showFullScreen() : showNormal();
-    timing_->applyStyle();
+    timings_->chart()->applyStyle();
     cpu_->update();
 }
 

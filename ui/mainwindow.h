@@ -7,25 +7,30 @@
 #include "runner.h"
 #include "settings.h"
 #include "systemmonitor.h"
+#include "translatable.h"
 
 #include <QMainWindow>
 #include <QTimer>
 
+#include <memory>
+
 class QLabel;
 class QTabWidget;
-class QTableView;
 class QTreeView;
 
 namespace ui {
 
 class CpuPanel;
+class ErrorBanner;
 class ExperimentPanel;
+class MainMenus;
 class FilesPage;
 class SpeedupPanel;
 class TimelinePanel;
 class ProcessModel;
 class ResultsModel;
 class TimingChart;
+class TimingsPage;
 
 class MainWindow : public QMainWindow
 {
@@ -35,6 +40,7 @@ public:
     ~MainWindow() override;
 
     static QStringList pageNames(); // "experiments" is the left panel; these are the tabs
+    static QStringList pageTitles(); // the tabs' titles in the UI's language
     bool showPage(const QString &name);
     QWidget *currentChart() const;
     bool isRunning() const { return runner_.isRunning(); }
@@ -45,18 +51,20 @@ public:
 
     // For tests and the screenshot command.
     ExperimentPanel *experimentPanel() const { return experiments_; }
-    TimingChart *timingChart() const { return timing_; }
-    ResultsModel *resultsModel() const { return results_; }
+    TimingChart *timingChart() const;
+    ResultsModel *resultsModel() const;
+    ErrorBanner *errorBanner() const { return banner_; }
+    QTabWidget *pages() const { return pages_; }
+    QString statusText() const; // the state shown on the status bar
     CpuPanel *cpuPanel() const { return cpu_; }
     FilesPage *filesPage() const { return files_; }
     TimelinePanel *timelinePanel() const { return timeline_; }
     SpeedupPanel *speedupPanel() const { return speedup_; }
     cl::DemoServer &server() { return server_; }
 
-signals:
-    void languageChangeRequested(const QString &language);
-
 public slots:
+    // Switches the UI's language in place ("en", "ru") and remembers it; allowed during a run.
+    void setLanguage(const QString &language);
     void runSpec(cl::ExperimentSpec spec);
     void runLesson();
     void runSweep(cl::Strategy strategy, bool gil, int maxWorkers, cl::Workload workload);
@@ -67,25 +75,31 @@ public slots:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
+    void retranslate();
     void buildMenus();
-    void buildFileMenu();
-    void buildViewMenu();
-    void buildServerMenu();
+    void connectRunMenu();
+    void connectServerMenu();
+    void connectViewMenu();
     QWidget *buildPages();
+    void addExportAction(QWidget *chart);
     void connectEngine();
-    void startBatch(const QList<cl::ExperimentSpec> &batch, const QStringList &labels);
+    void startBatch(const QList<cl::ExperimentSpec> &batch, const QList<Translatable> &labels);
     void onExperimentStarted(int index, const cl::ExperimentSpec &spec);
     void onRunFinished(int index, const cl::RunResult &run);
     void onExperimentFinished(int index, const cl::StrategyResult &result);
     void onBatchFinished(bool cancelled);
-    void refreshTimingChart();
+    // What the window is doing or how the last batch ended, on the status bar's left (a passing
+    // message covers it for a while); it follows a language switch.
+    void showStatus(const Translatable &text);
+    Translatable experimentLabel(const cl::ExperimentSpec &spec);
+    void noteFailure(const Translatable &label, const cl::StrategyResult &result, cl::Workload workload, const QString &url);
     void refreshServerStatus();
     void toggleServer();
     void setSamplingHz(int hz);
     bool ensureServer();
-    std::optional<double> notebookFigure(const cl::StrategyResult &r, cl::Workload w) const;
     bool writeResultFiles(const QString &dir, QString *error) const;
 
     Settings settings_;
@@ -94,11 +108,12 @@ private:
     cl::SystemMonitor monitor_;
     QList<cl::LessonExperiment> lesson_;
     ExperimentPanel *experiments_ = nullptr;
+    std::unique_ptr<MainMenus> menus_;
     QTabWidget *pages_ = nullptr;
+    ErrorBanner *banner_ = nullptr;
     CpuPanel *cpu_ = nullptr;
-    TimingChart *timing_ = nullptr;
-    ResultsModel *results_ = nullptr;
-    QTableView *resultsView_ = nullptr;
+    TimingsPage *timings_ = nullptr;
+    QList<QAction *> exportActions_; // "Export as PNG…" in each chart's context menu
     ProcessModel *processes_ = nullptr;
     QTreeView *processView_ = nullptr;
     FilesPage *files_ = nullptr;
@@ -109,14 +124,12 @@ private:
     QLabel *serverStatus_ = nullptr;
     QTimer serverPoll_;
     QList<cl::ExperimentSpec> batch_;
-    QStringList batchLabels_;
-    QString liveLabel_;
-    struct Finished {
-        cl::Workload workload;
-        cl::StrategyResult result;
-    };
-    QList<Finished> finished_;
-    cl::Workload shownWorkload_ = cl::Workload::Cpu;
+    QList<Translatable> batchLabels_;
+    Translatable liveLabel_;
+    QLabel *state_ = nullptr;
+    Translatable status_;
+    int batchFailures_ = 0;     // experiments of this batch (or of the loaded results) that failed
+    Translatable firstFailure_; // the first one's message
     int presentationFontDelta_ = 0;
 };
 

@@ -100,6 +100,17 @@ QVariant ProcessModel::headerData(int section, Qt::Orientation orientation, int 
     return {};
 }
 
+void ProcessModel::retranslate()
+{
+    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (rows_.isEmpty())
+        return;
+    emit dataChanged(index(0, State), index(int(rows_.size()) - 1, State), {Qt::DisplayRole});
+    for (int i = 0; i < rows_.size(); ++i)
+        if (!rows_[i].threadRows.isEmpty())
+            emit dataChanged(index(0, State, index(i, 0)), index(int(rows_[i].threadRows.size()) - 1, State, index(i, 0)), {Qt::DisplayRole});
+}
+
 void ProcessModel::setProcesses(const QList<cl::ProcessRow> &rows)
 {
     bool sameShape = rows.size() == rows_.size();

@@ -24,6 +24,8 @@ public:
     // Replaces the rows; keeps rows that stay in place so expansion and selection survive.
     void setProcesses(const QList<cl::ProcessRow> &rows);
     const QList<cl::ProcessRow> &processes() const { return rows_; }
+    // The language changed: headers and state names read anew.
+    void retranslate();
 
 private:
     QVariant processData(const cl::ProcessRow &p, int column, int role) const;

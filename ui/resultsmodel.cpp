@@ -1,8 +1,19 @@
 #include "resultsmodel.h"
 
-#include <QLocale>
+#include <QColor>
+#include <QCoreApplication>
 
 namespace ui {
+
+QString statusName(cl::RunStatus status)
+{
+    switch (status) {
+    case cl::RunStatus::Ok: return QCoreApplication::translate("ui::ResultsModel", "ok");
+    case cl::RunStatus::Failed: return QCoreApplication::translate("ui::ResultsModel", "failed");
+    case cl::RunStatus::Cancelled: return QCoreApplication::translate("ui::ResultsModel", "cancelled");
+    }
+    return {};
+}
 
 int ResultsModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(rows_.size()); }
 int ResultsModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
@@ -11,8 +22,9 @@ QString ResultsModel::cell(const ResultRow &r, int column) const
 {
     const cl::RunResult &x = r.result;
     switch (column) {
-    case Experiment: return r.experiment;
+    case Experiment: return r.experiment.text();
     case Run: return QString::number(r.run + 1);
+    case Status: return statusName(x.status);
     case Wall: return QString::number(x.wallS, 'f', 3);
     case User: return QString::number(x.cpuUserS, 'f', 3);
     case System: return QString::number(x.cpuSysS, 'f', 3);
@@ -30,10 +42,23 @@ QVariant ResultsModel::data(const QModelIndex &index, int role) const
     const ResultRow &r = rows_[index.row()];
     if (role == Qt::DisplayRole)
         return cell(r, index.column());
-    if (role == Qt::TextAlignmentRole && index.column() != Experiment)
+    if (role == Qt::TextAlignmentRole && index.column() != Experiment && index.column() != Status)
         return int(Qt::AlignRight | Qt::AlignVCenter);
-    if (role == Qt::ToolTipRole && index.column() == Errors && !r.result.errorMessages.isEmpty())
+    return decoration(r, index.column(), role);
+}
+
+QVariant ResultsModel::decoration(const ResultRow &r, int column, int role) const
+{
+    const cl::RunStatus status = r.result.status;
+    if (role == Qt::ToolTipRole && (column == Errors || column == Status) && !r.result.errorMessages.isEmpty())
         return r.result.errorMessages.join(QLatin1Char('\n'));
+    // Fixed colours for both roles, so the text stays readable under a dark theme too.
+    if (role == Qt::BackgroundRole && status == cl::RunStatus::Failed)
+        return QColor(0xf6, 0xd0, 0xcc);
+    if (role == Qt::ForegroundRole && status == cl::RunStatus::Failed)
+        return QColor(0x80, 0x10, 0x08);
+    if (role == Qt::ForegroundRole && status == cl::RunStatus::Cancelled)
+        return QColor(0x80, 0x80, 0x80);
     return {};
 }
 
@@ -44,6 +69,7 @@ QVariant ResultsModel::headerData(int section, Qt::Orientation orientation, int 
     switch (section) {
     case Experiment: return tr("Experiment");
     case Run: return tr("Run");
+    case Status: return tr("Status");
     case Wall: return tr("Wall, s");
     case User: return tr("CPU user, s");
     case System: return tr("CPU system, s");
@@ -59,6 +85,13 @@ void ResultsModel::addRun(const ResultRow &row)
     beginInsertRows({}, int(rows_.size()), int(rows_.size()));
     rows_.append(row);
     endInsertRows();
+}
+
+void ResultsModel::retranslate()
+{
+    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (!rows_.isEmpty())
+        emit dataChanged(index(0, 0), index(int(rows_.size()) - 1, ColumnCount - 1), {Qt::DisplayRole, Qt::ToolTipRole});
 }
 
 void ResultsModel::clear()

@@ -5,6 +5,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLegendMarker>
@@ -22,12 +23,33 @@ SpeedupChart::SpeedupChart(QWidget *parent) : QChartView(parent)
 {
     setRenderHint(QPainter::Antialiasing);
     setMinimumSize(320, 240);
-    auto *chart = new QChart;
-    chart->setTitle(tr("Run a sweep to see how the speedup grows with workers"));
-    setChart(chart);
+    rebuild();
 }
 
-void SpeedupChart::setSweep(const cl::SweepResult &s)
+void SpeedupChart::setSweep(const cl::SweepResult &sweep)
+{
+    sweep_ = sweep;
+    rebuild();
+}
+
+void SpeedupChart::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        rebuild();
+    QChartView::changeEvent(event);
+}
+
+void SpeedupChart::rebuild()
+{
+    QChart *chart = sweep_ ? sweepChart(*sweep_) : new QChart;
+    if (!sweep_)
+        chart->setTitle(tr("Run a sweep to see how the speedup grows with workers"));
+    QChart *old = this->chart();
+    setChart(chart);
+    delete old;
+}
+
+QChart *SpeedupChart::sweepChart(const cl::SweepResult &s) const
 {
     const ChartStyle &st = currentStyle();
     auto *chart = new QChart;
@@ -61,6 +83,15 @@ void SpeedupChart::setSweep(const cl::SweepResult &s)
     for (QAbstractSeries *series : {static_cast<QAbstractSeries *>(ideal), static_cast<QAbstractSeries *>(amdahl),
                                     static_cast<QAbstractSeries *>(measured), static_cast<QAbstractSeries *>(dots)})
         chart->addSeries(series);
+    addAxes(chart, s, top);
+    chart->legend()->markers(dots).first()->setVisible(false);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    return chart;
+}
+
+void SpeedupChart::addAxes(QChart *chart, const cl::SweepResult &s, double top) const
+{
+    const int maxN = s.points.isEmpty() ? 1 : s.points.last().workers;
     auto *x = new QValueAxis;
     x->setRange(1, std::max(2, maxN));
     x->setTickType(QValueAxis::TicksDynamic);
@@ -77,12 +108,6 @@ void SpeedupChart::setSweep(const cl::SweepResult &s)
         series->attachAxis(x);
         series->attachAxis(y);
     }
-    chart->legend()->markers(dots).first()->setVisible(false);
-    chart->legend()->setAlignment(Qt::AlignBottom);
-    QChart *old = this->chart();
-    setChart(chart);
-    delete old;
-    hasSweep_ = true;
 }
 
 SpeedupPanel::SpeedupPanel(QWidget *parent) : QWidget(parent)
@@ -90,22 +115,17 @@ SpeedupPanel::SpeedupPanel(QWidget *parent) : QWidget(parent)
     auto *layout = new QVBoxLayout(this);
     auto *bar = new QHBoxLayout;
     workload_ = new QComboBox(this);
-    workload_->addItem(tr("CPU-bound"), int(cl::Workload::Cpu));
-    workload_->addItem(tr("IO-bound"), int(cl::Workload::Io));
+    for (cl::Workload w : {cl::Workload::Cpu, cl::Workload::Io})
+        workload_->addItem(QString(), int(w));
     strategy_ = new QComboBox(this);
     for (cl::Strategy s : {cl::Strategy::Threads, cl::Strategy::Processes, cl::Strategy::Async})
-        strategy_->addItem(strategyName(int(s)), int(s));
+        strategy_->addItem(QString(), int(s));
     maxWorkers_ = new QSpinBox(this);
     maxWorkers_->setRange(1, 64);
     maxWorkers_->setValue(std::max(2, 2 * QThread::idealThreadCount()));
-    maxWorkers_->setPrefix(tr("1 to "));
-    maxWorkers_->setSuffix(tr(" workers"));
-    maxWorkers_->setToolTip(tr("Runs the strategy with 1, 2, … up to this many workers (default: twice the cores)"));
-    gil_ = new QCheckBox(tr("GIL"), this);
+    gil_ = new QCheckBox(this);
     gil_->setChecked(true);
-    gil_->setToolTip(tr("With the GIL on, threads hit the flat \"GIL ceiling\""));
-    run_ = new QPushButton(tr("Run sweep"), this);
-    run_->setToolTip(tr("Sequential first, then each worker count; steps and requests come from the Parameters panel"));
+    run_ = new QPushButton(this);
     for (QWidget *w : {static_cast<QWidget *>(workload_), static_cast<QWidget *>(strategy_), static_cast<QWidget *>(maxWorkers_),
                        static_cast<QWidget *>(gil_), static_cast<QWidget *>(run_)})
         bar->addWidget(w);
@@ -120,6 +140,30 @@ SpeedupPanel::SpeedupPanel(QWidget *parent) : QWidget(parent)
         emit sweepRequested(cl::Strategy(strategy_->currentData().toInt()), gil_->isChecked(), maxWorkers_->value(),
                             cl::Workload(workload_->currentData().toInt()));
     });
+    retranslate();
+}
+
+void SpeedupPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate(); // the chart retitles itself
+    QWidget::changeEvent(event);
+}
+
+void SpeedupPanel::retranslate()
+{
+    workload_->setItemText(0, tr("CPU-bound"));
+    workload_->setItemText(1, tr("IO-bound"));
+    for (int i = 0; i < strategy_->count(); ++i)
+        strategy_->setItemText(i, strategyName(strategy_->itemData(i).toInt()));
+    maxWorkers_->setPrefix(tr("1 to "));
+    maxWorkers_->setSuffix(tr(" workers"));
+    maxWorkers_->setToolTip(tr("Runs the strategy with 1, 2, … up to this many workers (default: twice the cores)"));
+    gil_->setText(tr("GIL"));
+    gil_->setToolTip(tr("With the GIL on, threads hit the flat \"GIL ceiling\""));
+    run_->setText(tr("Run sweep"));
+    run_->setToolTip(tr("Sequential first, then each worker count; steps and requests come from the Parameters panel"));
+    showSummary();
 }
 
 void SpeedupPanel::setRunning(bool running) { run_->setEnabled(!running); }
@@ -127,10 +171,18 @@ void SpeedupPanel::setRunning(bool running) { run_->setEnabled(!running); }
 void SpeedupPanel::showSweep(const cl::SweepResult &sweep)
 {
     chart_->setSweep(sweep);
+    showSummary();
+}
+
+void SpeedupPanel::showSummary()
+{
+    const auto &sweep = chart_->sweep();
+    if (!sweep)
+        return;
     QStringList parts;
-    for (const cl::SweepPoint &p : sweep.points)
+    for (const cl::SweepPoint &p : sweep->points)
         parts << QStringLiteral("%1: %2×").arg(p.workers).arg(p.speedup, 0, 'f', 2);
-    summary_->setText(tr("sequential %1 s; speedup by workers — %2").arg(sweep.sequentialS, 0, 'f', 3).arg(parts.join(QStringLiteral(", "))));
+    summary_->setText(tr("sequential %1 s; speedup by workers — %2").arg(sweep->sequentialS, 0, 'f', 3).arg(parts.join(QStringLiteral(", "))));
 }
 
 } // namespace ui

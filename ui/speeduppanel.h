@@ -7,6 +7,8 @@
 #include <QChartView>
 #include <QWidget>
 
+#include <optional>
+
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -21,10 +23,17 @@ class SpeedupChart : public QChartView
 public:
     explicit SpeedupChart(QWidget *parent = nullptr);
     void setSweep(const cl::SweepResult &sweep);
-    bool hasSweep() const { return hasSweep_; }
+    bool hasSweep() const { return sweep_.has_value(); }
+    const std::optional<cl::SweepResult> &sweep() const { return sweep_; }
+
+protected:
+    void changeEvent(QEvent *event) override;
 
 private:
-    bool hasSweep_ = false;
+    void rebuild();
+    QChart *sweepChart(const cl::SweepResult &s) const;
+    void addAxes(QChart *chart, const cl::SweepResult &s, double top) const;
+    std::optional<cl::SweepResult> sweep_;
 };
 
 class SpeedupPanel : public QWidget
@@ -40,7 +49,12 @@ signals:
     // `base`: workload, strategy and GIL from this page; counts from the experiment panel.
     void sweepRequested(cl::Strategy strategy, bool gil, int maxWorkers, cl::Workload workload);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
+    void showSummary();
     QComboBox *workload_ = nullptr;
     QComboBox *strategy_ = nullptr;
     QSpinBox *maxWorkers_ = nullptr;

@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCoreApplication>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -39,39 +40,56 @@ QTableWidgetItem *cell(const QString &text)
 StreamsPage::StreamsPage(QWidget *parent) : QWidget(parent)
 {
     auto *layout = new QVBoxLayout(this);
-    auto *intro = new QLabel(tr("Every process starts with three open descriptors: 0 (stdin), 1 (stdout) and 2 (stderr). "
-                                "In the lesson Jupyter had replaced them; here are this app's real ones. Start the app from a "
-                                "terminal, with <tt>&gt; file</tt>, with <tt>| cat</tt> or from the desktop and see them change."),
-                             this);
-    intro->setWordWrap(true);
-    layout->addWidget(intro);
+    intro_ = new QLabel(this);
+    intro_->setWordWrap(true);
+    layout->addWidget(intro_);
     table_ = new QTableWidget(3, 5, this);
-    table_->setHorizontalHeaderLabels({tr("fd"), tr("Stream"), tr("Points to"), tr("Target"), tr("TTY")});
     table_->verticalHeader()->hide();
     table_->horizontalHeader()->setStretchLastSection(false);
     table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     table_->horizontalHeader()->setSectionResizeMode(3, QHeaderView::Stretch);
-    table_->setToolTip(tr("What /proc/self/fd/0, 1 and 2 point to"));
     layout->addWidget(table_);
     auto *buttons = new QHBoxLayout;
     for (int fd : {1, 2}) {
-        auto *b = new QPushButton(fd == 1 ? tr("Write a line to stdout") : tr("Write a line to stderr"), this);
-        b->setToolTip(fd == 1 ? tr("sys.stdout.write(\"where am I\\n\")") : tr("sys.stderr.write(\"where am I\\n\")"));
+        auto *b = new QPushButton(this);
         connect(b, &QPushButton::clicked, this, [this, fd] {
             written_->setText(cl::writeLine(fd, QStringLiteral("where am I")));
             refresh();
         });
         buttons->addWidget(b);
+        writeButtons_.append(b);
     }
-    auto *again = new QPushButton(tr("Look again"), this);
-    connect(again, &QPushButton::clicked, this, &StreamsPage::refresh);
-    buttons->addWidget(again);
+    again_ = new QPushButton(this);
+    connect(again_, &QPushButton::clicked, this, &StreamsPage::refresh);
+    buttons->addWidget(again_);
     buttons->addStretch();
     layout->addLayout(buttons);
     written_ = new QLabel(this);
     written_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(written_);
     layout->addStretch();
+    retranslate();
+}
+
+void StreamsPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void StreamsPage::retranslate()
+{
+    intro_->setText(tr("Every process starts with three open descriptors: 0 (stdin), 1 (stdout) and 2 (stderr). "
+                       "In the lesson Jupyter had replaced them; here are this app's real ones. Start the app from a "
+                       "terminal, with <tt>&gt; file</tt>, with <tt>| cat</tt> or from the desktop and see them change."));
+    table_->setHorizontalHeaderLabels({tr("fd"), tr("Stream"), tr("Points to"), tr("Target"), tr("TTY")});
+    table_->setToolTip(tr("What /proc/self/fd/0, 1 and 2 point to"));
+    writeButtons_[0]->setText(tr("Write a line to stdout"));
+    writeButtons_[0]->setToolTip(tr("sys.stdout.write(\"where am I\\n\")"));
+    writeButtons_[1]->setText(tr("Write a line to stderr"));
+    writeButtons_[1]->setToolTip(tr("sys.stderr.write(\"where am I\\n\")"));
+    again_->setText(tr("Look again"));
     refresh();
 }
 
@@ -90,30 +108,48 @@ void StreamsPage::refresh()
 
 QString StreamsPage::lastWrite() const { return written_->text(); }
 
-SystemPage::SystemPage(QWidget *parent) : QWidget(parent)
+SystemPage::SystemPage(QWidget *parent) : QWidget(parent), rows_(cl::systemInfo().rows())
 {
     auto *layout = new QVBoxLayout(this);
-    auto *intro = new QLabel(tr("The lesson starts with <tt>sys.version</tt> and <tt>platform.uname()</tt>; this is the same for this app."), this);
-    intro->setWordWrap(true);
-    layout->addWidget(intro);
-    const auto rows = cl::systemInfo().rows();
-    auto *table = new QTableWidget(int(rows.size()), 2, this);
-    table->setHorizontalHeaderLabels({tr("What"), tr("Value")});
-    table->verticalHeader()->hide();
-    table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    intro_ = new QLabel(this);
+    intro_->setWordWrap(true);
+    layout->addWidget(intro_);
+    table_ = new QTableWidget(int(rows_.size()), 2, this);
+    table_->verticalHeader()->hide();
+    table_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    table_->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    for (int i = 0; i < rows_.size(); ++i)
+        table_->setItem(i, 1, cell(rows_[i].second));
+    layout->addWidget(table_, 1);
+    copy_ = new QPushButton(this);
+    connect(copy_, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(lines().join(QLatin1Char('\n'))); });
+    layout->addWidget(copy_, 0, Qt::AlignLeft);
+    retranslate();
+}
+
+QStringList SystemPage::lines() const
+{
     QStringList text;
-    for (int i = 0; i < rows.size(); ++i) {
-        const QString label = QCoreApplication::translate("SystemInfo", rows[i].first);
-        table->setItem(i, 0, cell(label));
-        table->setItem(i, 1, cell(rows[i].second));
-        text << label + QStringLiteral(": ") + rows[i].second;
-    }
-    layout->addWidget(table, 1);
-    auto *copy = new QPushButton(tr("Copy all"), this);
-    copy->setToolTip(tr("Copy these lines to the clipboard"));
-    connect(copy, &QPushButton::clicked, this, [text] { QApplication::clipboard()->setText(text.join(QLatin1Char('\n'))); });
-    layout->addWidget(copy, 0, Qt::AlignLeft);
+    for (const auto &[what, value] : rows_)
+        text << QCoreApplication::translate("SystemInfo", what) + QStringLiteral(": ") + value;
+    return text;
+}
+
+void SystemPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void SystemPage::retranslate()
+{
+    intro_->setText(tr("The lesson starts with <tt>sys.version</tt> and <tt>platform.uname()</tt>; this is the same for this app."));
+    table_->setHorizontalHeaderLabels({tr("What"), tr("Value")});
+    for (int i = 0; i < rows_.size(); ++i)
+        table_->setItem(i, 0, cell(QCoreApplication::translate("SystemInfo", rows_[i].first)));
+    copy_->setText(tr("Copy all"));
+    copy_->setToolTip(tr("Copy these lines to the clipboard"));
 }
 
 } // namespace ui

@@ -1,9 +1,12 @@
 // Standard streams page: where descriptors 0, 1 and 2 lead, and a line written to each.
 #pragma once
 
+#include <QList>
+#include <QPair>
 #include <QWidget>
 
 class QLabel;
+class QPushButton;
 class QTableWidget;
 
 namespace ui {
@@ -16,8 +19,15 @@ public:
     void refresh();
     QString lastWrite() const;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
+    QLabel *intro_ = nullptr;
     QTableWidget *table_ = nullptr;
+    QList<QPushButton *> writeButtons_; // stdout, stderr
+    QPushButton *again_ = nullptr;
     QLabel *written_ = nullptr;
 };
 
@@ -26,6 +36,17 @@ class SystemPage : public QWidget
     Q_OBJECT
 public:
     explicit SystemPage(QWidget *parent = nullptr);
+    QStringList lines() const; // "label: value", in the UI's language
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate();
+    QList<QPair<const char *, QString>> rows_; // labels untranslated
+    QLabel *intro_ = nullptr;
+    QTableWidget *table_ = nullptr;
+    QPushButton *copy_ = nullptr;
 };
 
 } // namespace ui

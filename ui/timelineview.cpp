@@ -3,6 +3,7 @@
 #include "palette.h"
 
 #include <QCoreApplication>
+#include <QEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QScrollBar>
@@ -87,7 +88,26 @@ TimelineView::TimelineView(QWidget *parent) : QAbstractScrollArea(parent)
     setMouseTracking(true);
     viewport()->setMouseTracking(true);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    retranslate();
+}
+
+void TimelineView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate(); // lane and state names are worked out at each paint
+    QAbstractScrollArea::changeEvent(event);
+}
+
+void TimelineView::retranslate()
+{
     setToolTip(tr("Wheel: zoom around the pointer. Drag: pan. Shift+wheel or the scroll bar: more lanes. Double-click: whole run"));
+    viewport()->update();
+}
+
+void TimelineView::setTitle(const QString &title)
+{
+    title_ = title;
+    viewport()->update();
 }
 
 void TimelineView::setModel(std::shared_ptr<const cl::TimelineModel> model, const QString &title)

@@ -21,6 +21,7 @@ public:
     explicit TimelineView(QWidget *parent = nullptr);
 
     void setModel(std::shared_ptr<const cl::TimelineModel> model, const QString &title);
+    void setTitle(const QString &title); // keeps the model, the zoom and the scroll position
     const cl::TimelineModel *model() const { return model_.get(); }
     // The time range both views of a comparison share.
     void setTotal(double seconds);
@@ -38,6 +39,7 @@ signals:
 
 protected:
     void paintEvent(QPaintEvent *) override;
+    void changeEvent(QEvent *event) override;
     void wheelEvent(QWheelEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
@@ -46,6 +48,7 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
+    void retranslate();
     QRect plotRect() const;
     int laneHeight() const;
     int curveHeight() const;

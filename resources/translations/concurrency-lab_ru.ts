@@ -39,6 +39,10 @@
         <source>connections must be 0 (no limit) or more</source>
         <translation>соединений должно быть 0 (без ограничения) или больше</translation>
     </message>
+    <message>
+        <source>watchdog must be between 100 ms and 3600000 ms</source>
+        <translation>сторожевой таймер должен быть от 100 до 3600000 мс</translation>
+    </message>
 </context>
 <context>
     <name>Lesson</name>
@@ -190,6 +194,41 @@
     <message>
         <source>&lt;span style=&apos;color:#3cc850&apos;&gt;■&lt;/span&gt; user  &lt;span style=&apos;color:#e84a3c&apos;&gt;■&lt;/span&gt; system  &lt;span style=&apos;color:#f0c030&apos;&gt;│&lt;/span&gt; experiment started  ┆ ended — last 60 s, newest on the right</source>
         <translation>&lt;span style=&apos;color:#3cc850&apos;&gt;■&lt;/span&gt; пользователь  &lt;span style=&apos;color:#e84a3c&apos;&gt;■&lt;/span&gt; система  &lt;span style=&apos;color:#f0c030&apos;&gt;│&lt;/span&gt; эксперимент начат  ┆ закончен — последние 60 с, новое справа</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ErrorBanner</name>
+    <message>
+        <source>no message</source>
+        <translation>без сообщения</translation>
+    </message>
+    <message>
+        <source>%1: %2 of 1 request failed: %3</source>
+        <translation>%1: не удалось выполнить %2 из 1 запроса: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 of %n requests failed: %3</source>
+        <translation>
+            <numerusform>%1: не удалось выполнить %2 из %n запроса: %3</numerusform>
+            <numerusform>%1: не удалось выполнить %2 из %n запросов: %3</numerusform>
+            <numerusform>%1: не удалось выполнить %2 из %n запросов: %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2 of 1 step not done: %3</source>
+        <translation>%1: не выполнено %2 из 1 шага: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 of %n steps not done: %3</source>
+        <translation>
+            <numerusform>%1: не выполнено %2 из %n шага: %3</numerusform>
+            <numerusform>%1: не выполнено %2 из %n шагов: %3</numerusform>
+            <numerusform>%1: не выполнено %2 из %n шагов: %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Скрыть</translation>
     </message>
 </context>
 <context>
@@ -477,10 +516,6 @@
         <translation>Папка</translation>
     </message>
     <message>
-        <source>The file to work on; any language, up to 255 bytes</source>
-        <translation>Файл, с которым работаем; на любом языке, до 255 байт</translation>
-    </message>
-    <message>
         <source>File</source>
         <translation>Файл</translation>
     </message>
@@ -564,69 +599,21 @@
         <source>memory: %1 MiB resident before, %2 MiB after</source>
         <translation>память: %1 МиБ до, %2 МиБ после</translation>
     </message>
+    <message>
+        <source>The file to work on, inside the folder: no &apos;..&apos;, no absolute name, and a symbolic link is never followed; any language, up to 255 bytes</source>
+        <translation>Файл для работы — внутри папки: без &apos;..&apos;, без абсолютного пути, по символическим ссылкам программа не переходит; любой язык, до 255 байт</translation>
+    </message>
+    <message>
+        <source>Could not make a new folder under %1: choose a working folder.</source>
+        <translation>Не удалось создать новую папку в %1: выберите рабочую папку.</translation>
+    </message>
+    <message>
+        <source>Choose a working folder first.</source>
+        <translation>Сначала выберите рабочую папку.</translation>
+    </message>
 </context>
 <context>
-    <name>ui::MainWindow</name>
-    <message>
-        <source>Concurrency Lab</source>
-        <translation>Concurrency Lab</translation>
-    </message>
-    <message>
-        <source>The demo server could not start: %1</source>
-        <translation>Демо-сервер не запустился: %1</translation>
-    </message>
-    <message>
-        <source>Live CPU</source>
-        <translation>Загрузка ЦП</translation>
-    </message>
-    <message>
-        <source>Every run; select rows and press Ctrl+C to copy them</source>
-        <translation>Все запуски; выделите строки и нажмите Ctrl+C, чтобы скопировать</translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation>Копировать</translation>
-    </message>
-    <message>
-        <source>Timings</source>
-        <translation>Время</translation>
-    </message>
-    <message>
-        <source>This app&apos;s processes, live, like top: expand a process to see its threads</source>
-        <translation>Процессы приложения вживую, как в top: раскройте процесс, чтобы увидеть его потоки</translation>
-    </message>
-    <message>
-        <source>Processes</source>
-        <translation>Процессы</translation>
-    </message>
-    <message>
-        <source>Export as PNG…</source>
-        <translation>Экспорт в PNG…</translation>
-    </message>
-    <message>
-        <source>&amp;Run</source>
-        <translation>&amp;Запустить</translation>
-    </message>
-    <message>
-        <source>Run the experiment with the panel&apos;s parameters</source>
-        <translation>Запустить эксперимент с параметрами панели</translation>
-    </message>
-    <message>
-        <source>Run &amp;all of the lesson</source>
-        <translation>Запустить &amp;весь урок</translation>
-    </message>
-    <message>
-        <source>&amp;Stop</source>
-        <translation>&amp;Стоп</translation>
-    </message>
-    <message>
-        <source>&amp;Clear results</source>
-        <translation>&amp;Очистить результаты</translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation>&amp;Язык</translation>
-    </message>
+    <name>ui::MainMenus</name>
     <message>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
@@ -656,6 +643,26 @@
         <translation>&amp;Выход</translation>
     </message>
     <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Запустить</translation>
+    </message>
+    <message>
+        <source>Run the experiment with the panel&apos;s parameters</source>
+        <translation>Запустить эксперимент с параметрами панели</translation>
+    </message>
+    <message>
+        <source>Run &amp;all of the lesson</source>
+        <translation>Запустить &amp;весь урок</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Стоп</translation>
+    </message>
+    <message>
+        <source>&amp;Clear results</source>
+        <translation>&amp;Очистить результаты</translation>
+    </message>
+    <message>
         <source>&amp;Server</source>
         <translation>&amp;Сервер</translation>
     </message>
@@ -666,14 +673,6 @@
     <message>
         <source>Set the &amp;delay…</source>
         <translation>Задать &amp;задержку…</translation>
-    </message>
-    <message>
-        <source>Demo server</source>
-        <translation>Демо-сервер</translation>
-    </message>
-    <message>
-        <source>Delay before each reply (ms):</source>
-        <translation>Задержка перед каждым ответом (мс):</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -694,6 +693,49 @@
     <message>
         <source>%1 Hz</source>
         <translation>%1 Гц</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Язык</translation>
+    </message>
+</context>
+<context>
+    <name>ui::MainWindow</name>
+    <message>
+        <source>Concurrency Lab</source>
+        <translation>Concurrency Lab</translation>
+    </message>
+    <message>
+        <source>The demo server could not start: %1</source>
+        <translation>Демо-сервер не запустился: %1</translation>
+    </message>
+    <message>
+        <source>Live CPU</source>
+        <translation>Загрузка ЦП</translation>
+    </message>
+    <message>
+        <source>Timings</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>This app&apos;s processes, live, like top: expand a process to see its threads</source>
+        <translation>Процессы приложения вживую, как в top: раскройте процесс, чтобы увидеть его потоки</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>Процессы</translation>
+    </message>
+    <message>
+        <source>Export as PNG…</source>
+        <translation>Экспорт в PNG…</translation>
+    </message>
+    <message>
+        <source>Demo server</source>
+        <translation>Демо-сервер</translation>
+    </message>
+    <message>
+        <source>Delay before each reply (ms):</source>
+        <translation>Задержка перед каждым ответом (мс):</translation>
     </message>
     <message>
         <source>Cannot run</source>
@@ -730,14 +772,6 @@
     <message>
         <source>Done.</source>
         <translation>Готово.</translation>
-    </message>
-    <message>
-        <source>CPU-bound: counting loop — best of N</source>
-        <translation>CPU-bound: цикл со счётчиком — лучший из N</translation>
-    </message>
-    <message>
-        <source>IO-bound: HTTP requests — best of N</source>
-        <translation>IO-bound: HTTP-запросы — лучший из N</translation>
     </message>
     <message>
         <source>Demo server: stopped</source>
@@ -810,6 +844,22 @@
     <message>
         <source>PNG images (*.png);;SVG drawings (*.svg)</source>
         <translation>Изображения PNG (*.png);;Рисунки SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>%1 (and 1 more experiment failed)</source>
+        <translation>%1 (и ещё 1 эксперимент завершился с ошибкой)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (and %n more experiments failed)</source>
+        <translation>
+            <numerusform>%1 (и ещё %n эксперимент завершился с ошибкой)</numerusform>
+            <numerusform>%1 (и ещё %n эксперимента завершились с ошибкой)</numerusform>
+            <numerusform>%1 (и ещё %n экспериментов завершились с ошибкой)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Finished with errors.</source>
+        <translation>Завершено с ошибками.</translation>
     </message>
 </context>
 <context>
@@ -892,6 +942,22 @@
     <message>
         <source>Errors</source>
         <translation>Ошибки</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>успешно</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>ошибка</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>отменён</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
     </message>
 </context>
 <context>
@@ -1152,18 +1218,6 @@
         <translation>%1 — идёт, прошло %2 с</translation>
     </message>
     <message>
-        <source>%1 — %2</source>
-        <translation>%1 — %2</translation>
-    </message>
-    <message>
-        <source> s</source>
-        <translation> с</translation>
-    </message>
-    <message>
-        <source>Pinned: %1 — %2</source>
-        <translation>Закреплено: %1 — %2</translation>
-    </message>
-    <message>
         <source>Unpin</source>
         <translation>Открепить</translation>
     </message>
@@ -1174,6 +1228,22 @@
     <message>
         <source>Latency of %1 (ms)</source>
         <translation>Задержка: %1 (мс)</translation>
+    </message>
+    <message>
+        <source>%1 (failed)</source>
+        <translation>%1 (ошибка)</translation>
+    </message>
+    <message>
+        <source>%1 — %2 s</source>
+        <translation>%1 — %2 с</translation>
+    </message>
+    <message>
+        <source>%1 — FAILED after %2 s: %3</source>
+        <translation>%1 — ОШИБКА через %2 с: %3</translation>
+    </message>
+    <message>
+        <source>Pinned: %1</source>
+        <translation>Закреплено: %1</translation>
     </message>
 </context>
 <context>
@@ -1264,10 +1334,6 @@ from %3 for %4</source>
         <translation> (без GIL)</translation>
     </message>
     <message>
-        <source>Best of N runs per strategy; the whisker spans the fastest to the slowest run; the diamond is the notebook&apos;s figure</source>
-        <translation>Лучший из N запусков для каждой стратегии; «ус» — от самого быстрого до самого медленного запуска; ромб — результат из ноутбука</translation>
-    </message>
-    <message>
         <source>Run an experiment to see its timings</source>
         <translation>Запустите эксперимент, чтобы увидеть время</translation>
     </message>
@@ -1294,6 +1360,49 @@ from %3 for %4</source>
     <message>
         <source>&lt;br&gt;speedup ×%1</source>
         <translation>&lt;br&gt;ускорение ×%1</translation>
+    </message>
+    <message>
+        <source>✕ failed</source>
+        <translation>✕ ошибка</translation>
+    </message>
+    <message>
+        <source>■ stopped</source>
+        <translation>■ остановлен</translation>
+    </message>
+    <message>
+        <source>1 run failed</source>
+        <translation>1 запуск с ошибкой</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n runs failed</source>
+        <translation>
+            <numerusform>%n запуск с ошибкой</numerusform>
+            <numerusform>%n запуска с ошибкой</numerusform>
+            <numerusform>%n запусков с ошибкой</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Best of N runs per strategy; the whisker spans the fastest to the slowest run; the diamond is the notebook&apos;s figure; failed and stopped runs are not times</source>
+        <translation>Лучший из N запусков для каждой стратегии; «ус» — от самого быстрого до самого медленного запуска; ромб — результат из ноутбука; у запусков с ошибкой и остановленных времени нет</translation>
+    </message>
+</context>
+<context>
+    <name>ui::TimingsPage</name>
+    <message>
+        <source>Every run; select rows and press Ctrl+C to copy them</source>
+        <translation>Все запуски; выделите строки и нажмите Ctrl+C, чтобы скопировать</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Копировать</translation>
+    </message>
+    <message>
+        <source>CPU-bound: counting loop — best of N</source>
+        <translation>CPU-bound: цикл со счётчиком — лучший из N</translation>
+    </message>
+    <message>
+        <source>IO-bound: HTTP requests — best of N</source>
+        <translation>IO-bound: HTTP-запросы — лучший из N</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,149 @@
+// A failed or stopped run is never a time in the window: no bar, no speedup from it or against
+// it, the first error in a banner over the charts, the table marks it, the status bar says so.
+#include <catch2/catch.hpp>
+
+#include "errorbanner.h"
+#include "helpers.h"
+#include "mainwindow.h"
+#include "resultsmodel.h"
+#include "settings.h"
+#include "timelinepanel.h"
+#include "timingchart.h"
+
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cl;
+
+namespace {
+RunResult okRun(double wallS, qint64 items)
+{
+    RunResult r;
+    r.wallS = wallS;
+    r.items = items;
+    return r;
+}
+
+RunResult failedRun(double wallS, qint64 asked, const QString &why)
+{
+    RunResult r;
+    r.wallS = wallS;
+    r.errors = asked;
+    r.status = RunStatus::Failed;
+    r.errorMessages = {why};
+    return r;
+}
+
+RunResult cancelledRun(double wallS)
+{
+    RunResult r;
+    r.wallS = wallS;
+    r.status = RunStatus::Cancelled;
+    return r;
+}
+
+// The value drawn for each bar of the chart's bar series.
+QList<double> drawnBars(const ui::TimingChart &chart)
+{
+    QList<double> values;
+    for (QAbstractSeries *s : chart.chart()->series())
+        if (auto *bars = qobject_cast<QBarSeries *>(s))
+            for (int i = 0; i < bars->barSets().first()->count(); ++i)
+                values << bars->barSets().first()->at(i);
+    return values;
+}
+
+struct Window {
+    QTemporaryDir dir;
+    ui::MainWindow w{ui::Settings(dir.filePath(QStringLiteral("s.ini")))};
+    Window() { w.show(); }
+};
+} // namespace
+
+TEST_CASE("only ok runs are times: no bar, whisker or speedup from a failed or cancelled run", "[timings]")
+{
+    const StrategyResult seq{Strategy::Sequential, 1, true, {okRun(1.0, 100)}, 100};
+    const StrategyResult failed{Strategy::Async, 100, true, {failedRun(0.004, 100, QStringLiteral("Connection refused"))}, 100};
+    const StrategyResult stopped{Strategy::Threads, 4, true, {cancelledRun(0.01)}, 100};
+    const StrategyResult mixed{Strategy::Processes, 2, true, {okRun(0.5, 100), okRun(0.6, 100), failedRun(0.001, 100, QStringLiteral("died"))}, 100};
+    const QList<ui::TimingBar> bars = ui::timingBars({seq, failed, stopped, mixed}, {});
+    REQUIRE(bars.size() == 4);
+    CHECK(bars[0].hasTime());
+    CHECK(bars[1].status == RunStatus::Failed);
+    CHECK(bars[1].bestS == 0);
+    CHECK(bars[1].maxS == 0);
+    CHECK(bars[1].label.contains(QStringLiteral("failed")));
+    CHECK_FALSE(bars[1].label.contains(QStringLiteral("speedup")));
+    CHECK(bars[2].status == RunStatus::Cancelled);
+    CHECK(bars[2].bestS == 0);
+    CHECK(bars[2].label.contains(QStringLiteral("stopped")));
+    CHECK(bars[3].hasTime());
+    CHECK(bars[3].bestS == 0.5);
+    CHECK(bars[3].minS == 0.5); // not the failed run's 1 ms
+    CHECK(bars[3].maxS == 0.6);
+    CHECK(bars[3].failedRuns == 1);
+    CHECK(bars[3].label.contains(QStringLiteral("speedup ×2.00")));
+
+    const StrategyResult seqFailed{Strategy::Sequential, 1, true, {failedRun(0.001, 100, QStringLiteral("x"))}, 100};
+    const QList<ui::TimingBar> against = ui::timingBars({seqFailed, mixed}, {});
+    CHECK_FALSE(against[0].hasTime());
+    CHECK_FALSE(against[1].label.contains(QStringLiteral("speedup"))); // no speedup against a failed baseline
+
+    ui::TimingChart chart;
+    chart.setBars(QStringLiteral("t"), bars);
+    CHECK(drawnBars(chart) == QList<double>{1.0, 0, 0, 0.5});
+}
+
+TEST_CASE("a batch whose every request failed is charted as failed, with a banner and no \"Done.\"", "[window]")
+{
+    Window win;
+    const QString url = QStringLiteral("http://127.0.0.1:%1/").arg(test::closedPort());
+    ExperimentSpec spec = test::smallSpec(Workload::Io, Strategy::Async, 20, 20, url);
+    spec.repeat = 3;
+    win.w.runSpec(spec);
+    REQUIRE(QTest::qWaitFor([&] { return !win.w.isRunning(); }, 30000));
+
+    REQUIRE(win.w.timingChart()->barCount() == 1);
+    const ui::TimingBar bar = win.w.timingChart()->bars().first();
+    CHECK(bar.status == RunStatus::Failed);
+    CHECK_FALSE(bar.label.contains(QStringLiteral("speedup")));
+    CHECK(drawnBars(*win.w.timingChart()) == QList<double>{0});
+
+    ui::ErrorBanner *banner = win.w.errorBanner();
+    CHECK(banner->isVisible());
+    CHECK(banner->text().contains(QStringLiteral("20 of 20 requests failed")));
+    CHECK(banner->text().contains(url));
+
+    ui::ResultsModel *table = win.w.resultsModel();
+    REQUIRE(table->rowCount() == 1); // a failed run stops the repeats
+    CHECK(table->data(table->index(0, ui::ResultsModel::Status)).toString() == QStringLiteral("failed"));
+    CHECK(table->data(table->index(0, ui::ResultsModel::Wall), Qt::BackgroundRole).isValid());
+    CHECK(table->toText(QLatin1Char(',')).contains(QStringLiteral(",failed,")));
+
+    CHECK(win.w.statusText() != QStringLiteral("Done."));
+    CHECK(win.w.statusText() == QStringLiteral("Finished with errors."));
+    CHECK(win.w.timelinePanel()->runCount() == 1); // shown, marked as failed
+    CHECK(ui::runName({QStringLiteral("x"), Workload::Io, table->rows().first().result}).contains(QStringLiteral("failed")));
+
+    QTest::mouseClick(banner->findChild<QWidget *>(QStringLiteral("dismissError")), Qt::LeftButton);
+    CHECK_FALSE(banner->isVisible());
+}
+
+TEST_CASE("results loaded from a file follow the same rules", "[window]")
+{
+    Window win;
+    const StrategyResult seq{Strategy::Sequential, 1, true, {okRun(9.3, 100)}, 100};
+    const StrategyResult failed{Strategy::Async, 100, true, {failedRun(0.004, 100, QStringLiteral("Connection refused"))}, 100};
+    win.w.loadResults({seq, failed}, Workload::Io);
+    const QList<ui::TimingBar> bars = win.w.timingChart()->bars();
+    REQUIRE(bars.size() == 2);
+    CHECK(bars[1].status == RunStatus::Failed);
+    CHECK_FALSE(bars[1].label.contains(QStringLiteral("speedup")));
+    CHECK(win.w.errorBanner()->isVisible());
+    CHECK(win.w.errorBanner()->text().contains(QStringLiteral("100 of 100 requests failed: Connection refused")));
+    CHECK(win.w.resultsModel()->data(win.w.resultsModel()->index(1, ui::ResultsModel::Status)).toString() == QStringLiteral("failed"));
+}

@@ -1,0 +1,94 @@
+#include "errorbanner.h"
+
+#include <QCoreApplication>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QStyle>
+#include <QToolButton>
+
+#include <algorithm>
+#include <climits>
+
+namespace ui {
+
+QString failureText(const QString &experiment, const cl::StrategyResult &result, cl::Workload workload, const QString &url)
+{
+    const cl::RunResult *run = result.firstFailure();
+    if (!run)
+        return {};
+    const qint64 asked = result.itemsAsked;
+    const qint64 notDone = std::clamp<qint64>(asked - run->items, 0, asked);
+    const QString why = run->errorMessages.value(0, QCoreApplication::translate("ui::ErrorBanner", "no message"));
+    // One source text for one, another for many: the Russian forms come from the second's numerus.
+    const int n = int(std::min<qint64>(asked, INT_MAX));
+    QString text;
+    if (workload == cl::Workload::Io)
+        text = n == 1 ? QCoreApplication::translate("ui::ErrorBanner", "%1: %2 of 1 request failed: %3")
+                      : QCoreApplication::translate("ui::ErrorBanner", "%1: %2 of %n requests failed: %3", nullptr, n);
+    else
+        text = n == 1 ? QCoreApplication::translate("ui::ErrorBanner", "%1: %2 of 1 step not done: %3")
+                      : QCoreApplication::translate("ui::ErrorBanner", "%1: %2 of %n steps not done: %3", nullptr, n);
+    text = text.arg(experiment, QString::number(notDone), why);
+    if (!url.isEmpty())
+        text += QStringLiteral(" (%1)").arg(url);
+    return text;
+}
+
+ErrorBanner::ErrorBanner(QWidget *parent) : QFrame(parent)
+{
+    setObjectName(QStringLiteral("errorBanner"));
+    setFrameShape(QFrame::StyledPanel);
+    // Fixed colours, readable in a light or a dark theme and on a projector.
+    setStyleSheet(QStringLiteral("#errorBanner { background: #fbe3e0; border: 1px solid #d04030; border-radius: 4px; }"
+                                 "#errorBanner QLabel { color: #601008; }"));
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(8, 4, 4, 4);
+    icon_ = new QLabel(this);
+    icon_->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxCritical).pixmap(24, 24));
+    label_ = new QLabel(this);
+    label_->setWordWrap(true);
+    label_->setTextFormat(Qt::PlainText);
+    label_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    close_ = new QToolButton(this);
+    close_->setObjectName(QStringLiteral("dismissError"));
+    close_->setAutoRaise(true);
+    close_->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
+    connect(close_, &QToolButton::clicked, this, &ErrorBanner::dismiss);
+    layout->addWidget(icon_, 0, Qt::AlignTop);
+    layout->addWidget(label_, 1);
+    layout->addWidget(close_, 0, Qt::AlignTop);
+    hide();
+    retranslate();
+}
+
+void ErrorBanner::showError(const Translatable &message)
+{
+    message_ = message;
+    retranslate();
+    show();
+}
+
+void ErrorBanner::dismiss()
+{
+    hide();
+    message_ = {};
+}
+
+QString ErrorBanner::text() const { return label_->text(); }
+
+void ErrorBanner::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QFrame::changeEvent(event);
+}
+
+void ErrorBanner::retranslate()
+{
+    label_->setText(message_.text());
+    close_->setToolTip(tr("Dismiss"));
+    close_->setAccessibleName(tr("Dismiss"));
+}
+
+} // namespace ui
