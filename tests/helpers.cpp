@@ -49,6 +49,15 @@ int runApp(const QStringList &args, QByteArray *out, QByteArray *err, int timeou
     return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
 }
 
+QString appCopyForOtherUsers(const QTemporaryDir &dir)
+{
+    const auto readAndEnter = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther | QFile::ExeOther;
+    const QString app = dir.filePath(QStringLiteral("concurrency-lab"));
+    if (!QFile::setPermissions(dir.path(), readAndEnter) || !QFile::copy(QStringLiteral(CL_APP_PATH), app))
+        return {};
+    return app;
+}
+
 cl::ExperimentSpec smallSpec(cl::Workload w, cl::Strategy s, int workers, qint64 items, const QString &url)
 {
     cl::ExperimentSpec spec;

@@ -4,6 +4,7 @@
 
 #include <QProcess>
 #include <QStringList>
+#include <QTemporaryDir>
 #include <sys/types.h>
 
 namespace test {
@@ -14,6 +15,9 @@ quint16 closedPort();
 QList<pid_t> childPids();
 // Runs the app binary; returns exit code, fills stdout/stderr.
 int runApp(const QStringList &args, QByteArray *out = nullptr, QByteArray *err = nullptr, int timeoutMs = 60000);
+// A copy of the app binary that another user (`runuser -u nobody`) can execute, inside `dir`:
+// the build folder may sit under a home only root can enter. Empty when it cannot be made.
+QString appCopyForOtherUsers(const QTemporaryDir &dir);
 // A small spec that finishes fast even under sanitizers.
 cl::ExperimentSpec smallSpec(cl::Workload w, cl::Strategy s, int workers, qint64 items, const QString &url = {});
 // Sum of pairwise overlaps of `Running` spans from different workers, in seconds.

@@ -129,10 +129,9 @@ TEST_CASE("a thread that cannot be created fails the run with a message (ulimit 
     }
     // Long enough that the first threads still run when the limit is reached. `nobody` must be
     // able to execute the binary: copy it where it can.
-    QTemporaryDir dir;
-    QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther | QFile::ExeOther);
-    const QString app = dir.filePath(QStringLiteral("concurrency-lab"));
-    REQUIRE(QFile::copy(QStringLiteral(CL_APP_PATH), app));
+    const QTemporaryDir dir;
+    const QString app = test::appCopyForOtherUsers(dir);
+    REQUIRE_FALSE(app.isEmpty());
     QProcess p;
     p.start(runuser, {QStringLiteral("-u"), QStringLiteral("nobody"), QStringLiteral("--"), QStringLiteral("bash"), QStringLiteral("-c"),
                       QStringLiteral("ulimit -u 8; exec \"$0\" run cpu --strategy threads --workers 16 --steps 50000000 --repeat 1"), app});

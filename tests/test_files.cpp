@@ -568,9 +568,12 @@ TEST_CASE("a read-only folder gives PermissionError, as Python's open() does", "
         CHECK(t.lab.write(QStringLiteral("example.txt"), QStringLiteral("x")).error.startsWith(QLatin1String(expected)));
         CHECK(t.lab.makeDir(QStringLiteral("park-python")).errnoValue == EACCES);
     } else if (!QStandardPaths::findExecutable(QStringLiteral("runuser")).isEmpty()) { // root writes anywhere: run as nobody
+        const QTemporaryDir bin;
+        const QString app = test::appCopyForOtherUsers(bin);
+        REQUIRE_FALSE(app.isEmpty());
         QProcess p;
-        p.start(QStringLiteral("runuser"), QStringList{QStringLiteral("-u"), QStringLiteral("nobody"), QStringLiteral("--"),
-                                                       QStringLiteral(CL_APP_PATH)} + lessonArgs(t.dir));
+        p.start(QStringLiteral("runuser"), QStringList{QStringLiteral("-u"), QStringLiteral("nobody"), QStringLiteral("--"), app}
+                                               + lessonArgs(t.dir));
         REQUIRE(p.waitForFinished(30000));
         CHECK(p.exitCode() == 1);
         CHECK(p.readAllStandardOutput().contains(expected));
