@@ -109,9 +109,16 @@ qsizetype HttpRequestParser::feedHead(const char *data, qsizetype size)
         const char *from = data + used;
         const auto *lf = static_cast<const char *>(std::memchr(from, '\n', std::size_t(size - used)));
         const qsizetype take = lf ? lf - from + 1 : size - used;
-        if (take > limits_.maxHead - head_.size()) {
+        const qsizetype room = limits_.maxHead - head_.size();
+        // Byte by byte, whatever the cut: the first one past the limit gets 431, a NUL within it
+        // 400 at once (it is never valid in a head: binary junk need not wait for a timeout).
+        if (const void *nul = std::memchr(from, '\0', std::size_t(std::min(take, room)))) {
+            fail(400, "NUL byte in the request head");
+            return used + (static_cast<const char *>(nul) - from) + 1;
+        }
+        if (take > room) {
             fail(431, "request head too large");
-            return used + std::min(take, limits_.maxHead - head_.size());
+            return used + room;
         }
         head_.append(from, take);
         used += take;

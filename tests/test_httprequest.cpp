@@ -117,6 +117,9 @@ TEST_CASE("the server's request parser caps the head at 16 KiB and never holds m
     CHECK(over.state() == State::Failed);
     CHECK(over.errorStatus() == 431);
     CHECK(failure(QByteArray(20000, '\n')) == 431); // blank lines count too
+    HttpRequestParser binary;
+    CHECK(binary.feed(QByteArray(100, '\0').constData(), 100) == 1); // no waiting for a line end
+    CHECK(binary.errorStatus() == 400);
 }
 
 TEST_CASE("the server's request parser refuses what could be read two ways", "[server][parser]")
