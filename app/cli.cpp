@@ -62,9 +62,14 @@ int serveCommand(const QStringList &args)
                   {QStringLiteral("delay-ms"), QStringLiteral("Delay before each reply (default 100)."), QStringLiteral("N")}});
     if (auto exit = parseOrExit(p, args, QStringLiteral("serve")))
         return *exit;
+    if (!p.positionalArguments().isEmpty()) {
+        err() << "concurrency-lab serve: unexpected argument '" << p.positionalArguments().first()
+              << "' (serve takes only --port and --delay-ms; see --help)\n" << Qt::flush;
+        return kExitUsage;
+    }
     const auto port = intOption(p, QStringLiteral("port"), cl::DemoServer::kDefaultPort, 0, 65535);
     const auto delay = intOption(p, QStringLiteral("delay-ms"), cl::kDefaultDelayMs, 0, 600'000);
-    if (!port || !delay || !p.positionalArguments().isEmpty())
+    if (!port || !delay)
         return kExitUsage;
     cl::DemoServer server;
     QString error;

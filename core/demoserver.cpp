@@ -1,80 +1,123 @@
 #include "demoserver.h"
 
+#include "httprequest.h"
+#include "socketchannel.h"
+
 #include <QElapsedTimer>
-#include <QPointer>
 #include <QTcpServer>
-#include <QTcpSocket>
 #include <QTimer>
 
+#include <array>
+#include <limits>
 #include <map>
+#include <memory>
+#include <unordered_map>
+#include <vector>
 
 namespace cl {
 
 namespace {
 
-constexpr qsizetype kMaxRequestHead = 16 * 1024;
 constexpr int kBacklog = 4096;
+constexpr qsizetype kReadChunk = 16 * 1024;       // one read(); also the most a connection keeps unparsed
+constexpr qsizetype kMaxQueuedOutput = 16 * 1024; // replies a client has not read yet; beyond, its requests wait
+constexpr int kChunksPerTurn = 8;                 // then other connections get the thread
+constexpr int kAcceptRetryMs = 100;               // after accept() failed, e.g. out of descriptors
 
-QByteArray reply(int status, const char *reason, const QByteArray &body, bool keepAlive)
+const char *reasonPhrase(int status)
 {
-    return "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason
-        + "\r\nServer: concurrency-lab\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: "
-        + QByteArray::number(body.size()) + (keepAlive ? "\r\nConnection: keep-alive" : "\r\nConnection: close")
-        + "\r\n\r\n" + body;
+    switch (status) {
+    case 200: return "OK";
+    case 400: return "Bad Request";
+    case 405: return "Method Not Allowed";
+    case 408: return "Request Timeout";
+    case 413: return "Content Too Large";
+    case 417: return "Expectation Failed";
+    case 431: return "Request Header Fields Too Large";
+    case 501: return "Not Implemented";
+    case 505: return "HTTP Version Not Supported";
+    default: return "Error";
+    }
 }
 
-struct ParsedRequest {
-    bool complete = false;
-    bool malformed = false;
-    bool isGet = false;
-    bool keepAlive = true;
-    qsizetype length = 0; // bytes the request used in the buffer
+QByteArray head(int status, qsizetype contentLength, bool keepAlive, const char *extra = "")
+{
+    return "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status)
+        + "\r\nServer: concurrency-lab\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: "
+        + QByteArray::number(contentLength) + (keepAlive ? "\r\nConnection: keep-alive" : "\r\nConnection: close")
+        + extra + "\r\n\r\n";
+}
+
+QByteArray errorReply(int status, const QByteArray &why)
+{
+    const QByteArray body = why + '\n';
+    return head(status, body.size(), false) + body;
+}
+
+// Every reply to a well-formed request, made once: [0] closes the connection, [1] keeps it alive.
+struct CannedReplies {
+    std::array<QByteArray, 2> get, head, notAllowed;
+    CannedReplies()
+    {
+        const QByteArray text = DemoServer::body();
+        const QByteArray refusal = "only GET and HEAD\n";
+        for (bool keepAlive : {false, true}) {
+            get[keepAlive] = cl::head(200, text.size(), keepAlive) + text;
+            head[keepAlive] = cl::head(200, text.size(), keepAlive); // HEAD: GET's headers, no body
+            notAllowed[keepAlive] = cl::head(405, refusal.size(), keepAlive, "\r\nAllow: GET, HEAD") + refusal;
+        }
+    }
+    const QByteArray &to(const HttpRequest &r) const
+    {
+        const auto &which = r.method == "GET" ? get : r.method == "HEAD" ? head : notAllowed;
+        return which[r.keepAlive];
+    }
 };
 
-ParsedRequest parseRequest(const QByteArray &buffer)
+// Hands each accepted descriptor over raw, to become a SocketChannel.
+class Acceptor : public QTcpServer
 {
-    ParsedRequest r;
-    const auto end = buffer.indexOf("\r\n\r\n");
-    if (end < 0) {
-        r.malformed = buffer.size() > kMaxRequestHead;
-        return r;
-    }
-    const QList<QByteArray> lines = buffer.left(end).split('\n');
-    const QList<QByteArray> first = lines.first().trimmed().split(' ');
-    if (first.size() != 3 || !first[2].startsWith("HTTP/1.")) {
-        r.malformed = true;
-        return r;
-    }
-    r.complete = true;
-    r.isGet = first[0] == "GET" || first[0] == "HEAD";
-    r.keepAlive = first[2] == "HTTP/1.1";
-    qint64 contentLength = 0;
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const QByteArray line = lines[i].trimmed().toLower();
-        if (line.startsWith("connection:"))
-            r.keepAlive = line.contains("keep-alive") || (r.keepAlive && !line.contains("close"));
-        else if (line.startsWith("content-length:"))
-            contentLength = line.mid(15).trimmed().toLongLong();
-    }
-    r.length = end + 4 + qsizetype(std::max<qint64>(0, contentLength));
-    if (r.length > buffer.size())
-        r.complete = false; // wait for the body
-    return r;
-}
+public:
+    using QTcpServer::QTcpServer;
+    std::function<void(qintptr)> onConnection;
+
+protected:
+    void incomingConnection(qintptr fd) override { onConnection(fd); }
+};
+
+struct Connection {
+    Connection(quint64 id, int fd) : id(id), channel(fd) {}
+    const quint64 id;
+    SocketChannel channel;
+    HttpRequestParser parser;
+    QByteArray unread;           // read past the end of a request: parsed when its turn comes
+    QByteArray waitingReply;     // the reply waiting for its delay
+    bool replyKeepsAlive = true;
+    bool busy = false;           // a reply is waiting: nothing more is read meanwhile (backpressure)
+    bool closing = false;        // close once the queued output is written
+    bool closed = false;
+    qint64 idleSince = 0;        // last reply or output progress, in ms on the listener's clock
+    qint64 requestSince = 0;     // the current request's first byte
+    qint64 queuedDeadline = 0;   // this connection's timeout entry in the deadline queue; 0: none
+};
 
 } // namespace
 
 class DemoServer::Listener : public QObject
 {
 public:
-    explicit Listener(std::shared_ptr<Counters> counters) : counters_(std::move(counters))
+    Listener(std::shared_ptr<Counters> counters, DemoServerTimeouts timeouts)
+        : counters_(std::move(counters)), timeouts_(timeouts)
     {
         clock_.start();
+        scratch_.resize(kReadChunk);
         timer_->setSingleShot(true);
         timer_->setTimerType(Qt::PreciseTimer);
         connect(timer_, &QTimer::timeout, this, &Listener::onTimer);
         server_->setListenBacklogSize(kBacklog);
-        connect(server_, &QTcpServer::newConnection, this, &Listener::onNewConnection);
+        server_->onConnection = [this](qintptr fd) { accept(int(fd)); };
+        connect(server_, &QTcpServer::acceptError, this,
+                [this] { QTimer::singleShot(kAcceptRetryMs, server_, &QTcpServer::resumeAccepting); });
     }
 
     QString listen(quint16 port, quint16 *bound)
@@ -86,81 +129,228 @@ public:
     }
 
 private:
-    struct Connection {
-        QByteArray buffer;
-        bool busy = false; // a reply is pending: answer in order (HTTP/1.1 without pipelined overlap)
+    struct Due {
+        quint64 connection;
+        bool reply; // else a timeout
     };
 
-    void onNewConnection()
+    void accept(int fd)
     {
-        while (QTcpSocket *socket = server_->nextPendingConnection()) {
-            socket->setParent(this);
-            counters_->connections.fetch_add(1);
-            auto state = std::make_shared<Connection>();
-            connect(socket, &QTcpSocket::readyRead, this, [this, socket, state] { serve(socket, state); });
-            connect(socket, &QTcpSocket::disconnected, this, [this, socket, state] {
-                if (state->busy)
-                    counters_->inFlight.fetch_sub(1);
-                state->busy = false;
-                counters_->connections.fetch_sub(1);
-                socket->deleteLater();
-            });
+        auto owned = std::make_unique<Connection>(nextId_++, fd);
+        Connection &c = *owned;
+        c.channel.watch(this, [this, &c] { pump(c); }, [this, &c] { onWritable(c); });
+        c.idleSince = clock_.elapsed();
+        connections_.emplace(c.id, std::move(owned));
+        counters_->connections.fetch_add(1);
+        updateDeadline(c);
+    }
+
+    bool canProcess(const Connection &c) const
+    {
+        return !c.busy && !c.closing && !c.closed && c.channel.pending() < kMaxQueuedOutput;
+    }
+
+    // Serves what the connection has sent, request after request, in a loop (never by recursion),
+    // until a reply must wait, the client must read first, or the turn is over.
+    void pump(Connection &c)
+    {
+        const qint64 now = clock_.elapsed();
+        if (!canProcess(c)) // bytes arrived behind a waiting reply: stop reading until it has gone
+            c.channel.setReading(false);
+        for (int turn = 0; turn < kChunksPerTurn && canProcess(c); ++turn) {
+            QByteArrayView data = c.unread;
+            if (data.isEmpty()) {
+                data = QByteArrayView(scratch_.constData(), c.channel.read(scratch_.data(), kReadChunk));
+                if (data.isEmpty())
+                    break;
+            }
+            const qsizetype used = consume(c, data.data(), data.size(), now);
+            QByteArray rest = data.sliced(used).toByteArray();
+            c.unread = std::move(rest);
+            flush(c, now);
+        }
+        settle(c, now);
+    }
+
+    qsizetype consume(Connection &c, const char *data, qsizetype size, qint64 now)
+    {
+        qsizetype used = 0;
+        while (used < size && canProcess(c)) {
+            const HttpRequestParser::State before = c.parser.state();
+            if (!c.parser.started())
+                c.requestSince = now;
+            used += c.parser.feed(data + used, size - used);
+            act(c, before, now);
+        }
+        return used;
+    }
+
+    void act(Connection &c, HttpRequestParser::State before, qint64 now)
+    {
+        using State = HttpRequestParser::State;
+        switch (c.parser.state()) {
+        case State::Head:
+            return;
+        case State::Body:
+            if (before == State::Head && c.parser.request().expectContinue)
+                c.channel.queue("HTTP/1.1 100 Continue\r\n\r\n");
+            return;
+        case State::Complete:
+            return respond(c, now);
+        case State::Failed:
+            return refuse(c, c.parser.errorStatus(), c.parser.error());
         }
     }
 
-    void serve(QTcpSocket *socket, const std::shared_ptr<Connection> &state)
+    void respond(Connection &c, qint64 now)
     {
-        Connection &c = *state;
-        c.buffer += socket->readAll();
-        if (c.busy)
-            return;
-        const ParsedRequest r = parseRequest(c.buffer);
-        if (r.malformed) {
-            socket->write(reply(400, "Bad Request", "bad request\n", false));
-            socket->disconnectFromHost();
-            return;
-        }
-        if (!r.complete)
-            return;
-        c.buffer.remove(0, r.length);
+        const QByteArray &reply = canned_.to(c.parser.request());
+        const bool keepAlive = c.parser.request().keepAlive;
+        c.parser.reset();
+        const qint64 inFlight = counters_->inFlight.fetch_add(1) + 1;
+        for (qint64 seen = counters_->maxInFlight.load(); inFlight > seen && !counters_->maxInFlight.compare_exchange_weak(seen, inFlight);) {}
+        const int delay = counters_->delayMs.load();
+        if (delay <= 0)
+            return finish(c, reply, keepAlive, now);
         c.busy = true;
-        const qint64 now = counters_->inFlight.fetch_add(1) + 1;
-        for (qint64 seen = counters_->maxInFlight.load(); now > seen && !counters_->maxInFlight.compare_exchange_weak(seen, now);) {}
-        Reply pending{socket, state, r.isGet ? okReply(r.keepAlive) : reply(405, "Method Not Allowed", "only GET\n", r.keepAlive),
-                      r.keepAlive};
-        if (const int delay = counters_->delayMs.load(); delay > 0) {
-            due_.emplace(clock_.elapsed() + delay, std::move(pending));
-            armTimer();
-        } else {
-            answer(pending);
-        }
+        c.waitingReply = reply;
+        c.replyKeepsAlive = keepAlive;
+        due_.emplace(now + delay, Due{c.id, true});
+        armTimer();
     }
 
-    struct Reply {
-        QPointer<QTcpSocket> socket;
-        std::shared_ptr<Connection> state;
-        QByteArray response;
-        bool keepAlive = true;
-    };
-
-    QByteArray okReply(bool keepAlive) const { return keepAlive ? okKeepAlive_ : okClose_; }
-
-    void answer(const Reply &r)
+    void finish(Connection &c, const QByteArray &reply, bool keepAlive, qint64 now)
     {
-        Connection &c = *r.state;
-        if (!r.socket || !c.busy)
-            return; // the client went away meanwhile
         c.busy = false;
         counters_->inFlight.fetch_sub(1);
         counters_->served.fetch_add(1);
-        r.socket->write(r.response);
-        if (!r.keepAlive)
-            r.socket->disconnectFromHost();
-        else if (!c.buffer.isEmpty())
-            serve(r.socket, r.state);
+        c.channel.queue(reply);
+        c.idleSince = now;
+        c.closing = c.closing || !keepAlive;
     }
 
-    // One timer for every pending reply, armed for the earliest: thousands of delayed replies
+    void refuse(Connection &c, int status, const QByteArray &why)
+    {
+        c.channel.queue(errorReply(status, why));
+        c.closing = true;
+    }
+
+    void flush(Connection &c, qint64 now)
+    {
+        if (c.channel.flush() > 0)
+            c.idleSince = now; // a client that reads is not idle
+    }
+
+    void onWritable(Connection &c)
+    {
+        flush(c, clock_.elapsed());
+        pump(c); // below the output bound again: go on with what waits
+    }
+
+    // After every event: write, close when done, read only when ready, re-arm the timeout.
+    void settle(Connection &c, qint64 now)
+    {
+        if (c.closed)
+            return;
+        if (c.channel.peerClosed() && !c.busy && c.unread.isEmpty())
+            c.closing = true; // nothing more will come; a request cut short is dropped
+        flush(c, now);
+        if (c.channel.failed() || (c.closing && c.channel.pending() == 0))
+            return drop(c);
+        // Reading stops lazily, in pump(): most clients send nothing while their reply waits, and
+        // re-registering a notifier costs O(connections) in glib's event dispatcher.
+        if (c.channel.peerClosed() || canProcess(c))
+            c.channel.setReading(!c.channel.peerClosed());
+        if (canProcess(c) && !c.unread.isEmpty()) // the turn ended with requests still buffered
+            QMetaObject::invokeMethod(this, [this, id = c.id] { if (Connection *c = find(id)) pump(*c); }, Qt::QueuedConnection);
+        updateDeadline(c);
+    }
+
+    void drop(Connection &c)
+    {
+        c.closed = true;
+        c.channel.close();
+        if (c.busy)
+            counters_->inFlight.fetch_sub(1);
+        counters_->connections.fetch_sub(1);
+        auto node = connections_.extract(c.id);
+        // Freed on the next pass of the event loop: callers up the stack may still hold `c`.
+        if (graveyard_.empty())
+            QMetaObject::invokeMethod(this, [this] { graveyard_.clear(); }, Qt::QueuedConnection);
+        graveyard_.push_back(std::move(node.mapped()));
+    }
+
+    Connection *find(quint64 id)
+    {
+        const auto it = connections_.find(id);
+        return it == connections_.end() ? nullptr : it->second.get();
+    }
+
+    // Timeouts: a connection receiving a request has requestMs from its first byte; any other one
+    // idleMs from its last reply or output progress; one whose reply waits has none.
+    qint64 deadlineOf(const Connection &c) const
+    {
+        if (c.closed || c.busy)
+            return 0;
+        const bool receiving = c.parser.started() && canProcess(c);
+        return receiving ? c.requestSince + timeouts_.requestMs : c.idleSince + timeouts_.idleMs;
+    }
+
+    // Queues a timeout entry only when the deadline moved earlier; a later one is found when the
+    // queued entry comes due. So keep-alive traffic costs no queue operation per request.
+    void updateDeadline(Connection &c)
+    {
+        const qint64 deadline = deadlineOf(c);
+        if (deadline == 0 || (c.queuedDeadline != 0 && c.queuedDeadline <= deadline))
+            return;
+        c.queuedDeadline = deadline;
+        due_.emplace(deadline, Due{c.id, false});
+        armTimer();
+    }
+
+    void onDeadline(Connection &c, qint64 at, qint64 now)
+    {
+        if (at != c.queuedDeadline)
+            return; // superseded by an earlier entry
+        c.queuedDeadline = 0;
+        const qint64 deadline = deadlineOf(c);
+        if (deadline != 0 && deadline <= now)
+            return expire(c, now);
+        updateDeadline(c);
+    }
+
+    void expire(Connection &c, qint64 now)
+    {
+        if (c.parser.started() && canProcess(c)) { // stalled mid-request (slowloris)
+            refuse(c, 408, "request timeout");
+            c.idleSince = now; // the 408 gets idleMs to leave
+            return settle(c, now);
+        }
+        drop(c); // idle, or not reading what it was sent
+    }
+
+    void onTimer()
+    {
+        const qint64 now = clock_.elapsed();
+        while (!due_.empty() && due_.begin()->first <= now) {
+            const auto [at, due] = *due_.begin();
+            due_.erase(due_.begin());
+            Connection *c = find(due.connection);
+            if (c && due.reply)
+                deliver(*c, now);
+            else if (c)
+                onDeadline(*c, at, now);
+        }
+        armTimer();
+    }
+
+    void deliver(Connection &c, qint64 now)
+    {
+        finish(c, std::exchange(c.waitingReply, QByteArray()), c.replyKeepsAlive, now);
+        pump(c); // the next buffered request, if any
+    }
+
+    // One timer for every pending reply and timeout, armed for the earliest: thousands of them
     // cost O(log n) each instead of a QTimer apiece (whose bookkeeping is linear in Qt 6.4).
     void armTimer()
     {
@@ -168,27 +358,20 @@ private:
             return timer_->stop();
         const qint64 wait = std::max<qint64>(0, due_.begin()->first - clock_.elapsed());
         if (!timer_->isActive() || timer_->remainingTime() > wait)
-            timer_->start(int(wait));
-    }
-
-    void onTimer()
-    {
-        const qint64 now = clock_.elapsed();
-        while (!due_.empty() && due_.begin()->first <= now) {
-            const Reply r = std::move(due_.begin()->second);
-            due_.erase(due_.begin());
-            answer(r);
-        }
-        armTimer();
+            timer_->start(int(std::min<qint64>(wait, std::numeric_limits<int>::max())));
     }
 
     std::shared_ptr<Counters> counters_;
-    const QByteArray okKeepAlive_ = reply(200, "OK", DemoServer::body(), true);
-    const QByteArray okClose_ = reply(200, "OK", DemoServer::body(), false);
+    const DemoServerTimeouts timeouts_;
+    const CannedReplies canned_;
     QElapsedTimer clock_;
+    QByteArray scratch_; // every connection reads into it; only leftovers are copied
     QTimer *timer_ = new QTimer(this);
-    std::multimap<qint64, Reply> due_; // by due time, then arrival
-    QTcpServer *server_ = new QTcpServer(this); // a child, so moveToThread() takes it along
+    std::multimap<qint64, Due> due_; // by due time, then arrival
+    std::unordered_map<quint64, std::unique_ptr<Connection>> connections_;
+    std::vector<std::unique_ptr<Connection>> graveyard_;
+    quint64 nextId_ = 1;
+    Acceptor *server_ = new Acceptor(this); // a child, so moveToThread() takes it along
 };
 
 QByteArray DemoServer::body()
@@ -212,7 +395,7 @@ bool DemoServer::start(quint16 port, int delayMs, QString *error)
     stop();
     setDelayMs(delayMs);
     thread_.start();
-    listener_ = new Listener(counters_); // parentless on purpose: moved to thread_, deleted in stop()
+    listener_ = new Listener(counters_, timeouts_); // parentless on purpose: moved to thread_, deleted in stop()
     listener_->moveToThread(&thread_);
     QString why;
     quint16 bound = 0;

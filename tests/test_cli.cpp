@@ -20,6 +20,9 @@ TEST_CASE("usage errors exit 2 with a one-line message", "[cli]")
         {QStringLiteral("run"), QStringLiteral("io"), QStringLiteral("--url"), QStringLiteral("htp:/nowhere")},
         {QStringLiteral("run"), QStringLiteral("cpu"), QStringLiteral("--bogus")},
         {QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("70000")},
+        {QStringLiteral("serve"), QStringLiteral("extra")},
+        {QStringLiteral("serve"), QStringLiteral("--delay-ms"), QStringLiteral("-1")},
+        {QStringLiteral("serve"), QStringLiteral("--port")},
         {QStringLiteral("frobnicate")},
     };
     for (const QStringList &args : bad) {
@@ -81,4 +84,12 @@ TEST_CASE("serve on a busy port exits 1 with a clear message", "[cli]")
     QByteArray err;
     CHECK(test::runApp({QStringLiteral("serve"), QStringLiteral("--port"), QString::number(server.port())}, nullptr, &err) == 1);
     CHECK(err.contains(QByteArray::number(server.port())));
+}
+
+TEST_CASE("serve names an unexpected argument instead of exiting silently", "[cli]")
+{
+    QByteArray out, err;
+    CHECK(test::runApp({QStringLiteral("serve"), QStringLiteral("extra")}, &out, &err) == 2);
+    CHECK(err.contains("unexpected argument 'extra'"));
+    CHECK(out.isEmpty());
 }
