@@ -395,6 +395,11 @@ bool DemoServer::start(quint16 port, int delayMs, QString *error)
     stop();
     setDelayMs(delayMs);
     thread_.start();
+    if (!thread_.isRunning()) { // out of threads: a blocking call into it would never return
+        if (error)
+            *error = QStringLiteral("cannot start the server's thread (is the limit on processes and threads, ulimit -u, too low?)");
+        return false;
+    }
     listener_ = new Listener(counters_, timeouts_); // parentless on purpose: moved to thread_, deleted in stop()
     listener_->moveToThread(&thread_);
     QString why;

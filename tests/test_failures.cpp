@@ -141,6 +141,15 @@ TEST_CASE("a thread that cannot be created fails the run with a message (ulimit 
     CHECK(p.exitStatus() == QProcess::NormalExit);
     CHECK(p.exitCode() == 1);
     CHECK(err.contains("could not start thread"));
+    // The demo server's thread cannot start either: a message, not a call that waits forever.
+    QProcess server;
+    server.start(runuser, {QStringLiteral("-u"), QStringLiteral("nobody"), QStringLiteral("--"), QStringLiteral("bash"), QStringLiteral("-c"),
+                           QStringLiteral("ulimit -u 1; exec \"$0\" run io --strategy sequential --requests 1 --repeat 1"), app});
+    REQUIRE(server.waitForFinished(60000));
+    const QByteArray serverErr = server.readAllStandardError();
+    INFO(serverErr.toStdString());
+    CHECK(server.exitCode() == 1);
+    CHECK(serverErr.contains("cannot start the server's thread"));
 }
 
 TEST_CASE("JSON says each run's status, best and median are null without an ok run", "[failures][json]")
