@@ -7,6 +7,10 @@
 #include <QTcpServer>
 #include <QTimer>
 
+#include <future>
+#include <type_traits>
+#include <utility>
+
 #include <array>
 #include <limits>
 #include <map>
@@ -390,21 +394,58 @@ DemoServer::~DemoServer()
     stop();
 }
 
+// Runs `fn` on the server's thread and waits for it. The hand-over goes through a std::mutex and
+// a std::promise rather than a blocking queued call, so ThreadSanitizer (which cannot see inside
+// Qt's event queue) sees the Listener built, used and destroyed on one thread, in order.
+template <typename Fn>
+auto DemoServer::onServerThread(Fn fn) -> decltype(fn())
+{
+    using Result = decltype(fn());
+    std::promise<Result> done;
+    {
+        const std::lock_guard lock(handOver_);
+        pending_ = [&] {
+            if constexpr (std::is_void_v<Result>) {
+                fn();
+                done.set_value();
+            } else {
+                done.set_value(fn());
+            }
+        };
+    }
+    QMetaObject::invokeMethod(anchor_.get(), [this] { runPending(); }, Qt::QueuedConnection);
+    return done.get_future().get();
+}
+
+void DemoServer::runPending()
+{
+    std::function<void()> task;
+    {
+        const std::lock_guard lock(handOver_);
+        task = std::exchange(pending_, {});
+    }
+    if (task)
+        task();
+}
+
 bool DemoServer::start(quint16 port, int delayMs, QString *error)
 {
     stop();
     setDelayMs(delayMs);
+    anchor_ = std::make_unique<QObject>(); // the server thread's context for the calls below
+    anchor_->moveToThread(&thread_);
     thread_.start();
-    if (!thread_.isRunning()) { // out of threads: a blocking call into it would never return
+    if (!thread_.isRunning()) { // out of threads: a call into it would never return
+        anchor_.reset();
         if (error)
             *error = QStringLiteral("cannot start the server's thread (is the limit on processes and threads, ulimit -u, too low?)");
         return false;
     }
-    listener_ = new Listener(counters_, timeouts_); // parentless on purpose: moved to thread_, deleted in stop()
-    listener_->moveToThread(&thread_);
-    QString why;
     quint16 bound = 0;
-    QMetaObject::invokeMethod(listener_, [&] { why = listener_->listen(port, &bound); }, Qt::BlockingQueuedConnection);
+    const QString why = onServerThread([this, port, &bound] {
+        listener_ = new Listener(counters_, timeouts_); // made, used and deleted on the server thread
+        return listener_->listen(port, &bound);
+    });
     if (!why.isEmpty()) {
         stop();
         if (error)
@@ -417,12 +458,11 @@ bool DemoServer::start(quint16 port, int delayMs, QString *error)
 
 void DemoServer::stop()
 {
-    if (listener_) {
-        QMetaObject::invokeMethod(listener_, [l = listener_] { delete l; }, Qt::BlockingQueuedConnection);
-        listener_ = nullptr;
-    }
+    if (listener_)
+        onServerThread([this] { delete std::exchange(listener_, nullptr); });
     thread_.quit();
     thread_.wait();
+    anchor_.reset();
     port_ = 0;
     counters_->inFlight = 0;
     counters_->connections = 0;

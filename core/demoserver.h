@@ -14,6 +14,8 @@
 #include <QThread>
 
 #include <atomic>
+#include <functional>
+#include <mutex>
 #include <memory>
 
 namespace cl {
@@ -61,11 +63,18 @@ public:
     };
 
 private:
+    template <typename Fn>
+    auto onServerThread(Fn fn) -> decltype(fn());
+    void runPending();
+
     std::shared_ptr<Counters> counters_ = std::make_shared<Counters>();
     DemoServerTimeouts timeouts_;
     QThread thread_;
     class Listener;
-    Listener *listener_ = nullptr; // lives on thread_, deleted there
+    Listener *listener_ = nullptr; // made, used and deleted on thread_
+    std::unique_ptr<QObject> anchor_; // lives on thread_ while it runs
+    std::mutex handOver_;
+    std::function<void()> pending_;
     quint16 port_ = 0;
 };
 

@@ -5,6 +5,10 @@
 # processes; at the end, the growth after warm-up (the first 5 minutes) and what was left behind.
 #   Usage: scripts/soak.sh [MINUTES] [BINARY]     (needs xvfb, xdotool)
 set -euo pipefail
+if [ "${1:-}" = "--inside-x" ]; then
+    inside_x=1
+    shift
+fi
 minutes=${1:-30}
 app=${2:-build/release/app/concurrency-lab}
 [ -x "$app" ] || { echo "no $app: build it first (cmake --preset release && cmake --build --preset release)" >&2; exit 2; }
@@ -43,5 +47,8 @@ inner() {
     kill "$pid"
     wait "$pid" 2>/dev/null || true
 }
-export -f inner
-exec xvfb-run -a -s '-screen 0 1366x768x24' bash -c 'inner "$0" "$1"' "$app" "$minutes"
+if [ -n "${inside_x:-}" ]; then
+    inner "$app" "$minutes"
+else
+    exec xvfb-run -a -s '-screen 0 1366x768x24' "$0" --inside-x "$minutes" "$app"
+fi
