@@ -147,3 +147,19 @@ TEST_CASE("results loaded from a file follow the same rules", "[window]")
     CHECK(win.w.errorBanner()->text().contains(QStringLiteral("100 of 100 requests failed: Connection refused")));
     CHECK(win.w.resultsModel()->data(win.w.resultsModel()->index(1, ui::ResultsModel::Status)).toString() == QStringLiteral("failed"));
 }
+
+TEST_CASE("the results table keeps a run's numbers, not its spans, so a long lesson stays small", "[window][soak]")
+{
+    ui::ResultsModel model;
+    cl::RunResult run;
+    run.wallS = 1.5;
+    run.items = 10;
+    run.spans = QList<cl::Span>(1000, cl::Span{});
+    run.latenciesMs = QList<double>(1000, 1.0);
+    model.addRun({QStringLiteral("IO: async"), cl::Workload::Io, 0, run});
+    REQUIRE(model.rows().size() == 1);
+    CHECK(model.rows().first().result.spans.isEmpty());
+    CHECK(model.rows().first().result.latenciesMs.isEmpty());
+    CHECK(model.rows().first().result.wallS == 1.5);
+    CHECK(model.rows().first().result.items == 10);
+}

@@ -84,6 +84,10 @@ void ResultsModel::addRun(const ResultRow &row)
 {
     beginInsertRows({}, int(rows_.size()), int(rows_.size()));
     rows_.append(row);
+    // The table shows numbers: a run's spans and latencies (the timeline's) would make a long
+    // lesson's history grow by hundreds of KiB per "Run all".
+    rows_.last().result.spans = {};
+    rows_.last().result.latenciesMs = {};
     endInsertRows();
 }
 
