@@ -6,6 +6,7 @@
 #include "demoserver.h"
 #include "experimentrun.h"
 #include "resultjson.h"
+#include "savefile.h"
 #include "gui.h"
 
 #include <QFile>
@@ -169,21 +170,17 @@ QString describe(const cl::ExperimentSpec &spec, const cl::StrategyResult &r)
 bool writeJson(const QString &path, const QJsonObject &json)
 {
     const QByteArray bytes = QJsonDocument(json).toJson(QJsonDocument::Indented);
-    QFile f;
-    const bool toStdout = path == QLatin1String("-");
-    if (toStdout) {
+    if (path == QLatin1String("-")) { // every write and the flush checked: a reader gone is an error
         out().flush();
-        f.open(stdout, QIODevice::WriteOnly); // every write and the flush are checked the same way
-    } else {
-        f.setFileName(path);
-        f.open(QIODevice::WriteOnly | QIODevice::Truncate);
+        QFile f;
+        if (f.open(stdout, QIODevice::WriteOnly) && f.write(bytes) == bytes.size() && f.flush())
+            return true;
+        err() << "concurrency-lab: cannot write the JSON to stdout: " << f.errorString() << "\n" << Qt::flush;
+        return false;
     }
-    const bool written = f.isOpen() && f.write(bytes) == bytes.size() && f.flush();
-    const QString why = f.errorString();
-    f.close();
-    if (!written || (!toStdout && f.error() != QFileDevice::NoError)) {
-        err() << "concurrency-lab: cannot write " << (toStdout ? QStringLiteral("the JSON to stdout") : path) << ": " << why
-              << "\n" << Qt::flush;
+    QString why;
+    if (!cl::saveFile(path, bytes, &why)) {
+        err() << "concurrency-lab: " << why << "\n" << Qt::flush;
         return false;
     }
     return true;

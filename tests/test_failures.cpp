@@ -7,10 +7,12 @@
 #include "helpers.h"
 #include "http.h"
 #include "resultjson.h"
+#include "savefile.h"
 #include "sweep.h"
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -280,4 +282,25 @@ TEST_CASE("text that cannot reach stdout is an error, and a closed stdout is not
     QJsonParseError error{};
     QJsonDocument::fromJson(f.readAll(), &error);
     CHECK(error.error == QJsonParseError::NoError);
+}
+
+TEST_CASE("a file is saved whole or not at all, and a device or a pipe is never replaced", "[failures][files]")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("results.json"));
+    QString error;
+    REQUIRE(cl::saveFile(path, "first", &error));
+    QFile f(path);
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    CHECK(f.readAll() == "first");
+    f.close();
+    // A write that fails half-way leaves the old contents in place.
+    CHECK_FALSE(cl::saveWith(path, [](QIODevice &d) { d.write("partial"); return false; }, &error));
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    CHECK(f.readAll() == "first");
+    f.close();
+    CHECK_FALSE(cl::saveFile(dir.filePath(QStringLiteral("missing/x.json")), "x", &error));
+    CHECK(error.contains(QLatin1String("cannot write")));
+    CHECK_FALSE(cl::saveFile(QStringLiteral("/dev/full"), "x", &error)); // written in place: ENOSPC
+    CHECK(QFileInfo(QStringLiteral("/dev/full")).isFile() == false);     // and still the device
 }

@@ -1,5 +1,7 @@
 #include "export.h"
 
+#include "savefile.h"
+
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QPainter>
@@ -22,7 +24,7 @@ QImage renderWidget(QWidget *widget, int scale)
 bool exportPng(QWidget *widget, const QString &path, int scale, QString *error)
 {
     const QImage image = renderWidget(widget, scale);
-    if (image.isNull() || !image.save(path, "PNG")) {
+    if (image.isNull() || !cl::saveWith(path, [&image](QIODevice &file) { return image.save(&file, "PNG"); }, nullptr)) {
         if (error)
             *error = QCoreApplication::translate("ui::Export", "Cannot write %1").arg(path);
         return false;

@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "savefile.h"
+
 #include "cpupanel.h"
 #include "errorbanner.h"
 #include "experimentpanel.h"
@@ -504,13 +506,13 @@ bool MainWindow::writeResultFiles(const QString &dir, QString *error) const
         report.results = timings_->results(w);
         if (report.results.isEmpty())
             continue;
-        QFile json(dir + QStringLiteral("/results-%1.json").arg(cl::toString(w)));
-        if (!json.open(QIODevice::WriteOnly) || json.write(QJsonDocument(cl::toJson(report)).toJson()) < 0)
-            return *error = tr("Cannot write %1").arg(json.fileName()), false;
+        const QString json = dir + QStringLiteral("/results-%1.json").arg(cl::toString(w));
+        if (!cl::saveFile(json, QJsonDocument(cl::toJson(report)).toJson(), nullptr))
+            return *error = tr("Cannot write %1").arg(json), false;
     }
-    QFile csv(dir + QStringLiteral("/results.csv"));
-    if (!csv.open(QIODevice::WriteOnly) || csv.write(timings_->model()->toText(QLatin1Char(',')).toUtf8()) < 0)
-        return *error = tr("Cannot write %1").arg(csv.fileName()), false;
+    const QString csv = dir + QStringLiteral("/results.csv");
+    if (!cl::saveFile(csv, timings_->model()->toText(QLatin1Char(',')).toUtf8(), nullptr))
+        return *error = tr("Cannot write %1").arg(csv), false;
     return true;
 }
 
