@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "errorbanner.h"
+#include "experimentpanel.h"
 #include "helpers.h"
 #include "mainwindow.h"
 #include "resultsmodel.h"
@@ -10,9 +11,13 @@
 #include "timelinepanel.h"
 #include "timingchart.h"
 
+#include <QAbstractSpinBox>
+#include <QApplication>
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
@@ -162,4 +167,25 @@ TEST_CASE("the results table keeps a run's numbers, not its spans, so a long les
     CHECK(model.rows().first().result.latenciesMs.isEmpty());
     CHECK(model.rows().first().result.wallS == 1.5);
     CHECK(model.rows().first().result.items == 10);
+}
+
+TEST_CASE("after a run the keyboard focus is on a button, never in a parameter's editor", "[window][focus]")
+{
+    ui::ExperimentPanel panel({});
+    panel.show();
+    panel.activateWindow();
+    QApplication::setActiveWindow(&panel);
+    auto *run = panel.findChildren<QPushButton *>().value(0);
+    REQUIRE(run);
+    run->setFocus();
+    auto inEditor = [] { return qobject_cast<QAbstractSpinBox *>(QApplication::focusWidget()) || qobject_cast<QLineEdit *>(QApplication::focusWidget()); };
+    for (int i = 0; i < 3; ++i) {
+        panel.setRunning(true);
+        INFO("running, round " << i);
+        CHECK_FALSE(inEditor());
+        panel.setRunning(false);
+        INFO("finished, round " << i);
+        CHECK_FALSE(inEditor());
+        CHECK(qobject_cast<QPushButton *>(QApplication::focusWidget()));
+    }
 }

@@ -2,6 +2,7 @@
 
 #include "palette.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCoreApplication>
@@ -247,6 +248,13 @@ void ExperimentPanel::updateEnabled()
 void ExperimentPanel::setRunning(bool running)
 {
     running_ = running;
+    // Enable the button that takes the keyboard focus before disabling the one that has it:
+    // otherwise Qt hands the focus to the next editor (the server delay, text selected) and the
+    // next key the teacher types changes a parameter.
+    QPushButton *next = running ? stop_ : run_;
+    next->setEnabled(true);
+    if (const QWidget *focused = QApplication::focusWidget(); focused && isAncestorOf(focused))
+        next->setFocus(Qt::OtherFocusReason);
     run_->setEnabled(!running);
     runAll_->setEnabled(!running);
     stop_->setEnabled(running);
