@@ -67,12 +67,6 @@ Measured blockingWorker(const RunContext &run, Gil &gil, int id, qint64 share)
     return m;
 }
 
-QString threadStartError(int index, int count, const std::system_error &e)
-{
-    return QStringLiteral("could not start thread %1 of %2: %3 (is the limit on processes and threads, ulimit -u, too low?)")
-        .arg(index + 1).arg(count).arg(QString::fromLocal8Bit(e.code().message().c_str()));
-}
-
 Measured runThreads(const RunContext &outer)
 {
     const ExperimentSpec &spec = outer.spec;
@@ -93,7 +87,7 @@ Measured runThreads(const RunContext &outer)
                     results[std::size_t(i)] = blockingWorker(run, gil, i, shares[i]);
                 });
             } catch (const std::system_error &e) {
-                startError = threadStartError(i, int(shares.size()), e);
+                startError = cannotStartThread(QStringLiteral("thread %1 of %2").arg(i + 1).arg(shares.size()), e);
                 abort.request_stop();
             }
         }
@@ -135,15 +129,6 @@ Measured runChildren(const RunContext &run)
     return m;
 }
 
-RunResult failedRun(const ExperimentSpec &spec, const QString &why)
-{
-    RunResult out;
-    out.errors = spec.items();
-    out.errorMessages = {why};
-    out.status = RunStatus::Failed;
-    return out;
-}
-
 RunStatus statusOf(const ExperimentSpec &spec, const RunResult &r, const std::stop_token &stop)
 {
     const bool complete = r.items >= spec.items() && r.errors == 0;
@@ -153,6 +138,21 @@ RunStatus statusOf(const ExperimentSpec &spec, const RunResult &r, const std::st
 }
 
 } // namespace
+
+QString cannotStartThread(const QString &which, const std::system_error &e)
+{
+    return QStringLiteral("could not start %1: %2 (is the limit on processes and threads, ulimit -u, too low?)")
+        .arg(which, QString::fromLocal8Bit(e.code().message().c_str()));
+}
+
+RunResult failedRun(const ExperimentSpec &spec, const QString &why)
+{
+    RunResult out;
+    out.errors = spec.items();
+    out.errorMessages = {why};
+    out.status = RunStatus::Failed;
+    return out;
+}
 
 RunResult runOnce(const ExperimentSpec &spec, std::stop_token stop, std::atomic<qint64> *progress, SpanSink *live)
 {

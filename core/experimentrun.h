@@ -8,8 +8,14 @@
 #include <atomic>
 #include <functional>
 #include <stop_token>
+#include <system_error>
 
 namespace cl {
+
+// A run that could not start: every item an error, `why` its message.
+RunResult failedRun(const ExperimentSpec &spec, const QString &why);
+// "could not start <which>: <reason> (is the limit … ulimit -u, too low?)"
+QString cannotStartThread(const QString &which, const std::system_error &e);
 
 // `progress` (optional) counts items done; readers poll it from any thread.
 // `live` (optional) receives spans as they happen, for a live timeline.

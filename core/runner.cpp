@@ -42,17 +42,14 @@ void Runner::start(const QList<ExperimentSpec> &batch)
             runBatch(batch, generation, *shared, stop);
         });
     } catch (const std::system_error &e) { // out of threads: the batch fails, the app goes on
-        failToStart(batch.first(), generation, QString::fromLocal8Bit(e.code().message().c_str()));
+        failToStart(batch.first(), generation, cannotStartThread(QStringLiteral("the runner thread"), e));
     }
 }
 
 void Runner::failToStart(const ExperimentSpec &spec, quint64 generation, const QString &why)
 {
-    RunResult run;
-    run.status = RunStatus::Failed;
-    run.errors = spec.items();
-    run.errorMessages = {QStringLiteral("could not start the runner thread: %1").arg(why)};
-    StrategyResult result{spec.strategy, spec.effectiveWorkers(), spec.gil, {run}, spec.items()};
+    const RunResult run = failedRun(spec, why);
+    const StrategyResult result{spec.strategy, spec.effectiveWorkers(), spec.gil, {run}, spec.items()};
     QMetaObject::invokeMethod(this, [this, generation, spec, run, result] {
         if (generation != generation_)
             return;
@@ -65,22 +62,20 @@ void Runner::failToStart(const ExperimentSpec &spec, quint64 generation, const Q
 
 void Runner::runBatch(const QList<ExperimentSpec> &batch, quint64 generation, Shared &shared, std::stop_token stop)
 {
-    {
-        pthread_setname_np(pthread_self(), "runner");
-        auto post = [this, generation](auto fn) {
-            QMetaObject::invokeMethod(this, [this, generation, fn] { if (generation == generation_) fn(); }, Qt::QueuedConnection);
-        };
-        for (int i = 0; i < batch.size() && !stop.stop_requested(); ++i) {
-            const ExperimentSpec spec = batch[i];
-            post([this, i, spec] { emit experimentStarted(i, spec); });
-            StrategyResult r = runExperiment(spec, stop, &shared.done, [&](const RunResult &run) {
-                post([this, i, run] { emit runFinished(i, run); });
-            }, &shared.live);
-            post([this, i, r] { emit experimentFinished(i, r); });
-        }
-        const bool cancelled = stop.stop_requested();
-        QMetaObject::invokeMethod(this, [this, generation, cancelled] { onBatchDone(generation, cancelled); }, Qt::QueuedConnection);
+    pthread_setname_np(pthread_self(), "runner");
+    auto post = [this, generation](auto fn) {
+        QMetaObject::invokeMethod(this, [this, generation, fn] { if (generation == generation_) fn(); }, Qt::QueuedConnection);
+    };
+    for (int i = 0; i < batch.size() && !stop.stop_requested(); ++i) {
+        const ExperimentSpec spec = batch[i];
+        post([this, i, spec] { emit experimentStarted(i, spec); });
+        StrategyResult r = runExperiment(spec, stop, &shared.done, [&](const RunResult &run) {
+            post([this, i, run] { emit runFinished(i, run); });
+        }, &shared.live);
+        post([this, i, r] { emit experimentFinished(i, r); });
     }
+    const bool cancelled = stop.stop_requested();
+    QMetaObject::invokeMethod(this, [this, generation, cancelled] { onBatchDone(generation, cancelled); }, Qt::QueuedConnection);
 }
 
 void Runner::cancel()
