@@ -3,31 +3,12 @@
 // no absolute names). The folder itself is opened as given: the user chose it, links and all.
 #pragma once
 
+#include "uniquefd.h"
+
 #include <QByteArray>
 #include <QString>
 
-#include <utility>
-
 namespace cl {
-
-// A file descriptor that closes itself.
-class UniqueFd
-{
-public:
-    UniqueFd() = default;
-    explicit UniqueFd(int fd) : fd_(fd) {}
-    UniqueFd(UniqueFd &&other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
-    UniqueFd &operator=(UniqueFd &&other) noexcept;
-    UniqueFd(const UniqueFd &) = delete;
-    UniqueFd &operator=(const UniqueFd &) = delete;
-    ~UniqueFd();
-    int get() const { return fd_; }
-    int release() { return std::exchange(fd_, -1); }
-    explicit operator bool() const { return fd_ >= 0; }
-
-private:
-    int fd_ = -1;
-};
 
 // Where a name lives: the directory holding its last component, or why it cannot be reached.
 struct Beneath {

@@ -1,6 +1,7 @@
 #include "blockinghttp.h"
 
 #include "clock.h"
+#include "uniquefd.h"
 
 #include <cerrno>
 #include <cstring>
@@ -14,18 +15,6 @@ namespace cl {
 namespace {
 
 constexpr int kSliceMs = 50;
-
-class Fd
-{
-public:
-    explicit Fd(int fd) : fd_(fd) {}
-    ~Fd() { if (fd_ >= 0) ::close(fd_); }
-    Fd(const Fd &) = delete;
-    Fd &operator=(const Fd &) = delete;
-    int get() const { return fd_; }
-private:
-    int fd_;
-};
 
 QString errnoText(const char *what, int err)
 {
@@ -106,7 +95,7 @@ RequestOutcome blockingGet(const HttpTarget &target, int timeoutMs, std::stop_to
     RequestOutcome out;
     const std::int64_t start = monotonicNs();
     const std::int64_t deadline = start + std::int64_t(timeoutMs) * 1'000'000;
-    const Fd fd(::socket(target.address.ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0));
+    const UniqueFd fd(::socket(target.address.ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0));
     if (fd.get() < 0) {
         out.error = errnoText("socket", errno);
         return out;
