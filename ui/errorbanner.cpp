@@ -4,6 +4,7 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPalette>
 #include <QStyle>
 #include <QToolButton>
 
@@ -38,10 +39,15 @@ QString failureText(const QString &experiment, const cl::StrategyResult &result,
 ErrorBanner::ErrorBanner(QWidget *parent) : QFrame(parent)
 {
     setObjectName(QStringLiteral("errorBanner"));
-    setFrameShape(QFrame::StyledPanel);
-    // Fixed colours, readable in a light or a dark theme and on a projector.
-    setStyleSheet(QStringLiteral("#errorBanner { background: #fbe3e0; border: 1px solid #d04030; border-radius: 4px; }"
-                                 "#errorBanner QLabel { color: #601008; }"));
+    // Fixed colours, readable in a light or a dark theme and on a projector. Through the palette,
+    // not a style sheet: a style sheet pins the font, and the banner would stay small when
+    // presentation mode enlarges the application's font.
+    setFrameStyle(QFrame::Box | QFrame::Plain);
+    QPalette colours = palette();
+    colours.setColor(QPalette::Window, QColor(0xfb, 0xe3, 0xe0));
+    colours.setColor(QPalette::WindowText, QColor(0xd0, 0x40, 0x30)); // the frame
+    setPalette(colours);
+    setAutoFillBackground(true);
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(8, 4, 4, 4);
     icon_ = new QLabel(this);
@@ -50,6 +56,9 @@ ErrorBanner::ErrorBanner(QWidget *parent) : QFrame(parent)
     label_->setWordWrap(true);
     label_->setTextFormat(Qt::PlainText);
     label_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QPalette text = label_->palette();
+    text.setColor(QPalette::WindowText, QColor(0x60, 0x10, 0x08));
+    label_->setPalette(text);
     close_ = new QToolButton(this);
     close_->setObjectName(QStringLiteral("dismissError"));
     close_->setAutoRaise(true);
