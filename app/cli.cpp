@@ -4,10 +4,10 @@
 #include "cli_parts.h"
 #include "cli_run.h"
 
-#include "demoserver.h"
-#include "experimentrun.h"
-#include "lesson.h"
-#include "gui.h"
+#include "server/demoserver.h"
+#include "run/experimentrun.h"
+#include "experiment/lesson.h"
+#include "window/gui.h"
 
 #include <QCoreApplication>
 #include <QSocketNotifier>
@@ -124,7 +124,7 @@ int lessonCommand(const QStringList &args)
     for (const cl::LessonExperiment &e : cl::lessonExperiments(*url)) {
         cl::ExperimentSpec spec = e.spec;
         spec.repeat = int(*repeat);
-        const cl::StrategyResult r = cl::runExperiment(spec);
+        const cl::ExperimentResult r = cl::runExperiment(spec);
         failures.add(QString::fromUtf8(e.title), r);
         const QString measured = r.hasOkRun() ? formatSeconds(r.bestS()) : QStringLiteral("failed");
         const QString ratio = r.hasOkRun() ? QString::number(r.bestS() / e.notebookS, 'f', 2) : QStringLiteral("-");

@@ -64,7 +64,7 @@ bool fileOptionsNamed(const QCommandLineParser &p, const QStringList &names, con
     return true;
 }
 
-void FailureSummary::add(const QString &experiment, const cl::StrategyResult &result)
+void FailureSummary::add(const QString &experiment, const cl::ExperimentResult &result)
 {
     if (const cl::RunResult *run = result.firstFailure())
         lines_.append(QStringLiteral("%1 failed: %2 of %3 items not done; %4")

@@ -1,7 +1,7 @@
 // Small helpers the subcommands share.
 #pragma once
 
-#include "experiment.h"
+#include "experiment/experiment.h"
 
 #include <QCommandLineParser>
 #include <QString>
@@ -31,7 +31,7 @@ bool fileOptionsNamed(const QCommandLineParser &p, const QStringList &names, con
 class FailureSummary
 {
 public:
-    void add(const QString &experiment, const cl::StrategyResult &result);
+    void add(const QString &experiment, const cl::ExperimentResult &result);
     bool any() const { return !lines_.isEmpty(); }
     void print(const QString &command) const;
 

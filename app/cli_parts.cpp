@@ -3,9 +3,9 @@
 #include "cli.h"
 #include "cli_common.h"
 
-#include "fileops.h"
-#include "streams.h"
-#include "sysinfo.h"
+#include "notebook/fileops.h"
+#include "notebook/streams.h"
+#include "monitor/systeminfo.h"
 
 #include <QCoreApplication>
 #include <QFile>

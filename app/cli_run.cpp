@@ -3,11 +3,12 @@
 #include "cli_common.h"
 #include "cli_run.h"
 
-#include "demoserver.h"
-#include "experimentrun.h"
-#include "resultjson.h"
-#include "savefile.h"
-#include "gui.h"
+#include "server/demoserver.h"
+#include "run/experimentrun.h"
+#include "strategies/strategy.h"
+#include "experiment/resultjson.h"
+#include "util/savefile.h"
+#include "window/gui.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -117,20 +118,14 @@ std::optional<RunOptions> readRunOptions(const QCommandLineParser &p)
     return o;
 }
 
-int lessonWorkers(cl::Workload w, cl::Strategy s)
-{
-    if (w == cl::Workload::Cpu)
-        return 2;
-    return s == cl::Strategy::Threads ? 64 : s == cl::Strategy::Processes ? 16 : 100;
-}
-
 QList<cl::ExperimentSpec> specsFor(const RunOptions &o)
 {
     QList<cl::ExperimentSpec> specs;
     for (cl::Strategy s : o.strategies) {
         cl::ExperimentSpec spec = o.base;
         spec.strategy = s;
-        spec.workers = s == cl::Strategy::Sequential ? 1 : o.workers.value_or(lessonWorkers(spec.workload, s));
+        const cl::StrategyDescriptor &strategy = cl::describe(s);
+        spec.workers = strategy.singleWorker ? 1 : o.workers.value_or(strategy.defaultWorkers(spec.workload));
         if (!o.workers && spec.workload == cl::Workload::Io)
             spec.workers = int(std::min<qint64>(spec.workers, spec.requests));
         specs.append(spec);
@@ -140,12 +135,13 @@ QList<cl::ExperimentSpec> specsFor(const RunOptions &o)
 
 } // namespace
 
-QString describe(const cl::ExperimentSpec &spec, const cl::StrategyResult &r)
+QString describe(const cl::ExperimentSpec &spec, const cl::ExperimentResult &r)
 {
+    const cl::StrategyDescriptor &strategy = cl::describe(r.strategy);
     QString name = cl::toString(r.strategy);
-    if (r.strategy == cl::Strategy::Async && spec.workload == cl::Workload::Io)
+    if (strategy.taskPerRequest && spec.workload == cl::Workload::Io)
         name += spec.connections > 0 ? QStringLiteral(" (%1 connections)").arg(spec.connections) : QStringLiteral(" (no limit)");
-    else if (r.strategy != cl::Strategy::Sequential)
+    else if (!strategy.singleWorker)
         name += QStringLiteral(" x%1").arg(r.workers);
     name += r.gil ? QStringLiteral(" (GIL on)") : QStringLiteral(" (GIL off)");
     qint64 items = 0, errors = 0;
@@ -232,7 +228,7 @@ int runCommand(const QStringList &args)
     FailureSummary failures;
     for (cl::ExperimentSpec spec : specs) {
         spec.url = url;
-        const cl::StrategyResult r = cl::runExperiment(spec);
+        const cl::ExperimentResult r = cl::runExperiment(spec);
         lines << describe(spec, r) << "\n" << Qt::flush;
         failures.add(cl::toString(spec.strategy), r);
         report.results.append(r);

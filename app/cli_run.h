@@ -1,7 +1,7 @@
 #pragma once
 
-#include "experiment.h"
-#include "resultjson.h"
+#include "experiment/experiment.h"
+#include "experiment/resultjson.h"
 
 #include <QStringList>
 #include <optional>
@@ -12,7 +12,7 @@ namespace cli {
 
 int runCommand(const QStringList &args);
 // "threads x2 (GIL on): best of 3: 1.43 s per loop, median 1.47 s, 10000000 steps"
-QString describe(const cl::ExperimentSpec &spec, const cl::StrategyResult &r);
+QString describe(const cl::ExperimentSpec &spec, const cl::ExperimentResult &r);
 // To FILE, or stdout for "-"; says why on stderr when it cannot.
 bool writeJson(const QString &path, const QJsonObject &json);
 // `url` when given, else the URL of `server` started on a free port (nullopt: it could not start).

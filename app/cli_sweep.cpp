@@ -3,10 +3,11 @@
 #include "cli_common.h"
 #include "cli_run.h"
 
-#include "demoserver.h"
-#include "experimentrun.h"
-#include "gui.h"
-#include "sweep.h"
+#include "server/demoserver.h"
+#include "run/experimentrun.h"
+#include "strategies/strategy.h"
+#include "window/gui.h"
+#include "experiment/sweep.h"
 
 #include <QThread>
 
@@ -18,7 +19,7 @@ std::optional<cl::ExperimentSpec> readSweepSpec(const QCommandLineParser &p, int
 {
     const auto workload = p.positionalArguments().size() == 1 ? cl::workloadFromString(p.positionalArguments().first()) : std::nullopt;
     const auto strategy = cl::strategyFromString(p.value(QStringLiteral("strategy")));
-    if (!workload || !strategy || *strategy == cl::Strategy::Sequential) {
+    if (!workload || !strategy || !cl::describe(*strategy).sweepable()) {
         err() << "concurrency-lab sweep: say the workload (cpu or io) and --strategy threads, processes or async\n" << Qt::flush;
         return std::nullopt;
     }
@@ -81,7 +82,7 @@ int sweepCommand(const QStringList &args)
         return kExitUsage;
     }
     QTextStream &lines = p.value(QStringLiteral("json")) == QLatin1String("-") ? err() : out();
-    QList<cl::StrategyResult> results;
+    QList<cl::ExperimentResult> results;
     FailureSummary failures;
     for (const cl::ExperimentSpec &spec : cl::sweepBatch(*base, maxWorkers)) {
         results.append(cl::runExperiment(spec));

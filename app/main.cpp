@@ -1,9 +1,9 @@
 // concurrency-lab: the desktop app by default; `run`, `serve`, `lesson` headless; `worker` is
 // the hidden child mode of the "processes" strategy, decided before any Qt object exists.
-#include "childworker.h"
+#include "child/childworker.h"
 #include "cli.h"
 #include "cli_common.h"
-#include "gui.h"
+#include "window/gui.h"
 
 #include <QApplication>
 #include <QCoreApplication>

@@ -1,10 +1,10 @@
 // Hidden GUI benchmarks ([.bench]): they print figures for the closing notes; no timing asserts.
 #include <catch2/catch.hpp>
 
-#include "cpupanel.h"
-#include "experimentpanel.h"
-#include "mainwindow.h"
-#include "settings.h"
+#include "pages/cpupage.h"
+#include "pages/experimentpanel.h"
+#include "window/mainwindow.h"
+#include "window/settings.h"
 
 #include <QElapsedTimer>
 #include <malloc.h>
@@ -75,7 +75,7 @@ TEST_CASE("longest GUI-thread stall while each lesson experiment runs", "[.][ben
 TEST_CASE("one redraw of the CPU page with 128 simulated cores", "[.][bench]")
 {
   for (int cores : {2, 128}) {
-    ui::CpuPanel panel;
+    ui::CpuPage panel;
     panel.resize(1280, 800);
     panel.show();
     for (int t = 0; t < 600; ++t) {
@@ -94,8 +94,8 @@ TEST_CASE("one redraw of the CPU page with 128 simulated cores", "[.][bench]")
   }
 }
 
-#include "fileops.h"
-#include "procstats.h"
+#include "notebook/fileops.h"
+#include "monitor/ownusage.h"
 
 TEST_CASE("peak memory: iterating a 1 GiB file line by line vs reading it whole", "[.][bench]")
 {
@@ -116,7 +116,7 @@ TEST_CASE("peak memory: iterating a 1 GiB file line by line vs reading it whole"
     }
 }
 
-#include "timelineview.h"
+#include "charts/timelineview.h"
 
 TEST_CASE("one frame of the timeline with 1,000 lanes and 100,000 spans", "[.][bench]")
 {

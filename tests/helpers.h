@@ -1,6 +1,6 @@
 #pragma once
 
-#include "experiment.h"
+#include "experiment/experiment.h"
 
 #include <QProcess>
 #include <QStringList>

@@ -1,8 +1,8 @@
 #include <catch2/catch.hpp>
 
-#include "demoserver.h"
+#include "server/demoserver.h"
 #include "helpers.h"
-#include "resultjson.h"
+#include "experiment/resultjson.h"
 
 #include <QJsonDocument>
 #include <QTemporaryDir>

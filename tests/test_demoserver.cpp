@@ -2,9 +2,9 @@
 // loop (the server runs on its own thread), so the client is a non-blocking socket and poll().
 #include <catch2/catch.hpp>
 
-#include "blockinghttp.h"
-#include "demoserver.h"
-#include "http.h"
+#include "workloads/blockinghttp.h"
+#include "server/demoserver.h"
+#include "workloads/http.h"
 
 #include <QDeadlineTimer>
 #include <QFile>

@@ -2,14 +2,14 @@
 // it, the first error in a banner over the charts, the table marks it, the status bar says so.
 #include <catch2/catch.hpp>
 
-#include "errorbanner.h"
-#include "experimentpanel.h"
+#include "window/errorbanner.h"
+#include "pages/experimentpanel.h"
 #include "helpers.h"
-#include "mainwindow.h"
-#include "resultsmodel.h"
-#include "settings.h"
-#include "timelinepanel.h"
-#include "timingchart.h"
+#include "window/mainwindow.h"
+#include "models/resultsmodel.h"
+#include "window/settings.h"
+#include "pages/timelinepage.h"
+#include "charts/timingchart.h"
 
 #include <QAbstractSpinBox>
 #include <QApplication>
@@ -71,10 +71,10 @@ struct Window {
 
 TEST_CASE("only ok runs are times: no bar, whisker or speedup from a failed or cancelled run", "[timings]")
 {
-    const StrategyResult seq{Strategy::Sequential, 1, true, {okRun(1.0, 100)}, 100};
-    const StrategyResult failed{Strategy::Async, 100, true, {failedRun(0.004, 100, QStringLiteral("Connection refused"))}, 100};
-    const StrategyResult stopped{Strategy::Threads, 4, true, {cancelledRun(0.01)}, 100};
-    const StrategyResult mixed{Strategy::Processes, 2, true, {okRun(0.5, 100), okRun(0.6, 100), failedRun(0.001, 100, QStringLiteral("died"))}, 100};
+    const ExperimentResult seq{Strategy::Sequential, 1, true, {okRun(1.0, 100)}, 100};
+    const ExperimentResult failed{Strategy::Async, 100, true, {failedRun(0.004, 100, QStringLiteral("Connection refused"))}, 100};
+    const ExperimentResult stopped{Strategy::Threads, 4, true, {cancelledRun(0.01)}, 100};
+    const ExperimentResult mixed{Strategy::Processes, 2, true, {okRun(0.5, 100), okRun(0.6, 100), failedRun(0.001, 100, QStringLiteral("died"))}, 100};
     const QList<ui::TimingBar> bars = ui::timingBars({seq, failed, stopped, mixed}, {});
     REQUIRE(bars.size() == 4);
     CHECK(bars[0].hasTime());
@@ -93,7 +93,7 @@ TEST_CASE("only ok runs are times: no bar, whisker or speedup from a failed or c
     CHECK(bars[3].failedRuns == 1);
     CHECK(bars[3].label.contains(QStringLiteral("speedup ×2.00")));
 
-    const StrategyResult seqFailed{Strategy::Sequential, 1, true, {failedRun(0.001, 100, QStringLiteral("x"))}, 100};
+    const ExperimentResult seqFailed{Strategy::Sequential, 1, true, {failedRun(0.001, 100, QStringLiteral("x"))}, 100};
     const QList<ui::TimingBar> against = ui::timingBars({seqFailed, mixed}, {});
     CHECK_FALSE(against[0].hasTime());
     CHECK_FALSE(against[1].label.contains(QStringLiteral("speedup"))); // no speedup against a failed baseline
@@ -131,7 +131,7 @@ TEST_CASE("a batch whose every request failed is charted as failed, with a banne
 
     CHECK(win.w.statusText() != QStringLiteral("Done."));
     CHECK(win.w.statusText() == QStringLiteral("Finished with errors."));
-    CHECK(win.w.timelinePanel()->runCount() == 1); // shown, marked as failed
+    CHECK(win.w.timelinePage()->runCount() == 1); // shown, marked as failed
     CHECK(ui::runName({QStringLiteral("x"), Workload::Io, table->rows().first().result}).contains(QStringLiteral("failed")));
 
     QTest::mouseClick(banner->findChild<QWidget *>(QStringLiteral("dismissError")), Qt::LeftButton);
@@ -141,8 +141,8 @@ TEST_CASE("a batch whose every request failed is charted as failed, with a banne
 TEST_CASE("results loaded from a file follow the same rules", "[window]")
 {
     Window win;
-    const StrategyResult seq{Strategy::Sequential, 1, true, {okRun(9.3, 100)}, 100};
-    const StrategyResult failed{Strategy::Async, 100, true, {failedRun(0.004, 100, QStringLiteral("Connection refused"))}, 100};
+    const ExperimentResult seq{Strategy::Sequential, 1, true, {okRun(9.3, 100)}, 100};
+    const ExperimentResult failed{Strategy::Async, 100, true, {failedRun(0.004, 100, QStringLiteral("Connection refused"))}, 100};
     win.w.loadResults({seq, failed}, Workload::Io);
     const QList<ui::TimingBar> bars = win.w.timingChart()->bars();
     REQUIRE(bars.size() == 2);

@@ -3,12 +3,12 @@
 // message, never as a time, a hang or a crash.
 #include <catch2/catch.hpp>
 
-#include "experimentrun.h"
+#include "run/experimentrun.h"
 #include "helpers.h"
-#include "http.h"
-#include "resultjson.h"
-#include "savefile.h"
-#include "sweep.h"
+#include "workloads/http.h"
+#include "experiment/resultjson.h"
+#include "util/savefile.h"
+#include "experiment/sweep.h"
 
 #include <QDir>
 #include <QFile>
@@ -38,12 +38,12 @@ cl::ExperimentSpec endlessProcesses()
 // Runs `spec` on another thread; gives up (stops it) after a minute so a regression fails, not hangs.
 struct BackgroundRun {
     std::stop_source stop;
-    std::future<cl::StrategyResult> result;
+    std::future<cl::ExperimentResult> result;
     explicit BackgroundRun(const cl::ExperimentSpec &spec)
         : result(std::async(std::launch::async, [spec, token = stop.get_token()] { return cl::runExperiment(spec, token); }))
     {
     }
-    cl::StrategyResult get()
+    cl::ExperimentResult get()
     {
         if (result.wait_for(std::chrono::seconds(60)) != std::future_status::ready)
             stop.request_stop();
@@ -80,7 +80,7 @@ TEST_CASE("a worker process that dies fails the run at once and stops the repeat
     REQUIRE(children.size() == 2);
     QThread::msleep(200);
     ::kill(children.first(), SIGKILL);
-    const cl::StrategyResult r = run.get();
+    const cl::ExperimentResult r = run.get();
     CHECK_FALSE(run.stop.stop_requested()); // it ended by itself, not by the test's safety stop
     REQUIRE(r.runs.size() == 1);            // no more repeats after a failure
     CHECK(r.runs.first().status == cl::RunStatus::Failed);
@@ -99,7 +99,7 @@ TEST_CASE("a stopped worker process is killed by the watchdog and the run fails 
     const QList<pid_t> children = waitForChildren(2);
     REQUIRE(children.size() == 2);
     ::kill(children.last(), SIGSTOP);
-    const cl::StrategyResult r = run.get();
+    const cl::ExperimentResult r = run.get();
     CHECK_FALSE(run.stop.stop_requested());
     REQUIRE(r.runs.size() == 1);
     CHECK(r.runs.first().status == cl::RunStatus::Failed);
@@ -115,7 +115,7 @@ TEST_CASE("a cancelled run is cancelled, not failed, and not a time", "[failures
     BackgroundRun run(endlessProcesses());
     REQUIRE(waitForChildren(2).size() == 2);
     run.stop.request_stop();
-    const cl::StrategyResult r = run.result.get();
+    const cl::ExperimentResult r = run.result.get();
     REQUIRE(r.runs.size() == 1);
     CHECK(r.runs.first().status == cl::RunStatus::Cancelled);
     CHECK_FALSE(r.hasOkRun());
@@ -247,11 +247,11 @@ TEST_CASE("a sweep leaves failed points out of the chart and the fit", "[failure
         cl::RunResult run;
         run.wallS = wallS;
         run.status = status;
-        return cl::StrategyResult{cl::Strategy::Threads, workers, false, {run}, 100};
+        return cl::ExperimentResult{cl::Strategy::Threads, workers, false, {run}, 100};
     };
     cl::ExperimentSpec base;
     base.strategy = cl::Strategy::Threads;
-    const QList<cl::StrategyResult> results{result(1, 1.0, cl::RunStatus::Ok), result(2, 0.5, cl::RunStatus::Ok),
+    const QList<cl::ExperimentResult> results{result(1, 1.0, cl::RunStatus::Ok), result(2, 0.5, cl::RunStatus::Ok),
                                             result(3, 0.001, cl::RunStatus::Failed), result(4, 0.002, cl::RunStatus::Cancelled)};
     const cl::SweepResult sweep = cl::sweepResult(base, results, 2);
     REQUIRE(sweep.points.size() == 1);

@@ -1,10 +1,10 @@
 #include <catch2/catch.hpp>
 
-#include "fileops.h"
-#include "filespage.h"
+#include "notebook/fileops.h"
+#include "pages/filespage.h"
 #include "helpers.h"
-#include "streams.h"
-#include "sysinfo.h"
+#include "notebook/streams.h"
+#include "monitor/systeminfo.h"
 
 #include <QFile>
 #include <QSignalSpy>

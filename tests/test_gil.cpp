@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "experimentrun.h"
-#include "gil.h"
+#include "run/experimentrun.h"
+#include "workloads/gil.h"
 
 #include <QSet>
 #include "helpers.h"

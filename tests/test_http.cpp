@@ -1,11 +1,11 @@
 #include <catch2/catch.hpp>
 
-#include "asyncwork.h"
-#include "blockinghttp.h"
-#include "clock.h"
-#include "demoserver.h"
+#include "strategies/async.h"
+#include "workloads/blockinghttp.h"
+#include "util/clock.h"
+#include "server/demoserver.h"
 #include "helpers.h"
-#include "http.h"
+#include "workloads/http.h"
 
 #include <QTcpSocket>
 

@@ -1,7 +1,7 @@
 // The server's request parser on its own: pure, so every rule is checked byte by byte.
 #include <catch2/catch.hpp>
 
-#include "httprequest.h"
+#include "server/httprequest.h"
 
 using namespace cl;
 using State = HttpRequestParser::State;

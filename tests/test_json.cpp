@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "resultjson.h"
+#include "experiment/resultjson.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -23,7 +23,7 @@ TEST_CASE("results survive a JSON round trip", "[json]")
     run.errorMessages = {QStringLiteral("timed out")};
     run.spans = {Span{3, WorkerKind::Task, WorkerState::WaitIo, 0.001, 0.2}};
     run.latenciesMs = {100.5, 120.25};
-    rep.results.append(StrategyResult{Strategy::Async, 100, true, {run, run}, 100});
+    rep.results.append(ExperimentResult{Strategy::Async, 100, true, {run, run}, 100});
 
     const QJsonObject json = toJson(rep);
     CHECK(json["workload"].toString() == QLatin1String("io"));

@@ -3,19 +3,19 @@
 // and a run in progress, which goes on undisturbed.
 #include <catch2/catch.hpp>
 
-#include "cpugraph.h"
-#include "cpupanel.h"
-#include "experimentpanel.h"
-#include "filespage.h"
+#include "charts/cpugraph.h"
+#include "pages/cpupage.h"
+#include "pages/experimentpanel.h"
+#include "pages/filespage.h"
 #include "helpers.h"
-#include "language.h"
-#include "mainwindow.h"
-#include "processmodel.h"
-#include "resultsmodel.h"
-#include "settings.h"
-#include "speeduppanel.h"
-#include "timelinepanel.h"
-#include "timingchart.h"
+#include "window/language.h"
+#include "window/mainwindow.h"
+#include "models/processmodel.h"
+#include "models/resultsmodel.h"
+#include "window/settings.h"
+#include "pages/speeduppage.h"
+#include "pages/timelinepage.h"
+#include "charts/timingchart.h"
 
 #include <QActionGroup>
 #include <QChart>
@@ -70,10 +70,10 @@ QStringList visibleTexts(const Window &win)
     for (QAction *menu : win.w.menuBar()->actions())
         t << menu->text();
     t << win.child<QPushButton>("runButton")->text() << win.w.experimentPanel()->findChild<QGroupBox *>()->title()
-      << win.w.cpuPanel()->findChild<ui::CpuGraph *>()->toolTip()
+      << win.w.cpuPage()->findChild<ui::CpuGraph *>()->toolTip()
       << win.w.resultsModel()->headerData(ui::ResultsModel::Experiment, Qt::Horizontal).toString()
-      << win.w.timingChart()->chart()->title() << win.w.timelinePanel()->findChild<QPushButton *>()->text()
-      << win.w.speedupPanel()->chart()->chart()->title()
+      << win.w.timingChart()->chart()->title() << win.w.timelinePage()->findChild<QPushButton *>()->text()
+      << win.w.speedupPage()->chart()->chart()->title()
       << win.child<ui::ProcessModel>()->headerData(ui::ProcessModel::Name, Qt::Horizontal).toString()
       << win.child<QPushButton>("write")->text()
       << win.w.pages()->widget(6)->findChild<QTableWidget *>()->horizontalHeaderItem(1)->text()
@@ -109,9 +109,9 @@ struct Held { // what the window holds, which a switch must keep
 
 Held held(const Window &win)
 {
-    return {win.w.resultsModel()->rowCount(), win.w.timelinePanel()->runCount(),
-            !win.w.timelinePanel()->pinned()->isHidden() && win.w.timelinePanel()->pinned()->model() != nullptr,
-            win.w.cpuPanel()->history().size()};
+    return {win.w.resultsModel()->rowCount(), win.w.timelinePage()->runCount(),
+            !win.w.timelinePage()->pinned()->isHidden() && win.w.timelinePage()->pinned()->model() != nullptr,
+            win.w.cpuPage()->history().size()};
 }
 
 void checkKept(const Held &before, const Held &now)
@@ -138,8 +138,8 @@ TEST_CASE("the language switches in place from the menu and the window keeps eve
     ExperimentSpec spec = test::smallSpec(Workload::Cpu, Strategy::Threads, 2, 20'000);
     spec.repeat = 2;
     runToEnd(win, spec);
-    win.w.timelinePanel()->pinCurrent();
-    REQUIRE(QTest::qWaitFor([&] { return win.w.cpuPanel()->history().size() >= 2; }, 5000));
+    win.w.timelinePage()->pinCurrent();
+    REQUIRE(QTest::qWaitFor([&] { return win.w.cpuPage()->history().size() >= 2; }, 5000));
     const Held before = held(win);
     REQUIRE(before.rows == 2);
     REQUIRE(before.pinned);

@@ -1,11 +1,11 @@
 #include <catch2/catch.hpp>
 
-#include "cpustat.h"
-#include "proctable.h"
+#include "monitor/cpuload.h"
+#include "monitor/processtree.h"
 
 #include <QAbstractItemModelTester>
 
-#include "processmodel.h"
+#include "models/processmodel.h"
 
 using namespace cl;
 

@@ -1,8 +1,8 @@
 #include <catch2/catch.hpp>
 
-#include "experimentrun.h"
+#include "run/experimentrun.h"
 #include "helpers.h"
-#include "workerprotocol.h"
+#include "child/workerprotocol.h"
 
 #include <random>
 
@@ -25,10 +25,10 @@ TEST_CASE("the child protocol survives garbage, split lines and over-long lines"
     parser.finish(r);
     CHECK(r.hello);
     CHECK(r.pid == 123);
-    CHECK(r.spans.size() == 1);
-    CHECK(r.latenciesMs == QList<double>{12.5});
+    CHECK(r.tally.spans.size() == 1);
+    CHECK(r.tally.latenciesMs == QList<double>{12.5});
     CHECK(r.done);
-    CHECK(r.items == 10);
+    CHECK(r.tally.items == 10);
     CHECK(r.peakRssBytes == 4096);
     CHECK(r.garbageLines >= 3);
 }

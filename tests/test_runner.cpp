@@ -1,10 +1,10 @@
 #include <catch2/catch.hpp>
 
-#include "demoserver.h"
+#include "server/demoserver.h"
 #include "helpers.h"
-#include "clock.h"
-#include "runner.h"
-#include "spansink.h"
+#include "util/clock.h"
+#include "run/runner.h"
+#include "run/spansink.h"
 
 #include <QElapsedTimer>
 #include <QSet>
@@ -49,7 +49,7 @@ TEST_CASE("the runner repeats, reports each run and the progress", "[runner]")
     CHECK_FALSE(finished.first().first().toBool());
     CHECK(runs.size() == 4);
     REQUIRE(done.size() == 2);
-    const auto first = done.first().at(1).value<StrategyResult>();
+    const auto first = done.first().at(1).value<ExperimentResult>();
     CHECK(first.runs.size() == 3);
     for (const RunResult &r : first.runs)
         CHECK(r.items == 50'000);

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "cpuwork.h"
-#include "experiment.h"
+#include "workloads/cpuwork.h"
+#include "experiment/experiment.h"
 
 #include <numeric>
 

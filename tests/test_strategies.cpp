@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "demoserver.h"
-#include "experimentrun.h"
+#include "server/demoserver.h"
+#include "run/experimentrun.h"
 #include "helpers.h"
 
 #include <QSet>

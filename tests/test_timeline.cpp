@@ -1,12 +1,12 @@
 #include <catch2/catch.hpp>
 
-#include "experimentrun.h"
+#include "run/experimentrun.h"
 #include "helpers.h"
-#include "mainwindow.h"
-#include "settings.h"
-#include "sweep.h"
-#include "timeline.h"
-#include "timelinepanel.h"
+#include "window/mainwindow.h"
+#include "window/settings.h"
+#include "experiment/sweep.h"
+#include "experiment/timeline.h"
+#include "pages/timelinepage.h"
 
 #include <QFile>
 #include <QImageReader>
@@ -166,7 +166,7 @@ TEST_CASE("sweep writes its JSON and PNG, run --timeline-png draws the runs", "[
 
 TEST_CASE("the Timeline page shows finished runs and pins one for comparison", "[timeline][window]")
 {
-    ui::TimelinePanel panel;
+    ui::TimelinePage panel;
     panel.resize(900, 600);
     panel.show();
     const RunResult a = runOnce(test::smallSpec(Workload::Cpu, Strategy::Threads, 2, 50'000));

@@ -1,14 +1,14 @@
 #include <catch2/catch.hpp>
 
-#include "cpupanel.h"
-#include "experimentpanel.h"
-#include "export.h"
-#include "gui.h"
+#include "pages/cpupage.h"
+#include "pages/experimentpanel.h"
+#include "charts/export.h"
+#include "window/gui.h"
 #include "helpers.h"
-#include "mainwindow.h"
-#include "resultsmodel.h"
-#include "settings.h"
-#include "timingchart.h"
+#include "window/mainwindow.h"
+#include "models/resultsmodel.h"
+#include "window/settings.h"
+#include "charts/timingchart.h"
 
 #include <QDir>
 #include <QFile>
@@ -53,7 +53,7 @@ TEST_CASE("clicking Run on a small experiment fills the chart and the table", "[
 TEST_CASE("Export all writes both charts, the JSON results and the CSV", "[window][export]")
 {
     Window win;
-    StrategyResult r{Strategy::Threads, 2, true, {RunResult{}}, 1000};
+    ExperimentResult r{Strategy::Threads, 2, true, {RunResult{}}, 1000};
     r.runs[0].wallS = 0.5;
     r.runs[0].items = 1000;
     win.w.loadResults({r}, Workload::Cpu);
@@ -91,7 +91,7 @@ TEST_CASE("export writes a valid PNG of the requested scale", "[export]")
     ui::TimingChart chart;
     chart.resize(400, 300);
     chart.show();
-    StrategyResult r{Strategy::Sequential, 1, true, {RunResult{}}, 1};
+    ExperimentResult r{Strategy::Sequential, 1, true, {RunResult{}}, 1};
     r.runs[0].wallS = 1.5;
     chart.setBars(QStringLiteral("t"), ui::timingBars({r}, {1.37}));
     for (int scale : {1, 2}) {

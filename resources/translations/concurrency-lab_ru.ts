@@ -190,7 +190,7 @@
     </message>
 </context>
 <context>
-    <name>ui::CpuPanel</name>
+    <name>ui::CpuPage</name>
     <message>
         <source>&lt;span style=&apos;color:#3cc850&apos;&gt;■&lt;/span&gt; user  &lt;span style=&apos;color:#e84a3c&apos;&gt;■&lt;/span&gt; system  &lt;span style=&apos;color:#f0c030&apos;&gt;│&lt;/span&gt; experiment started  ┆ ended — last 60 s, newest on the right</source>
         <translation>&lt;span style=&apos;color:#3cc850&apos;&gt;■&lt;/span&gt; пользователь  &lt;span style=&apos;color:#e84a3c&apos;&gt;■&lt;/span&gt; система  &lt;span style=&apos;color:#f0c030&apos;&gt;│&lt;/span&gt; эксперимент начат  ┆ закончен — последние 60 с, новое справа</translation>
@@ -229,6 +229,20 @@
     <message>
         <source>Dismiss</source>
         <translation>Скрыть</translation>
+    </message>
+
+    <message>
+        <source>%1 (and 1 more experiment failed)</source>
+        <translation>%1 (и ещё 1 эксперимент завершился с ошибкой)</translation>
+    </message>
+
+    <message numerus="yes">
+        <source>%1 (and %n more experiments failed)</source>
+        <translation>
+            <numerusform>%1 (и ещё %n эксперимент завершился с ошибкой)</numerusform>
+            <numerusform>%1 (и ещё %n эксперимента завершились с ошибкой)</numerusform>
+            <numerusform>%1 (и ещё %n экспериментов завершились с ошибкой)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -834,28 +848,12 @@
         <translation>серия: %1 ×%2</translation>
     </message>
     <message>
-        <source>%1 — run %2</source>
-        <translation>%1 — запуск %2</translation>
-    </message>
-    <message>
         <source>Export chart as PNG or SVG</source>
         <translation>Экспорт графика в PNG или SVG</translation>
     </message>
     <message>
         <source>PNG images (*.png);;SVG drawings (*.svg)</source>
         <translation>Изображения PNG (*.png);;Рисунки SVG (*.svg)</translation>
-    </message>
-    <message>
-        <source>%1 (and 1 more experiment failed)</source>
-        <translation>%1 (и ещё 1 эксперимент завершился с ошибкой)</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 (and %n more experiments failed)</source>
-        <translation>
-            <numerusform>%1 (и ещё %n эксперимент завершился с ошибкой)</numerusform>
-            <numerusform>%1 (и ещё %n эксперимента завершились с ошибкой)</numerusform>
-            <numerusform>%1 (и ещё %n экспериментов завершились с ошибкой)</numerusform>
-        </translation>
     </message>
     <message>
         <source>Finished with errors.</source>
@@ -1004,7 +1002,7 @@
     </message>
 </context>
 <context>
-    <name>ui::SpeedupPanel</name>
+    <name>ui::SpeedupPage</name>
     <message>
         <source>CPU-bound</source>
         <translation>CPU-bound</translation>
@@ -1047,7 +1045,7 @@
     </message>
 </context>
 <context>
-    <name>ui::Strategy</name>
+    <name>Strategy</name>
     <message>
         <source>sequential</source>
         <translation>последовательно</translation>
@@ -1180,7 +1178,7 @@
     </message>
 </context>
 <context>
-    <name>ui::TimelinePanel</name>
+    <name>ui::TimelinePage</name>
     <message>
         <source>%1: p50 %2 ms · p95 %3 ms · p99 %4 ms · max %5 ms (%6 requests)</source>
         <translation>%1: p50 %2 мс · p95 %3 мс · p99 %4 мс · макс %5 мс (%6 запросов)</translation>
@@ -1244,6 +1242,11 @@
     <message>
         <source>Pinned: %1</source>
         <translation>Закреплено: %1</translation>
+    </message>
+
+    <message>
+        <source>%1 — run %2</source>
+        <translation>%1 — запуск %2</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,7 @@
 // pieces: it must never crash, take more than it was given, stall, or hold more than the head
 // limit; every failure must carry a status and a reason; and it must read the stream the same way
 // whatever the cut — checked against one feed of the whole stream.
-#include "httprequest.h"
+#include "server/httprequest.h"
 
 #include <cstdint>
 #include <cstdlib>

@@ -1,5 +1,5 @@
 // The client's HTTP response parser, fed in arbitrary pieces, then the end of the stream.
-#include "http.h"
+#include "workloads/http.h"
 
 #include <cstdint>
 #include <cstdlib>

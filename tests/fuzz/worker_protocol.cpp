@@ -1,6 +1,6 @@
 // The line protocol a child worker speaks on stdout, fed in arbitrary pieces: the parent must
 // never crash, and a report must stay self-consistent whatever a child writes.
-#include "workerprotocol.h"
+#include "child/workerprotocol.h"
 
 #include <cstdint>
 #include <cstdlib>
@@ -18,8 +18,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         parser.feed(QByteArray(reinterpret_cast<const char *>(data + at), qsizetype(n)), report);
     }
     parser.finish(report);
-    for (const auto &span : report.spans)
-        if (span.second.second < span.second.first)
+    for (const auto &span : report.tally.spans)
+        if (span.t1 < span.t0)
             std::abort(); // a span that ends before it starts must have been refused
     if (report.progress < 0 && report.progress != 0)
         std::abort();

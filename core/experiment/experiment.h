@@ -1,0 +1,95 @@
+// Value types describing an experiment and what one run of it measured.
+#pragma once
+
+#include "experiment/span.h"
+#include "workloads/worktally.h"
+
+#include <QString>
+#include <QStringList>
+#include <QList>
+#include <cstdint>
+#include <optional>
+
+namespace cl {
+
+enum class Workload { Cpu, Io };
+// How the work runs; everything that depends on it is in the strategy table (strategies/strategy.h).
+enum class Strategy { Sequential, Threads, Processes, Async };
+// A run is ok only when every item it was asked for was done; a failed or cancelled run never
+// counts as a time (not in best, median, charts or speedups).
+enum class RunStatus { Ok, Failed, Cancelled };
+
+QString toString(Workload w);
+QString toString(Strategy s);
+QString toString(RunStatus s);
+std::optional<Workload> workloadFromString(const QString &s);
+std::optional<Strategy> strategyFromString(const QString &s);
+std::optional<RunStatus> runStatusFromString(const QString &s);
+QList<Strategy> allStrategies();
+
+struct LatencySummary {
+    double p50 = 0, p95 = 0, p99 = 0, max = 0; // milliseconds
+    bool operator==(const LatencySummary &) const = default;
+};
+LatencySummary summarizeLatencies(QList<double> latenciesMs);
+
+// What one run measured: the work its workers tallied, and what it cost.
+struct RunResult : WorkTally {
+    double wallS = 0;
+    double cpuUserS = 0;     // the experiment's threads and child processes
+    double cpuSysS = 0;
+    qint64 peakMemBytes = 0; // peak RSS: the app's own peak during the run + each child's peak
+    RunStatus status = RunStatus::Ok;
+    bool ok() const { return status == RunStatus::Ok; }
+    bool cancelled() const { return status == RunStatus::Cancelled; }
+    bool operator==(const RunResult &) const = default;
+};
+
+inline constexpr int kDefaultDelayMs = 100;
+inline constexpr int kDefaultSwitchIntervalUs = 5000;
+
+struct ExperimentSpec {
+    Workload workload = Workload::Cpu;
+    Strategy strategy = Strategy::Sequential;
+    int workers = 1;            // threads, processes or async tasks (async IO: ignored, one task per request)
+    qint64 steps = 10'000'000;  // CPU
+    qint64 requests = 100;      // IO
+    QString url;                // IO
+    bool gil = true;
+    int switchIntervalUs = kDefaultSwitchIntervalUs;
+    int connections = 100;      // async IO: simultaneous connections, 0 = no limit
+    int timeoutMs = 5000;       // IO: per request
+    int watchdogMs = 30'000;    // processes: a worker silent this long (IO: plus timeoutMs) is killed
+    int repeat = 3;
+    QString workerExecutable;   // processes: the binary re-executed in worker mode (empty: this one)
+
+    qint64 items() const { return workload == Workload::Cpu ? steps : requests; }
+    int effectiveWorkers() const;
+};
+
+// Empty when the spec can run; otherwise a one-line reason.
+QString validate(const ExperimentSpec &spec);
+
+// One experiment: its repeats.
+struct ExperimentResult {
+    Strategy strategy = Strategy::Sequential;
+    int workers = 1;
+    bool gil = true;
+    QList<RunResult> runs;
+    // Over ok runs only; 0 when there is none (see hasOkRun()).
+    double bestS() const;
+    double medianS() const;
+    bool hasOkRun() const;
+    const RunResult *firstFailure() const; // the first failed run, if any
+    qint64 itemsAsked = 0;
+};
+
+// Splits total into parts that differ by at most one and sum to total (no `100 // 64` bug).
+QList<qint64> splitEvenly(qint64 total, int parts);
+
+} // namespace cl
+
+#include <QMetaType>
+Q_DECLARE_METATYPE(cl::ExperimentSpec)
+Q_DECLARE_METATYPE(cl::RunResult)
+Q_DECLARE_METATYPE(cl::ExperimentResult)

@@ -1,0 +1,41 @@
+#include "monitor/ownusage.h"
+
+#include "monitor/processtree.h"
+
+#include <QFile>
+
+#include <sys/resource.h>
+
+namespace cl {
+
+namespace {
+CpuTimes fromRusage(int who)
+{
+    rusage u{};
+    getrusage(who, &u);
+    return {double(u.ru_utime.tv_sec) + double(u.ru_utime.tv_usec) / 1e6,
+            double(u.ru_stime.tv_sec) + double(u.ru_stime.tv_usec) / 1e6};
+}
+
+qint64 statusField(const char *name)
+{
+    const QByteArray key = QByteArray(name) + ':';
+    for (const QByteArray &line : ProcFs().read(QStringLiteral("/proc/self/status")).split('\n'))
+        if (line.startsWith(key))
+            return line.mid(key.size()).trimmed().split(' ').first().toLongLong() * 1024;
+    return 0;
+}
+} // namespace
+
+CpuTimes threadCpuTimes() { return fromRusage(RUSAGE_THREAD); }
+CpuTimes processCpuTimes() { return fromRusage(RUSAGE_SELF); }
+qint64 peakRssBytes() { return statusField("VmHWM"); }
+qint64 currentRssBytes() { return statusField("VmRSS"); }
+
+bool resetPeakRss()
+{
+    QFile f(QStringLiteral("/proc/self/clear_refs"));
+    return f.open(QIODevice::WriteOnly) && f.write("5") == 1;
+}
+
+} // namespace cl

@@ -1,0 +1,97 @@
+#include "run/session.h"
+
+namespace cl {
+
+QString experimentKey(const ExperimentSpec &s)
+{
+    return QStringLiteral("%1/%2/%3/%4/%5").arg(toString(s.workload), toString(s.strategy)).arg(s.effectiveWorkers())
+        .arg(s.gil).arg(s.items());
+}
+
+Session::Session(QObject *parent) : QObject(parent)
+{
+    qRegisterMetaType<cl::QueuedExperiment>();
+    connect(&runner_, &Runner::progress, this, &Session::progress);
+    connect(&runner_, &Runner::experimentStarted, this, [this](int index) {
+        current_ = index;
+        emit experimentStarted(batch_.value(index));
+    });
+    connect(&runner_, &Runner::runFinished, this, [this](int index, int repeat, const RunResult &run) {
+        emit runFinished(batch_.value(index), repeat, run);
+    });
+    connect(&runner_, &Runner::experimentFinished, this, &Session::onExperimentFinished);
+    connect(&runner_, &Runner::finished, this, [this](bool cancelled) {
+        current_ = -1;
+        emit batchFinished(cancelled);
+    });
+    connect(&runner_, &Runner::liveSpans, this, [this](const SpanSink::Snapshot &s) {
+        if (current_ >= 0)
+            emit liveSpans(batch_.value(current_), s);
+    });
+}
+
+QueuedExperiment Session::queue(const PlannedExperiment &planned, BatchKind kind)
+{
+    int &runs = runsSoFar_[experimentKey(planned.spec)];
+    QueuedExperiment e{planned.spec, planned.label, batches_, kind, runs};
+    runs += planned.spec.repeat;
+    return e;
+}
+
+bool Session::start(const QList<PlannedExperiment> &batch, BatchKind kind)
+{
+    if (runner_.isRunning() || batch.isEmpty())
+        return false;
+    ++batches_;
+    batch_.clear();
+    QList<ExperimentSpec> specs;
+    for (const PlannedExperiment &p : batch) {
+        batch_.append(queue(p, kind));
+        specs.append(p.spec);
+    }
+    emit batchStarted(batch_);
+    runner_.start(specs);
+    return true;
+}
+
+void Session::onExperimentFinished(int index, const ExperimentResult &result)
+{
+    QueuedExperiment e = batch_.value(index);
+    // Stopped before its first run: nothing ran. Later runs of it keep counting from here.
+    runsSoFar_[experimentKey(e.spec)] -= e.spec.repeat - int(result.runs.size());
+    if (!result.runs.isEmpty())
+        finished_.append({e, result});
+    emit experimentFinished(e, result);
+}
+
+void Session::cancel()
+{
+    runner_.cancel();
+}
+
+void Session::load(const QList<ExperimentResult> &results, const ExperimentSpec &params, const QList<Translatable> &labels)
+{
+    ++batches_;
+    QList<FinishedExperiment> loaded;
+    for (qsizetype i = 0; i < results.size(); ++i) {
+        const ExperimentResult &r = results[i];
+        ExperimentSpec spec = params;
+        spec.strategy = r.strategy;
+        spec.workers = r.workers;
+        spec.gil = r.gil;
+        spec.repeat = int(r.runs.size());
+        (spec.workload == Workload::Cpu ? spec.steps : spec.requests) = r.itemsAsked;
+        loaded.append({queue({spec, labels.value(i)}, BatchKind::Experiments), r});
+    }
+    finished_.append(loaded);
+    emit this->loaded(loaded);
+}
+
+void Session::clear()
+{
+    finished_.clear();
+    runsSoFar_.clear(); // runs are numbered from 1 again
+    emit cleared();
+}
+
+} // namespace cl

@@ -1,0 +1,61 @@
+#include "strategies/strategy.h"
+
+#include <QCoreApplication>
+
+namespace cl {
+
+// Each strategy's run function, in the file of the same name in this folder.
+Measured runSequential(const RunContext &run);
+Measured runThreads(const RunContext &run);
+Measured runProcesses(const RunContext &run);
+Measured runAsync(const RunContext &run);
+
+const QList<StrategyDescriptor> &strategyTable()
+{
+    using K = WorkerKind;
+    //        id                    key           name                                              kind        GIL    one    task/req resolve max      lesson (cpu, io)  run
+    static const QList<StrategyDescriptor> table{
+        {Strategy::Sequential, "sequential", QT_TRANSLATE_NOOP("Strategy", "sequential"), K::Main,    false, true,  false, false, 1,       {1, 1},    runSequential},
+        {Strategy::Threads,    "threads",    QT_TRANSLATE_NOOP("Strategy", "threads"),    K::Thread,  true,  false, false, false, 1024,    {2, 64},   runThreads},
+        {Strategy::Processes,  "processes",  QT_TRANSLATE_NOOP("Strategy", "processes"),  K::Process, true,  false, false, true,  256,     {2, 16},   runProcesses},
+        {Strategy::Async,      "async",      QT_TRANSLATE_NOOP("Strategy", "async"),      K::Task,    false, false, true,  false, 100'000, {2, 100},  runAsync},
+    };
+    return table;
+}
+
+const StrategyDescriptor &describe(Strategy s)
+{
+    const auto &table = strategyTable();
+    for (const auto &d : table)
+        if (d.id == s)
+            return d;
+    return table.first(); // unreachable for a valid enumerator
+}
+
+QString StrategyDescriptor::displayName() const
+{
+    return QCoreApplication::translate("Strategy", name);
+}
+
+QString toString(Strategy s)
+{
+    return QLatin1String(describe(s).key);
+}
+
+std::optional<Strategy> strategyFromString(const QString &s)
+{
+    for (const auto &d : strategyTable())
+        if (s.compare(QLatin1String(d.key), Qt::CaseInsensitive) == 0)
+            return d.id;
+    return std::nullopt;
+}
+
+QList<Strategy> allStrategies()
+{
+    QList<Strategy> out;
+    for (const auto &d : strategyTable())
+        out.append(d.id);
+    return out;
+}
+
+} // namespace cl

@@ -1,0 +1,33 @@
+#include "charts/palette.h"
+
+#include <QCoreApplication>
+
+namespace ui {
+
+ChartStyle ChartStyle::normal()
+{
+    return {QColor(0x10, 0x14, 0x18), QColor(0x3a, 0x40, 0x48), QColor(0xe0, 0xe4, 0xe8), QColor(0x3c, 0xc8, 0x50),
+            QColor(0xe8, 0x4a, 0x3c), QColor(0xf0, 0xc0, 0x30), QColor(0x3a, 0x7b, 0xd5), QColor(0xe0, 0x60, 0x20),
+            QColor(0x20, 0x20, 0x20), 1.0, 9};
+}
+
+ChartStyle ChartStyle::presentation()
+{
+    // Okabe–Ito: bluish green / vermillion / yellow / blue / orange, distinguishable in all common colour-blindness.
+    return {QColor(0x00, 0x00, 0x00), QColor(0x50, 0x50, 0x50), QColor(0xff, 0xff, 0xff), QColor(0x00, 0x9e, 0x73),
+            QColor(0xd5, 0x5e, 0x00), QColor(0xf0, 0xe4, 0x42), QColor(0x00, 0x72, 0xb2), QColor(0xe6, 0x9f, 0x00),
+            QColor(0x00, 0x00, 0x00), 2.5, 14};
+}
+
+namespace {
+ChartStyle &style()
+{
+    static ChartStyle s = ChartStyle::normal(); // the deliberate one: a display preference
+    return s;
+}
+} // namespace
+
+const ChartStyle &currentStyle() { return style(); }
+void setPresentationStyle(bool on) { style() = on ? ChartStyle::presentation() : ChartStyle::normal(); }
+
+} // namespace ui

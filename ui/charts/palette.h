@@ -1,0 +1,22 @@
+// Colours and sizes shared by every chart; presentation mode swaps in larger sizes and a
+// colour-blind-safe palette (Okabe–Ito).
+#pragma once
+
+#include <QColor>
+#include <QString>
+
+namespace ui {
+
+struct ChartStyle {
+    QColor background, grid, text, user, system, marker, bar, reference, whisker;
+    qreal lineWidth = 1.0;
+    int fontPointSize = 9;
+    static ChartStyle normal();
+    static ChartStyle presentation();
+};
+
+// The style in use (set by the main window; read by every chart when it paints).
+const ChartStyle &currentStyle();
+void setPresentationStyle(bool on);
+
+} // namespace ui

@@ -1,0 +1,69 @@
+// One run's workers on a time axis: a lane per thread, process or task (grouped past 256), each
+// span coloured by state. Wheel zooms around the pointer, dragging pans, hovering names the span;
+// lanes scroll. Paints only the visible lanes, one rectangle per run of equal pixels.
+#pragma once
+
+#include "experiment/timeline.h"
+
+#include <QAbstractScrollArea>
+#include <memory>
+
+namespace ui {
+
+QColor stateColor(cl::WorkerState s);
+QString laneName(const cl::TimelineLane &lane); // "thread 0", "tasks 0–39", in the UI's language
+QString stateName(cl::WorkerState s);
+
+class TimelineView : public QAbstractScrollArea
+{
+    Q_OBJECT
+public:
+    explicit TimelineView(QWidget *parent = nullptr);
+
+    void setModel(std::shared_ptr<const cl::TimelineModel> model, const QString &title);
+    void setTitle(const QString &title); // keeps the model, the zoom and the scroll position
+    const cl::TimelineModel *model() const { return model_.get(); }
+    // The time range both views of a comparison share.
+    void setTotal(double seconds);
+    double total() const { return total_; }
+    const cl::TimeWindow &window() const { return window_; }
+    QSize sizeHint() const override;
+    int contentHeight() const; // every lane plus the axis and curve: for rendering whole
+
+public slots:
+    void setWindow(const cl::TimeWindow &window);
+    void resetZoom();
+
+signals:
+    void windowChanged(const cl::TimeWindow &window);
+
+protected:
+    void paintEvent(QPaintEvent *) override;
+    void changeEvent(QEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *) override { resetZoom(); }
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    void retranslate();
+    QRect plotRect() const;
+    int laneHeight() const;
+    int curveHeight() const;
+    double timeAt(int x) const;
+    void updateScrollBar();
+    void paintAxis(QPainter &p, const QRect &plot) const;
+    void paintLanes(QPainter &p, const QRect &plot) const;
+    void paintInFlight(QPainter &p, const QRect &plot) const;
+
+    std::shared_ptr<const cl::TimelineModel> model_;
+    QString title_;
+    cl::TimeWindow window_;
+    double total_ = 1;
+    int dragX_ = -1;
+    cl::TimeWindow dragStart_;
+};
+
+} // namespace ui

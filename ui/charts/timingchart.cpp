@@ -1,0 +1,244 @@
+#include "charts/timingchart.h"
+
+#include "strategies/strategy.h"
+
+#include "charts/palette.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QCoreApplication>
+#include <QEvent>
+#include <QGraphicsSimpleTextItem>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QScatterSeries>
+#include <QValueAxis>
+
+#include <algorithm>
+
+namespace ui {
+
+namespace {
+
+QString strategyLabel(const cl::ExperimentResult &r)
+{
+    const cl::StrategyDescriptor &strategy = cl::describe(r.strategy);
+    QString s = strategy.displayName();
+    if (!strategy.singleWorker)
+        s += QStringLiteral(" ×%1").arg(r.workers);
+    if (strategy.gilApplies)
+        s += r.gil ? QCoreApplication::translate("ui::TimingChart", " (GIL)")
+                   : QCoreApplication::translate("ui::TimingChart", " (no GIL)");
+    return s;
+}
+
+QString secondsText(double s)
+{
+    return s >= 1 ? QCoreApplication::translate("ui::TimingChart", "%1 s").arg(s, 0, 'f', 2)
+                  : QCoreApplication::translate("ui::TimingChart", "%1 ms").arg(qRound(s * 1000));
+}
+
+// What stands in an experiment's slot when it has no time to show.
+QString statusMark(cl::RunStatus status)
+{
+    return status == cl::RunStatus::Failed ? QCoreApplication::translate("ui::TimingChart", "✕ failed")
+                                           : QCoreApplication::translate("ui::TimingChart", "■ stopped");
+}
+
+QString warning(const QString &text)
+{
+    return QStringLiteral("<span style='color:#d04030'><b>%1</b></span>").arg(text.toHtmlEscaped());
+}
+
+double sequentialBest(const QList<cl::ExperimentResult> &results)
+{
+    for (const auto &r : results)
+        if (r.strategy == cl::kBaselineStrategy && r.hasOkRun())
+            return r.bestS();
+    return 0;
+}
+
+TimingBar timingBar(const cl::ExperimentResult &r, std::optional<double> notebook, double sequential)
+{
+    TimingBar b{strategyLabel(r), 0, 0, 0, notebook};
+    if (!r.hasOkRun()) {
+        b.status = r.firstFailure() ? cl::RunStatus::Failed : cl::RunStatus::Cancelled;
+        b.label += QStringLiteral("<br>") + warning(statusMark(b.status));
+        return b;
+    }
+    b.bestS = b.minS = b.maxS = r.bestS();
+    for (const auto &run : r.runs) {
+        if (run.ok()) {
+            b.minS = std::min(b.minS, run.wallS);
+            b.maxS = std::max(b.maxS, run.wallS);
+        }
+        b.failedRuns += run.status == cl::RunStatus::Failed ? 1 : 0;
+    }
+    b.label += QStringLiteral("<br>") + secondsText(b.bestS);
+    if (sequential > 0 && r.strategy != cl::kBaselineStrategy) {
+        const double speedup = sequential / b.bestS;
+        b.label += QCoreApplication::translate("ui::TimingChart", "<br>speedup ×%1").arg(speedup, 0, 'f', speedup >= 10 ? 1 : 2);
+    }
+    if (b.failedRuns > 0)
+        b.label += QStringLiteral("<br>")
+            + warning(b.failedRuns == 1 ? QCoreApplication::translate("ui::TimingChart", "1 run failed")
+                                        : QCoreApplication::translate("ui::TimingChart", "%n runs failed", nullptr, b.failedRuns));
+    return b;
+}
+
+} // namespace
+
+QList<TimingBar> timingBars(const QList<cl::ExperimentResult> &results, const QList<std::optional<double>> &notebook)
+{
+    const double sequential = sequentialBest(results);
+    QList<TimingBar> bars;
+    for (qsizetype i = 0; i < results.size(); ++i)
+        bars.append(timingBar(results[i], notebook.value(i), sequential));
+    return bars;
+}
+
+TimingChart::TimingChart(QWidget *parent) : QChartView(parent)
+{
+    setRenderHint(QPainter::Antialiasing);
+    setMinimumSize(320, 220);
+    rebuild();
+}
+
+void TimingChart::setBars(const QString &title, const QList<TimingBar> &bars)
+{
+    title_ = title;
+    bars_ = bars;
+    rebuild();
+}
+
+void TimingChart::applyStyle()
+{
+    rebuild();
+}
+
+void TimingChart::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        rebuild(); // the owner sets the bars' labels and the title anew
+    QChartView::changeEvent(event);
+}
+
+void TimingChart::rebuild()
+{
+    const ChartStyle &st = currentStyle();
+    setToolTip(tr("Best of N runs per strategy; the whisker spans the fastest to the slowest run; "
+                  "the diamond is the notebook's figure; failed and stopped runs are not times"));
+    auto *chart = new QChart; // owned by the view once set
+    chart->setTitle(title_.isEmpty() ? tr("Run an experiment to see its timings") : title_);
+    QFont font = chart->titleFont();
+    font.setPointSize(st.fontPointSize + 2);
+    chart->setTitleFont(font);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    auto *axisX = new QBarCategoryAxis;
+    auto *axisY = new QValueAxis;
+    chart->addAxis(axisX, Qt::AlignBottom);
+    chart->addAxis(axisY, Qt::AlignLeft);
+    QBarSeries *series = addBars(chart, axisX, axisY);
+    addWhiskers(chart, axisX, axisY);
+    addNotebook(chart, axisX, axisY);
+    addStatusMarks(chart, series);
+    QChart *old = this->chart();
+    setChart(chart);
+    delete old;
+}
+
+QBarSeries *TimingChart::addBars(QChart *chart, QBarCategoryAxis *axisX, QValueAxis *axisY) const
+{
+    const ChartStyle &st = currentStyle();
+    auto *bestSet = new QBarSet(tr("best of N"));
+    bestSet->setColor(st.bar);
+    QStringList categories;
+    double top = 0;
+    for (const auto &b : std::as_const(bars_)) {
+        *bestSet << b.bestS; // 0 without an ok run: nothing drawn, the slot's mark says why
+        categories << b.label;
+        top = std::max({top, b.maxS, b.notebookS.value_or(0)});
+    }
+    auto *series = new QBarSeries;
+    series->append(bestSet);
+    chart->addSeries(series);
+    axisX->append(categories);
+    QFont axisFont = axisX->labelsFont();
+    axisFont.setPointSize(st.fontPointSize);
+    axisX->setLabelsFont(axisFont);
+    axisY->setTitleText(tr("seconds (lower is faster)"));
+    axisY->setRange(0, top > 0 ? top * 1.12 : 1);
+    axisY->applyNiceNumbers();
+    axisY->setLabelsFont(axisFont);
+    series->attachAxis(axisX);
+    series->attachAxis(axisY);
+    return series;
+}
+
+void TimingChart::addWhiskers(QChart *chart, QBarCategoryAxis *axisX, QValueAxis *axisY) const
+{
+    const ChartStyle &st = currentStyle();
+    for (qsizetype i = 0; i < bars_.size(); ++i) {
+        const TimingBar &b = bars_[i];
+        if (!b.hasTime() || b.maxS <= b.minS)
+            continue;
+        auto *whisker = new QLineSeries;
+        const double w = 0.08, x = double(i);
+        *whisker << QPointF(x - w, b.minS) << QPointF(x + w, b.minS) << QPointF(x, b.minS) << QPointF(x, b.maxS)
+                 << QPointF(x - w, b.maxS) << QPointF(x + w, b.maxS);
+        whisker->setPen(QPen(st.whisker, 1.5 * st.lineWidth));
+        chart->addSeries(whisker);
+        whisker->attachAxis(axisX);
+        whisker->attachAxis(axisY);
+        chart->legend()->markers(whisker).first()->setVisible(false);
+    }
+}
+
+void TimingChart::addNotebook(QChart *chart, QBarCategoryAxis *axisX, QValueAxis *axisY) const
+{
+    const ChartStyle &st = currentStyle();
+    auto *notebook = new QScatterSeries;
+    notebook->setName(tr("notebook (2011 MacBook Air)"));
+    notebook->setMarkerShape(QScatterSeries::MarkerShapeRotatedRectangle);
+    notebook->setMarkerSize(8 + 4 * st.lineWidth);
+    notebook->setColor(st.reference);
+    for (qsizetype i = 0; i < bars_.size(); ++i)
+        if (bars_[i].notebookS)
+            notebook->append(double(i), *bars_[i].notebookS);
+    chart->addSeries(notebook);
+    notebook->attachAxis(axisX);
+    notebook->attachAxis(axisY);
+    if (notebook->count() == 0)
+        chart->legend()->markers(notebook).first()->setVisible(false);
+}
+
+// A big "✕ failed" / "■ stopped" standing in the empty slot, kept in place as the plot resizes.
+void TimingChart::addStatusMarks(QChart *chart, QBarSeries *series) const
+{
+    const ChartStyle &st = currentStyle();
+    QList<std::pair<QGraphicsSimpleTextItem *, double>> marks;
+    for (qsizetype i = 0; i < bars_.size(); ++i) {
+        if (bars_[i].hasTime())
+            continue;
+        auto *mark = new QGraphicsSimpleTextItem(statusMark(bars_[i].status), chart);
+        QFont f = mark->font();
+        f.setPointSize(st.fontPointSize + 4);
+        f.setBold(true);
+        mark->setFont(f);
+        mark->setBrush(bars_[i].status == cl::RunStatus::Failed ? QColor(0xd0, 0x40, 0x30) : QColor(0x90, 0x90, 0x90));
+        mark->setZValue(10);
+        marks.append({mark, double(i)});
+    }
+    if (marks.isEmpty())
+        return;
+    QObject::connect(chart, &QChart::plotAreaChanged, chart, [chart, series, marks] {
+        for (const auto &[mark, x] : marks) {
+            const QPointF at = chart->mapToPosition(QPointF(x, 0), series);
+            const QRectF box = mark->boundingRect();
+            mark->setPos(at.x() - box.width() / 2, at.y() - box.height() - 6);
+        }
+    });
+}
+
+} // namespace ui

@@ -1,0 +1,53 @@
+// Timings page chart: one bar per strategy (best of N ok runs), the ok runs' min–max as a
+// whisker, the notebook's figure as a diamond, and the speedup against sequential in the label.
+// An experiment without an ok run gets no bar: its slot says "failed" or "stopped" instead.
+#pragma once
+
+#include "experiment/experiment.h"
+
+#include <QChartView>
+#include <optional>
+
+class QBarSeries;
+class QBarCategoryAxis;
+class QValueAxis;
+
+namespace ui {
+
+struct TimingBar {
+    QString label;
+    double bestS = 0, minS = 0, maxS = 0; // over ok runs; 0 when there is none
+    std::optional<double> notebookS;
+    cl::RunStatus status = cl::RunStatus::Ok; // Failed or Cancelled: no ok run, no time to draw
+    int failedRuns = 0;                       // failed runs beside the ok ones
+    bool hasTime() const { return status == cl::RunStatus::Ok; }
+};
+
+// Bars for results of one workload, in the order given, with speedups against the first
+// sequential result among them that has an ok run (if any). Only ok runs are times.
+QList<TimingBar> timingBars(const QList<cl::ExperimentResult> &results, const QList<std::optional<double>> &notebook);
+
+class TimingChart : public QChartView
+{
+    Q_OBJECT
+public:
+    explicit TimingChart(QWidget *parent = nullptr);
+    void setBars(const QString &title, const QList<TimingBar> &bars);
+    qsizetype barCount() const { return bars_.size(); }
+    const QList<TimingBar> &bars() const { return bars_; }
+    void applyStyle();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void rebuild();
+    QBarSeries *addBars(QChart *chart, QBarCategoryAxis *x, QValueAxis *y) const;
+    void addWhiskers(QChart *chart, QBarCategoryAxis *x, QValueAxis *y) const;
+    void addNotebook(QChart *chart, QBarCategoryAxis *x, QValueAxis *y) const;
+    void addStatusMarks(QChart *chart, QBarSeries *series) const;
+    QString title_;
+    QList<TimingBar> bars_;
+};
+
+} // namespace ui

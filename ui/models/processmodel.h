@@ -1,0 +1,39 @@
+// The app's process tree as `top` shows it: one row per process, its threads beneath.
+#pragma once
+
+#include "monitor/processtree.h"
+
+#include <QAbstractItemModel>
+
+namespace ui {
+
+class ProcessModel : public QAbstractItemModel
+{
+    Q_OBJECT
+public:
+    enum Column { Pid, Name, State, Threads, Cpu, Memory, ColumnCount };
+    using QAbstractItemModel::QAbstractItemModel;
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    // Replaces the rows; keeps rows that stay in place so expansion and selection survive.
+    void setProcesses(const QList<cl::ProcessRow> &rows);
+    const QList<cl::ProcessRow> &processes() const { return rows_; }
+    // The language changed: headers and state names read anew.
+    void retranslate();
+
+private:
+    QVariant processData(const cl::ProcessRow &p, int column, int role) const;
+    QVariant threadData(const cl::ThreadRow &t, int column, int role) const;
+    static constexpr quintptr kTopLevel = ~quintptr(0);
+    QList<cl::ProcessRow> rows_;
+};
+
+QString stateName(char state);
+
+} // namespace ui

@@ -1,0 +1,47 @@
+// Live CPU page: the total on top, then a grid of small graphs, one per core (1 to 256).
+#pragma once
+
+#include "run/session.h"
+
+#include "charts/cpugraph.h"
+#include "monitor/systemmonitor.h"
+
+#include <QWidget>
+
+class QGridLayout;
+class QLabel;
+
+namespace ui {
+
+class CpuPage : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit CpuPage(QWidget *parent = nullptr);
+    // Marks where each of `session`'s experiments starts and ends.
+    void watch(const cl::Session &session);
+
+    void addSample(const cl::CpuSample &sample);
+    void addMarker(const TimeMarker &marker);
+    void setHistoryLength(int samples);
+    const cl::CpuHistory &history() const { return history_; }
+    QWidget *chartArea() const { return area_; } // what "export" renders
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void rebuildGrid();
+    void retranslate();
+
+    cl::CpuHistory history_;
+    QList<TimeMarker> markers_;
+    QList<int> shownCores_;
+    QWidget *area_ = nullptr;
+    CpuGraph *total_ = nullptr;
+    QGridLayout *grid_ = nullptr;
+    QList<CpuGraph *> graphs_;
+    QLabel *legend_ = nullptr;
+};
+
+} // namespace ui

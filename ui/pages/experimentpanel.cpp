@@ -1,0 +1,296 @@
+#include "pages/experimentpanel.h"
+
+#include "strategies/strategy.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QEvent>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace ui {
+
+namespace {
+QSpinBox *spin(QWidget *parent, int min, int max)
+{
+    auto *s = new QSpinBox(parent);
+    s->setRange(min, max);
+    s->setGroupSeparatorShown(true);
+    return s;
+}
+} // namespace
+
+ExperimentPanel::ExperimentPanel(const QList<cl::LessonExperiment> &lesson, QWidget *parent)
+    : QWidget(parent), lesson_(lesson)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(buildLessonList(), 3);
+    layout->addWidget(buildForm());
+    layout->addWidget(buildControls());
+    ticker_.setInterval(100);
+    connect(&ticker_, &QTimer::timeout, this, &ExperimentPanel::tick);
+    retranslate();
+    selectLesson(0);
+    setRunning(false);
+}
+
+QWidget *ExperimentPanel::buildLessonList()
+{
+    lessonBox_ = new QGroupBox(this);
+    auto *v = new QVBoxLayout(lessonBox_);
+    list_ = new QListWidget(lessonBox_);
+    for (qsizetype i = 0; i < lesson_.size(); ++i)
+        new QListWidgetItem(list_);
+    watchFor_ = new QLabel(lessonBox_);
+    watchFor_->setWordWrap(true);
+    watchFor_->setMinimumHeight(40);
+    connect(list_, &QListWidget::currentRowChanged, this, &ExperimentPanel::onLessonSelected);
+    connect(list_, &QListWidget::itemActivated, this, [this] { if (!running_) emit runRequested(spec()); });
+    v->addWidget(list_);
+    v->addWidget(watchFor_);
+    return lessonBox_;
+}
+
+QWidget *ExperimentPanel::buildForm()
+{
+    formBox_ = new QGroupBox(this);
+    form_ = new QFormLayout(formBox_);
+    workload_ = new QComboBox(formBox_);
+    for (cl::Workload w : {cl::Workload::Cpu, cl::Workload::Io})
+        workload_->addItem(QString(), int(w));
+    strategy_ = new QComboBox(formBox_);
+    for (const cl::StrategyDescriptor &s : cl::strategyTable())
+        strategy_->addItem(QString(), int(s.id));
+    workers_ = spin(formBox_, 1, 1024);
+    steps_ = spin(formBox_, 1, 2'000'000'000);
+    requests_ = spin(formBox_, 1, 1'000'000);
+    delay_ = spin(formBox_, 0, 60'000);
+    url_ = new QLineEdit(formBox_);
+    gil_ = new QCheckBox(formBox_);
+    repeat_ = spin(formBox_, 1, 100);
+    for (QWidget *field : {static_cast<QWidget *>(workload_), static_cast<QWidget *>(strategy_), static_cast<QWidget *>(workers_),
+                           static_cast<QWidget *>(steps_), static_cast<QWidget *>(requests_), static_cast<QWidget *>(delay_),
+                           static_cast<QWidget *>(url_), static_cast<QWidget *>(gil_), static_cast<QWidget *>(repeat_)})
+        form_->addRow(field == gil_ ? nullptr : new QLabel(formBox_), field);
+    connect(workload_, &QComboBox::currentIndexChanged, this, &ExperimentPanel::updateEnabled);
+    connect(strategy_, &QComboBox::currentIndexChanged, this, &ExperimentPanel::updateEnabled);
+    connect(delay_, &QSpinBox::valueChanged, this, &ExperimentPanel::serverDelayChanged);
+    return formBox_;
+}
+
+QWidget *ExperimentPanel::buildControls()
+{
+    auto *w = new QWidget(this);
+    auto *v = new QVBoxLayout(w);
+    v->setContentsMargins(0, 0, 0, 0);
+    auto *buttons = new QHBoxLayout;
+    run_ = new QPushButton(w);
+    runAll_ = new QPushButton(w);
+    stop_ = new QPushButton(w);
+    run_->setObjectName(QStringLiteral("runButton"));
+    runAll_->setObjectName(QStringLiteral("runAllButton"));
+    stop_->setObjectName(QStringLiteral("stopButton"));
+    buttons->addWidget(run_);
+    buttons->addWidget(runAll_);
+    buttons->addWidget(stop_);
+    progress_ = new QProgressBar(w);
+    elapsed_ = new QLabel(w);
+    v->addLayout(buttons);
+    v->addWidget(progress_);
+    v->addWidget(elapsed_);
+    connect(run_, &QPushButton::clicked, this, [this] { emit runRequested(spec()); });
+    connect(runAll_, &QPushButton::clicked, this, &ExperimentPanel::runAllRequested);
+    connect(stop_, &QPushButton::clicked, this, &ExperimentPanel::stopRequested);
+    return w;
+}
+
+void ExperimentPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+// Texts only: the parameters, the selection and a run in progress stay as they are.
+void ExperimentPanel::retranslate()
+{
+    retranslateLesson();
+    retranslateForm();
+    retranslateFields();
+    run_->setText(tr("&Run"));
+    run_->setToolTip(tr("Run the experiment with these parameters (F5)"));
+    runAll_->setText(tr("Run &all"));
+    runAll_->setToolTip(tr("Run the lesson's seven experiments in order"));
+    stop_->setText(tr("&Stop"));
+    stop_->setToolTip(tr("Stop at once: threads stop, child processes are killed, requests aborted (Esc)"));
+    progress_->setToolTip(tr("Steps or requests done, over all repeats"));
+    tick();
+}
+
+void ExperimentPanel::retranslateLesson()
+{
+    lessonBox_->setTitle(tr("The lesson's experiments"));
+    list_->setToolTip(tr("Double-click or press Enter to run; F5 runs the selected experiment"));
+    for (int i = 0; i < lesson_.size(); ++i) {
+        const auto &e = lesson_[i];
+        list_->item(i)->setText(tr("%1 — notebook: %2 s").arg(QCoreApplication::translate("Lesson", e.title)).arg(e.notebookS));
+        list_->item(i)->setToolTip(QStringLiteral("%1: %2").arg(QLatin1String(e.cell), QCoreApplication::translate("Lesson", e.watchFor)));
+    }
+    showWatchFor(list_->currentRow());
+}
+
+void ExperimentPanel::retranslateForm()
+{
+    formBox_->setTitle(tr("Parameters"));
+    const std::pair<QWidget *, QString> labels[] = {
+        {workload_, tr("Workload")}, {strategy_, tr("Strategy")}, {workers_, tr("Workers")},
+        {steps_, tr("Steps")},       {requests_, tr("Requests")}, {delay_, tr("Server delay")},
+        {url_, tr("URL")},           {repeat_, tr("Repeats")}};
+    for (const auto &[field, text] : labels)
+        if (auto *label = qobject_cast<QLabel *>(form_->labelForField(field)))
+            label->setText(text);
+    workload_->setItemText(0, tr("CPU-bound: counting loop"));
+    workload_->setItemText(1, tr("IO-bound: HTTP requests"));
+    for (int i = 0; i < strategy_->count(); ++i)
+        strategy_->setItemText(i, cl::describe(cl::Strategy(strategy_->itemData(i).toInt())).displayName());
+    gil_->setText(tr("Emulate the GIL"));
+    url_->setPlaceholderText(tr("the built-in demo server"));
+    delay_->setSuffix(tr(" ms"));
+}
+
+void ExperimentPanel::retranslateFields()
+{
+    workload_->setToolTip(tr("What each worker does: count (CPU) or download (IO)"));
+    strategy_->setToolTip(tr("How the work is run: one thread, many threads, child processes or one event loop"));
+    workers_->setToolTip(tr("Threads, processes or async tasks; the work is split exactly between them"));
+    steps_->setToolTip(tr("CPU: steps of the counting loop (10,000,000 in the lesson)"));
+    requests_->setToolTip(tr("IO: number of HTTP GETs (100 in the lesson)"));
+    delay_->setToolTip(tr("The demo server waits this long before each reply"));
+    url_->setToolTip(tr("IO: the URL to download; empty for the built-in demo server"));
+    gil_->setToolTip(tr("On: threads take turns as in CPython. Off: C++ threads run in parallel"));
+    repeat_->setToolTip(tr("Runs per experiment; the best and the median are shown (like %timeit)"));
+}
+
+void ExperimentPanel::selectLesson(int row)
+{
+    list_->setCurrentRow(row);
+    onLessonSelected(row);
+}
+
+void ExperimentPanel::onLessonSelected(int row)
+{
+    if (row < 0 || row >= lesson_.size())
+        return;
+    showWatchFor(row);
+    setSpec(lesson_[row].spec);
+}
+
+void ExperimentPanel::showWatchFor(int row)
+{
+    if (row >= 0 && row < lesson_.size())
+        watchFor_->setText(tr("<b>Watch for:</b> %1").arg(QCoreApplication::translate("Lesson", lesson_[row].watchFor)));
+}
+
+cl::ExperimentSpec ExperimentPanel::spec() const
+{
+    cl::ExperimentSpec s;
+    s.workload = cl::Workload(workload_->currentData().toInt());
+    s.strategy = cl::Strategy(strategy_->currentData().toInt());
+    const cl::StrategyDescriptor &strategy = cl::describe(s.strategy);
+    s.workers = strategy.singleWorker ? 1 : workers_->value();
+    s.steps = steps_->value();
+    s.requests = requests_->value();
+    s.url = url_->text().trimmed();
+    s.gil = gil_->isChecked();
+    s.repeat = repeat_->value();
+    if (strategy.taskPerRequest && s.workload == cl::Workload::Io)
+        s.workers = int(std::min<qint64>(s.requests, 1024));
+    return s;
+}
+
+void ExperimentPanel::setSpec(const cl::ExperimentSpec &s)
+{
+    workload_->setCurrentIndex(workload_->findData(int(s.workload)));
+    strategy_->setCurrentIndex(strategy_->findData(int(s.strategy)));
+    workers_->setValue(s.workers);
+    steps_->setValue(int(std::min<qint64>(s.steps, steps_->maximum())));
+    requests_->setValue(int(std::min<qint64>(s.requests, requests_->maximum())));
+    gil_->setChecked(s.gil);
+    repeat_->setValue(s.repeat);
+    updateEnabled();
+}
+
+int ExperimentPanel::serverDelayMs() const { return delay_->value(); }
+void ExperimentPanel::setServerDelayMs(int ms) { delay_->setValue(ms); }
+
+void ExperimentPanel::updateEnabled()
+{
+    const bool cpu = workload_->currentData().toInt() == int(cl::Workload::Cpu);
+    const cl::StrategyDescriptor &strategy = cl::describe(cl::Strategy(strategy_->currentData().toInt()));
+    steps_->setEnabled(!running_ && cpu);
+    requests_->setEnabled(!running_ && !cpu);
+    url_->setEnabled(!running_ && !cpu);
+    workers_->setEnabled(!running_ && !strategy.singleWorker && !(strategy.taskPerRequest && !cpu));
+    gil_->setEnabled(!running_ && strategy.gilApplies);
+    for (QWidget *w : {static_cast<QWidget *>(workload_), static_cast<QWidget *>(strategy_), static_cast<QWidget *>(repeat_),
+                       static_cast<QWidget *>(list_)})
+        w->setEnabled(!running_);
+}
+
+void ExperimentPanel::watch(const cl::Session &session)
+{
+    connect(&session, &cl::Session::batchStarted, this, [this] { setRunning(true); });
+    connect(&session, &cl::Session::batchFinished, this, [this] { setRunning(false); });
+    connect(&session, &cl::Session::progress, this, &ExperimentPanel::setProgress);
+}
+
+void ExperimentPanel::setRunning(bool running)
+{
+    running_ = running;
+    // Enable the button that takes the keyboard focus before disabling the one that has it:
+    // otherwise Qt hands the focus to the next editor (the server delay, text selected) and the
+    // next key the teacher types changes a parameter.
+    QPushButton *next = running ? stop_ : run_;
+    next->setEnabled(true);
+    if (const QWidget *focused = QApplication::focusWidget(); focused && isAncestorOf(focused))
+        next->setFocus(Qt::OtherFocusReason);
+    run_->setEnabled(!running);
+    runAll_->setEnabled(!running);
+    stop_->setEnabled(running);
+    updateEnabled();
+    if (running) {
+        clock_.start();
+        progress_->setValue(0);
+        ticker_.start();
+    } else {
+        ticker_.stop();
+        if (clock_.isValid())
+            lastMs_ = clock_.elapsed();
+    }
+    tick();
+}
+
+void ExperimentPanel::setProgress(qint64 done, qint64 total)
+{
+    progress_->setMaximum(1000);
+    progress_->setValue(total > 0 ? int(double(done) / double(total) * 1000) : 0);
+}
+
+void ExperimentPanel::tick()
+{
+    if (!clock_.isValid())
+        return elapsed_->setText(tr("Ready."));
+    const QString t = QString::number(double(running_ ? clock_.elapsed() : lastMs_) / 1000.0, 'f', 1);
+    elapsed_->setText(running_ ? tr("Running… %1 s").arg(t) : tr("Last batch took %1 s.").arg(t));
+}
+
+} // namespace ui

@@ -1,0 +1,89 @@
+// The left panel: the lesson's seven experiments, the parameters of a custom run, and the
+// Run / Run all / Stop controls with progress and elapsed time.
+#pragma once
+
+#include "experiment/lesson.h"
+#include "run/session.h"
+
+#include <QElapsedTimer>
+#include <QTimer>
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QFormLayout;
+class QGroupBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+
+namespace ui {
+
+class ExperimentPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ExperimentPanel(const QList<cl::LessonExperiment> &lesson, QWidget *parent = nullptr);
+
+    cl::ExperimentSpec spec() const;      // the form's parameters
+    void setSpec(const cl::ExperimentSpec &spec);
+    int serverDelayMs() const;
+    void setServerDelayMs(int ms);
+    // Follows `session`: running or not, and its progress.
+    void watch(const cl::Session &session);
+    void setRunning(bool running);
+    void setProgress(qint64 done, qint64 total);
+    void selectLesson(int row);
+
+signals:
+    void runRequested(const cl::ExperimentSpec &spec);
+    void runAllRequested();
+    void stopRequested();
+    void serverDelayChanged(int ms);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    QWidget *buildLessonList();
+    QWidget *buildForm();
+    QWidget *buildControls();
+    void retranslate();
+    void retranslateLesson();
+    void retranslateForm();
+    void retranslateFields();
+    void onLessonSelected(int row);
+    void showWatchFor(int row);
+    void updateEnabled();
+    void tick();
+
+    QList<cl::LessonExperiment> lesson_;
+    QGroupBox *lessonBox_ = nullptr;
+    QGroupBox *formBox_ = nullptr;
+    QFormLayout *form_ = nullptr;
+    QListWidget *list_ = nullptr;
+    QLabel *watchFor_ = nullptr;
+    QComboBox *workload_ = nullptr;
+    QComboBox *strategy_ = nullptr;
+    QSpinBox *workers_ = nullptr;
+    QSpinBox *steps_ = nullptr;
+    QSpinBox *requests_ = nullptr;
+    QSpinBox *delay_ = nullptr;
+    QLineEdit *url_ = nullptr;
+    QCheckBox *gil_ = nullptr;
+    QSpinBox *repeat_ = nullptr;
+    QPushButton *run_ = nullptr;
+    QPushButton *runAll_ = nullptr;
+    QPushButton *stop_ = nullptr;
+    QProgressBar *progress_ = nullptr;
+    QLabel *elapsed_ = nullptr;
+    QElapsedTimer clock_;
+    QTimer ticker_;
+    bool running_ = false;
+    qint64 lastMs_ = 0;
+};
+
+} // namespace ui

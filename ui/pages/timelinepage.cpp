@@ -1,0 +1,269 @@
+#include "pages/timelinepage.h"
+
+#include "charts/palette.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChartView>
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSplitter>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+namespace ui {
+
+QString percentileLine(const RecordedRun &run)
+{
+    const cl::LatencySummary l = cl::summarizeLatencies(run.result.latenciesMs);
+    return QCoreApplication::translate("ui::TimelinePage", "%1: p50 %2 ms · p95 %3 ms · p99 %4 ms · max %5 ms (%6 requests)")
+        .arg(run.label.text()).arg(l.p50, 0, 'f', 1).arg(l.p95, 0, 'f', 1).arg(l.p99, 0, 'f', 1).arg(l.max, 0, 'f', 1)
+        .arg(run.result.latenciesMs.size());
+}
+
+QString runName(const RecordedRun &run)
+{
+    if (run.result.status == cl::RunStatus::Failed)
+        return QCoreApplication::translate("ui::TimelinePage", "%1 (failed)").arg(run.label.text());
+    return run.label.text();
+}
+
+QString runTitle(const RecordedRun &run)
+{
+    const QString seconds = QString::number(run.result.wallS, 'f', 3);
+    if (run.result.status != cl::RunStatus::Failed)
+        return QCoreApplication::translate("ui::TimelinePage", "%1 — %2 s").arg(run.label.text(), seconds);
+    return QCoreApplication::translate("ui::TimelinePage", "%1 — FAILED after %2 s: %3")
+        .arg(run.label.text(), seconds, run.result.errorMessages.value(0));
+}
+
+TimelinePage::TimelinePage(QWidget *parent) : QWidget(parent)
+{
+    auto *layout = new QVBoxLayout(this);
+    auto *bar = new QHBoxLayout;
+    picker_ = new QComboBox(this);
+    picker_->setMinimumContentsLength(16);
+    picker_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    pin_ = new QPushButton(this);
+    reset_ = new QPushButton(this);
+    legend_ = new QLabel(this);
+    pickerLabel_ = new QLabel(this);
+    bar->addWidget(pickerLabel_);
+    bar->addWidget(picker_, 1);
+    bar->addWidget(pin_);
+    bar->addWidget(reset_);
+    layout->addLayout(bar);
+    layout->addWidget(legend_);
+    layout->addWidget(buildViews(), 1);
+    connect(picker_, &QComboBox::currentIndexChanged, this, &TimelinePage::showRun);
+    connect(pin_, &QPushButton::clicked, this, [this] { pinned_->isVisible() ? unpin() : pinCurrent(); });
+    connect(reset_, &QPushButton::clicked, current_, &TimelineView::resetZoom);
+    connect(current_, &TimelineView::windowChanged, pinned_, &TimelineView::setWindow);
+    connect(pinned_, &TimelineView::windowChanged, current_, &TimelineView::setWindow);
+    retranslate();
+    showRun(-1);
+}
+
+// The pinned and the current timeline over the latency histogram (shown once an IO run is in).
+QWidget *TimelinePage::buildViews()
+{
+    auto *split = new QSplitter(Qt::Vertical, this);
+    area_ = new QWidget(split);
+    auto *views = new QVBoxLayout(area_);
+    views->setContentsMargins(0, 0, 0, 0);
+    pinned_ = new TimelineView(area_);
+    pinned_->hide();
+    current_ = new TimelineView(area_);
+    views->addWidget(pinned_, 1);
+    views->addWidget(current_, 1);
+    split->addWidget(area_);
+    auto *latencyBox = new QWidget(split);
+    auto *lv = new QVBoxLayout(latencyBox);
+    lv->setContentsMargins(0, 0, 0, 0);
+    latency_ = new QChartView(latencyBox);
+    latency_->setMinimumHeight(160);
+    latency_->setRenderHint(QPainter::Antialiasing);
+    percentiles_ = new QLabel(latencyBox);
+    percentiles_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    lv->addWidget(latency_, 1);
+    lv->addWidget(percentiles_);
+    split->addWidget(latencyBox);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    latencyBox->hide();
+    return split;
+}
+
+void TimelinePage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+// Texts only: the runs, the one shown, the pinned one and the zoom stay as they are.
+void TimelinePage::retranslate()
+{
+    pickerLabel_->setText(tr("Run:"));
+    picker_->setToolTip(tr("Which finished run to show"));
+    pin_->setText(pinnedRun_ ? tr("Unpin") : tr("Pin for comparison"));
+    pin_->setToolTip(tr("Keep this run on screen; the next one shows under it on the same time scale"));
+    reset_->setText(tr("Whole run"));
+    reset_->setToolTip(tr("Zoom out to the whole run (or double-click the timeline)"));
+    latency_->setToolTip(tr("How long each request took, like wrk reports"));
+    QStringList parts;
+    for (auto s : {cl::WorkerState::Running, cl::WorkerState::WaitGil, cl::WorkerState::WaitIo, cl::WorkerState::Ready, cl::WorkerState::Starting})
+        parts << QStringLiteral("<span style='color:%1'>■</span> %2").arg(stateColor(s).name(), stateName(s).toHtmlEscaped());
+    legend_->setText(parts.join(QStringLiteral("&nbsp;&nbsp;")));
+    for (int i = 0; i < runs_.size(); ++i)
+        picker_->setItemText(i, runName(runs_[i]));
+    if (!showingLive_ && shown_ >= 0 && shown_ < runs_.size() && current_->model())
+        current_->setTitle(runTitle(runs_[shown_]));
+    if (pinnedRun_)
+        pinned_->setTitle(tr("Pinned: %1").arg(runTitle(*pinnedRun_)));
+    updateLatency();
+}
+
+void TimelinePage::watch(const cl::Session &session)
+{
+    connect(&session, &cl::Session::runFinished, this, [this](const cl::QueuedExperiment &e, int repeat, const cl::RunResult &run) {
+        if (run.cancelled())
+            return; // a failed run is shown, marked as failed: its timeline tells why
+        addRun({[label = e.label, n = e.runNumber(repeat)] { return tr("%1 — run %2").arg(label.text()).arg(n); },
+                e.spec.workload, run});
+    });
+    connect(&session, &cl::Session::liveSpans, this, [this](const cl::QueuedExperiment &e, const cl::SpanSink::Snapshot &s) {
+        showLive(e.label.text(), s);
+    });
+}
+
+void TimelinePage::addRun(const RecordedRun &run)
+{
+    constexpr int kKept = 50;
+    const bool followLatest = picker_->currentIndex() == picker_->count() - 1;
+    runs_.append(run);
+    picker_->addItem(runName(run));
+    while (runs_.size() > kKept) {
+        runs_.removeFirst();
+        picker_->removeItem(0);
+    }
+    if (followLatest || picker_->currentIndex() < 0)
+        picker_->setCurrentIndex(picker_->count() - 1);
+    updateLatency();
+}
+
+void TimelinePage::showLive(const QString &label, const cl::SpanSink::Snapshot &snapshot)
+{
+    if (snapshot.serial != liveSerial_) {
+        liveSerial_ = snapshot.serial;
+        liveSpans_.clear();
+    }
+    liveSpans_.append(snapshot.closed);
+    if (!isVisible() || (picker_->count() > 0 && picker_->currentIndex() != picker_->count() - 1))
+        return; // not seen, or the user is looking at an older run: only keep the spans
+    QList<cl::Span> all = liveSpans_;
+    all.append(snapshot.open);
+    current_->setModel(std::make_shared<cl::TimelineModel>(all, snapshot.now),
+                       tr("%1 — running, %2 s so far").arg(label, QString::number(snapshot.now, 'f', 1)));
+    showingLive_ = true;
+    syncScales();
+}
+
+void TimelinePage::showRun(int index)
+{
+    shown_ = index;
+    showingLive_ = false;
+    if (index < 0 || index >= runs_.size()) {
+        current_->setModel(nullptr, QString());
+        return;
+    }
+    const RecordedRun &r = runs_[index];
+    current_->setModel(std::make_shared<cl::TimelineModel>(r.result.spans, r.result.wallS), runTitle(r));
+    syncScales();
+}
+
+void TimelinePage::pinCurrent()
+{
+    if (!current_->model() || shown_ < 0 || shown_ >= runs_.size())
+        return;
+    pinnedRun_ = runs_[shown_];
+    pinned_->setModel(std::make_shared<cl::TimelineModel>(pinnedRun_->result.spans, pinnedRun_->result.wallS),
+                      tr("Pinned: %1").arg(runTitle(*pinnedRun_)));
+    pinned_->show();
+    pin_->setText(tr("Unpin"));
+    syncScales();
+}
+
+void TimelinePage::unpin()
+{
+    pinned_->hide();
+    pinned_->setModel(nullptr, QString());
+    pinnedRun_.reset();
+    pin_->setText(tr("Pin for comparison"));
+    syncScales();
+}
+
+void TimelinePage::syncScales()
+{
+    double total = current_->model() ? current_->model()->duration() : 0;
+    if (pinned_->isVisible() && pinned_->model())
+        total = std::max(total, pinned_->model()->duration());
+    if (total <= 0)
+        return;
+    current_->setTotal(total);
+    if (pinned_->model())
+        pinned_->setTotal(total);
+}
+
+void TimelinePage::updateLatency()
+{
+    QStringList lines;
+    QList<const RecordedRun *> io;
+    for (const RecordedRun &r : std::as_const(runs_))
+        if (r.workload == cl::Workload::Io && r.result.ok() && !r.result.latenciesMs.isEmpty()) // a failed run is no result
+            io.append(&r);
+    latency_->parentWidget()->setVisible(!io.isEmpty());
+    if (io.isEmpty())
+        return;
+    for (const RecordedRun *r : std::as_const(io))
+        lines << percentileLine(*r).toHtmlEscaped();
+    percentiles_->setText(lines.mid(std::max<qsizetype>(0, lines.size() - 6)).join(QStringLiteral("<br>")));
+    updateLatencyChart(*io.last());
+}
+
+void TimelinePage::updateLatencyChart(const RecordedRun &last)
+{
+    const cl::Histogram h = cl::histogram(last.result.latenciesMs, 30);
+    auto *set = new QBarSet(tr("requests"));
+    set->setColor(currentStyle().bar);
+    QStringList categories;
+    for (int i = 0; i < h.counts.size(); ++i) {
+        *set << h.counts[i];
+        categories << (i % 5 == 0 ? QString::number(h.lo + i * h.binWidth(), 'f', 0) : QStringLiteral(" ").repeated(i));
+    }
+    auto *series = new QBarSeries;
+    series->setBarWidth(1.0);
+    series->append(set);
+    auto *chart = new QChart;
+    chart->setTitle(tr("Latency of %1 (ms)").arg(last.label.text()));
+    chart->addSeries(series);
+    auto *x = new QBarCategoryAxis;
+    x->append(categories);
+    auto *y = new QValueAxis;
+    y->setLabelFormat(QStringLiteral("%d"));
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(x);
+    series->attachAxis(y);
+    chart->legend()->hide();
+    QChart *old = latency_->chart();
+    latency_->setChart(chart);
+    delete old;
+}
+
+} // namespace ui

@@ -1,0 +1,84 @@
+// The Timeline page: a finished run's workers lane by lane, a pinned run under it on the same
+// scale for comparison, and for IO runs the latency histogram with p50 / p95 / p99 / max.
+// A failed run is shown too, marked as failed with its first error, and never as a result.
+#pragma once
+
+#include "run/session.h"
+
+#include "experiment/experiment.h"
+#include "run/spansink.h"
+#include "charts/timelineview.h"
+#include "util/translatable.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class QChartView;
+class QComboBox;
+class QLabel;
+class QPushButton;
+
+namespace ui {
+
+struct RecordedRun {
+    cl::Translatable label;   // "CPU: 2 threads — run 1"
+    cl::Workload workload = cl::Workload::Cpu;
+    cl::RunResult result;
+};
+
+class TimelinePage : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit TimelinePage(QWidget *parent = nullptr);
+    // Draws `session`'s runs as they go and keeps each finished one (but stopped ones).
+    void watch(const cl::Session &session);
+    void addRun(const RecordedRun &run); // shows it, unless the user picked another
+    // A run in progress: draws what it has done so far (unless the user picked an older run).
+    void showLive(const QString &label, const cl::SpanSink::Snapshot &snapshot);
+    void pinCurrent();
+    void unpin();
+    int runCount() const { return int(runs_.size()); }
+    TimelineView *current() const { return current_; }
+    TimelineView *pinned() const { return pinned_; }
+    QWidget *chartArea() const { return area_; }
+    QChartView *latencyChart() const { return latency_; }
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    QWidget *buildViews();
+    void retranslate();
+    void showRun(int index);
+    void syncScales();
+    void updateLatency();
+    void updateLatencyChart(const RecordedRun &run);
+
+    QList<RecordedRun> runs_;
+    std::optional<RecordedRun> pinnedRun_;
+    QComboBox *picker_ = nullptr;
+    QLabel *pickerLabel_ = nullptr;
+    QPushButton *pin_ = nullptr;
+    QPushButton *reset_ = nullptr;
+    QLabel *legend_ = nullptr;
+    QWidget *area_ = nullptr;
+    TimelineView *pinned_ = nullptr;
+    TimelineView *current_ = nullptr;
+    QChartView *latency_ = nullptr;
+    QLabel *percentiles_ = nullptr;
+    int shown_ = -1;
+    bool showingLive_ = false; // the current view draws the run in progress
+    int liveSerial_ = -1;
+    QList<cl::Span> liveSpans_;
+};
+
+// One "label: p50 … p95 … p99 … max …" line per IO run.
+QString percentileLine(const RecordedRun &run);
+// The run's name in the picker: its label, marked when it failed.
+QString runName(const RecordedRun &run);
+// The title over the run's timeline: its name and time, or for a failed run why it failed.
+QString runTitle(const RecordedRun &run);
+
+} // namespace ui

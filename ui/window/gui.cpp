@@ -1,0 +1,174 @@
+#include "window/gui.h"
+
+#include "pages/experimentpanel.h"
+#include "charts/export.h"
+#include "pages/filespage.h"
+#include "window/mainwindow.h"
+#include "window/settings.h"
+#include "pages/speeduppage.h"
+#include "charts/timelineview.h"
+#include "charts/timingchart.h"
+
+#include "util/clock.h"
+
+#include <QApplication>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonDocument>
+#include <QPointer>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include <cstdio>
+
+namespace ui {
+
+namespace {
+void waitFor(int ms)
+{
+    QEventLoop loop; // sleeps between events: a busy wait would itself show on the CPU graphs
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+// Shows `widget` (offscreen when there is no display), lets it lay out, writes it as a PNG.
+QString renderShown(QWidget &widget, QSize size, const QString &path)
+{
+    widget.resize(size);
+    widget.show();
+    waitFor(50);
+    QString error;
+    return exportPng(&widget, path, 1, &error) ? QString() : error;
+}
+} // namespace
+
+namespace {
+// CONCURRENCY_LAB_FIRST_PAINT=1: print CLOCK_MONOTONIC (ns) once the window has painted, and quit.
+// A start-up probe: the caller notes the clock before starting the app.
+class FirstPaintProbe : public QObject
+{
+public:
+    using QObject::QObject;
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && !reported_) {
+            reported_ = true;
+            QTimer::singleShot(0, qApp, [] {
+                std::printf("first-paint-ns %lld\n", static_cast<long long>(cl::monotonicNs()));
+                std::fflush(stdout);
+                QCoreApplication::quit();
+            });
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    bool reported_ = false;
+};
+} // namespace
+
+int runGui(QApplication &app, const QString &language)
+{
+    QApplication::setApplicationDisplayName(QStringLiteral("Concurrency Lab"));
+    installTranslations(language);
+    MainWindow window;
+    if (qEnvironmentVariableIntValue("CONCURRENCY_LAB_FIRST_PAINT") == 1)
+        window.installEventFilter(new FirstPaintProbe(&window));
+    window.show();
+    return app.exec();
+}
+
+QString screenshot(const ScreenshotOptions &o)
+{
+    if (!MainWindow::pageNames().contains(o.page))
+        return QStringLiteral("unknown page '%1' (%2)").arg(o.page, MainWindow::pageNames().join(QStringLiteral(", ")));
+    const QTemporaryDir scratch; // fresh default settings: the user's own stay untouched
+    MainWindow window(Settings(scratch.filePath(QStringLiteral("settings.ini"))));
+    window.resize(o.size);
+    if (!o.resultsJson.isEmpty()) {
+        QFile f(o.resultsJson);
+        if (!f.open(QIODevice::ReadOnly))
+            return QStringLiteral("cannot read %1: %2").arg(o.resultsJson, f.errorString());
+        QString error;
+        const auto report = cl::reportFromJson(QJsonDocument::fromJson(f.readAll()).object(), &error);
+        if (!report)
+            return QStringLiteral("%1: %2").arg(o.resultsJson, error);
+        window.loadResults(report->results, report->params.workload);
+    }
+    window.showPage(o.page);
+    if (o.presentation)
+        window.setPresentationMode(true);
+    window.show();
+    window.resize(o.size);
+    if (o.runLesson > 0) {
+        const auto lesson = cl::lessonExperiments(window.server().url());
+        if (o.runLesson > lesson.size())
+            return QStringLiteral("no lesson experiment %1 (1 to %2)").arg(o.runLesson).arg(lesson.size());
+        window.experimentPanel()->selectLesson(o.runLesson - 1);
+        window.runSpec(window.experimentPanel()->spec());
+    }
+    if (o.page == QLatin1String("files")) { // show the lesson's sequence, In [75] to [66]
+        FilesPage *files = window.filesPage();
+        for (const char *id : {"write", "append", "readlines", "bytes", "rmdir"}) {
+            files->runOperation(QLatin1String(id), false);
+            while (files->isBusy())
+                waitFor(10);
+        }
+    }
+    waitFor(o.waitMs);
+    if (o.page == QLatin1String("processes"))
+        window.expandProcesses();
+    const QImage image = window.grab().toImage();
+    window.stop();
+    if (image.isNull() || !image.save(o.path, "PNG"))
+        return QStringLiteral("cannot write %1").arg(o.path);
+    return {};
+}
+
+QString renderTimelinesPng(const cl::Report &report, const QString &path, int width)
+{
+    QWidget page;
+    auto *layout = new QVBoxLayout(&page);
+    int height = 0;
+    for (const cl::ExperimentResult &r : report.results) {
+        const cl::RunResult *best = nullptr;
+        for (const cl::RunResult &run : r.runs)
+            if (run.ok() && (!best || run.wallS < best->wallS))
+                best = &run;
+        if (!best)
+            continue;
+        auto *view = new TimelineView(&page);
+        view->setModel(std::make_shared<cl::TimelineModel>(best->spans, best->wallS),
+                       QStringLiteral("%1 x%2 (GIL %3): best run, %4 s, %5 spans")
+                           .arg(cl::toString(r.strategy)).arg(r.workers).arg(r.gil ? QStringLiteral("on") : QStringLiteral("off"))
+                           .arg(best->wallS, 0, 'f', 3).arg(best->spans.size()));
+        const int h = std::min(420, view->contentHeight() + 4);
+        view->setFixedHeight(h);
+        view->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        layout->addWidget(view);
+        height += h + layout->spacing();
+    }
+    if (height == 0)
+        return QStringLiteral("no finished run to draw");
+    return renderShown(page, QSize(width, height + 24), path);
+}
+
+QString renderSweepPng(const cl::SweepResult &sweep, const QString &path, QSize size)
+{
+    SpeedupChart chart;
+    chart.setSweep(sweep);
+    return renderShown(chart, size, path);
+}
+
+QString renderTimingChartPng(const cl::Report &report, const QString &path, QSize size)
+{
+    TimingChart chart;
+    QList<std::optional<double>> none(report.results.size());
+    chart.setBars(report.params.workload == cl::Workload::Cpu ? QStringLiteral("CPU-bound: counting loop — best of N")
+                                                              : QStringLiteral("IO-bound: HTTP requests — best of N"),
+                  timingBars(report.results, none));
+    return renderShown(chart, size, path);
+}
+
+} // namespace ui

@@ -1,0 +1,39 @@
+// Entry points of the GUI: the app itself, the offscreen screenshot and chart renderers.
+#pragma once
+
+#include "window/language.h"
+#include "experiment/resultjson.h"
+#include "experiment/sweep.h"
+
+#include <QSize>
+#include <QString>
+
+class QApplication;
+
+namespace ui {
+
+// Shows the main window in `language` and runs the event loop; returns the exit code. The
+// window switches language in place from its Language menu.
+int runGui(QApplication &app, const QString &language);
+
+struct ScreenshotOptions {
+    QString path;
+    QString page = QStringLiteral("cpu");
+    QSize size{1280, 800};
+    QString resultsJson; // optional: results to show on the timings page
+    int waitMs = 2500;   // let the live graphs fill
+    bool presentation = false;
+    int runLesson = 0;   // 1..7: start that lesson experiment first and shoot while it runs
+};
+// Renders the main window to a PNG (works offscreen). Returns an error message or empty.
+QString screenshot(const ScreenshotOptions &options);
+
+// Renders each strategy's best run as a timeline, stacked, to a PNG. Error message or empty.
+QString renderTimelinesPng(const cl::Report &report, const QString &path, int width = 1200);
+// Renders the speedup chart of a sweep to a PNG. Error message or empty.
+QString renderSweepPng(const cl::SweepResult &sweep, const QString &path, QSize size = {1000, 650});
+
+// Renders the timing chart of `report` to a PNG without a display. Error message or empty.
+QString renderTimingChartPng(const cl::Report &report, const QString &path, QSize size = {1200, 700});
+
+} // namespace ui

@@ -1,0 +1,131 @@
+#include "window/mainmenus.h"
+
+#include "window/language.h"
+
+#include <QActionGroup>
+#include <QMenu>
+#include <QMenuBar>
+
+namespace ui {
+
+MainMenus::MainMenus(QMenuBar *bar, int pageCount)
+{
+    buildFile(bar);
+    buildRun(bar);
+    server_ = bar->addMenu(QString());
+    toggleServer = server_->addAction(QString());
+    serverDelay = server_->addAction(QString());
+    buildView(bar, pageCount);
+    buildLanguage(bar);
+}
+
+QActionGroup *MainMenus::choices(QMenu *menu, const QVariantList &values)
+{
+    auto *group = new QActionGroup(menu);
+    group->setExclusive(true);
+    for (const QVariant &v : values) {
+        QAction *a = menu->addAction(QString());
+        a->setCheckable(true);
+        a->setData(v);
+        group->addAction(a);
+    }
+    return group;
+}
+
+void MainMenus::check(QActionGroup *group, const QVariant &value)
+{
+    for (QAction *a : group->actions())
+        if (a->data() == value)
+            a->setChecked(true);
+}
+
+void MainMenus::buildFile(QMenuBar *bar)
+{
+    file_ = bar->addMenu(QString());
+    exportChart = file_->addAction(QString());
+    exportChart->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    exportAll = file_->addAction(QString());
+    exportAll->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    scale_ = file_->addMenu(QString());
+    exportScale = choices(scale_, {1, 2});
+    file_->addSeparator();
+    quit = file_->addAction(QString());
+    quit->setShortcut(QKeySequence::Quit);
+}
+
+void MainMenus::buildRun(QMenuBar *bar)
+{
+    run_ = bar->addMenu(QString());
+    run = run_->addAction(QString());
+    run->setShortcut(QKeySequence(Qt::Key_F5));
+    runAll = run_->addAction(QString());
+    runAll->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F5));
+    stop = run_->addAction(QString());
+    stop->setShortcut(QKeySequence(Qt::Key_Escape));
+    run_->addSeparator();
+    clearResults = run_->addAction(QString());
+}
+
+void MainMenus::buildView(QMenuBar *bar, int pageCount)
+{
+    view_ = bar->addMenu(QString());
+    presentation = view_->addAction(QString());
+    presentation->setShortcut(QKeySequence(Qt::Key_F11));
+    presentation->setCheckable(true);
+    for (int i = 0; i < pageCount; ++i)
+        pages.append(view_->addAction(QString()));
+    for (int i = 0; i < pageCount && i < 9; ++i)
+        pages[i]->setShortcut(QKeySequence(Qt::ALT | (Qt::Key_1 + i)));
+    rate_ = view_->addMenu(QString());
+    samplingRate = choices(rate_, {1, 2, 5, 10, 20});
+}
+
+void MainMenus::buildLanguage(QMenuBar *bar)
+{
+    language_ = bar->addMenu(QString());
+    QVariantList codes;
+    for (const QString &code : uiLanguages())
+        codes.append(code);
+    language = choices(language_, codes);
+    for (QAction *a : language->actions())
+        a->setObjectName(QStringLiteral("language-") + a->data().toString());
+    // Each language is named in itself, so whoever cannot read the current one still finds theirs.
+    language->actions().at(0)->setText(QStringLiteral("English"));
+    language->actions().at(1)->setText(QStringLiteral("Русский"));
+}
+
+void MainMenus::retranslate(const QStringList &pageTitles)
+{
+    retranslateFileAndRun();
+    server_->setTitle(tr("&Server"));
+    toggleServer->setText(tr("&Start or stop the demo server"));
+    serverDelay->setText(tr("Set the &delay…"));
+    view_->setTitle(tr("&View"));
+    presentation->setText(tr("&Presentation mode"));
+    presentation->setToolTip(tr("Full screen, larger fonts, thicker lines, colour-blind-safe colours"));
+    for (qsizetype i = 0; i < pages.size(); ++i)
+        pages[i]->setText(pageTitles.value(i));
+    rate_->setTitle(tr("CPU &sampling rate"));
+    for (QAction *a : samplingRate->actions())
+        a->setText(tr("%1 Hz").arg(a->data().toInt()));
+    language_->setTitle(tr("&Language"));
+}
+
+void MainMenus::retranslateFileAndRun()
+{
+    file_->setTitle(tr("&File"));
+    exportChart->setText(tr("&Export chart as PNG…"));
+    exportAll->setText(tr("Export &all…"));
+    scale_->setTitle(tr("Export &scale"));
+    exportScale->actions().at(0)->setText(tr("1× (screen)"));
+    exportScale->actions().at(1)->setText(tr("2× (projector)"));
+    quit->setText(tr("&Quit"));
+    run_->setTitle(tr("&Run"));
+    run->setText(tr("&Run"));
+    run->setToolTip(tr("Run the experiment with the panel's parameters"));
+    runAll->setText(tr("Run &all of the lesson"));
+    stop->setText(tr("&Stop"));
+    clearResults->setText(tr("&Clear results"));
+}
+
+} // namespace ui

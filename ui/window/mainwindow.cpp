@@ -1,0 +1,511 @@
+#include "window/mainwindow.h"
+
+#include "util/savefile.h"
+
+#include "pages/cpupage.h"
+#include "window/errorbanner.h"
+#include "pages/experimentpanel.h"
+#include "charts/export.h"
+#include "pages/filespage.h"
+#include "window/language.h"
+#include "window/mainmenus.h"
+#include "charts/palette.h"
+#include "models/processmodel.h"
+#include "experiment/resultjson.h"
+#include "models/resultsmodel.h"
+#include "pages/speeduppage.h"
+#include "pages/streamspage.h"
+#include "experiment/sweep.h"
+#include "strategies/strategy.h"
+#include "pages/timelinepage.h"
+#include "charts/timingchart.h"
+#include "pages/timingspage.h"
+
+#include "util/clock.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QThread>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace ui {
+
+MainWindow::MainWindow(Settings settings, QWidget *parent) : QMainWindow(parent), settings_(std::move(settings))
+{
+    QString error;
+    state_ = new QLabel(this);
+    state_->setIndent(4); // where a passing message starts too
+    statusBar()->addWidget(state_, 1);
+    if (!server_.start(0, settings_.serverDelayMs(), &error))
+        showStatus([error] { return tr("The demo server could not start: %1").arg(error); });
+    lesson_ = cl::lessonExperiments(server_.url());
+    auto *splitter = new QSplitter(this);
+    experiments_ = new ExperimentPanel(lesson_, splitter);
+    experiments_->setServerDelayMs(settings_.serverDelayMs());
+    splitter->addWidget(experiments_);
+    splitter->addWidget(buildPages());
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({380, 900});
+    setCentralWidget(splitter);
+    serverStatus_ = new QLabel(this);
+    statusBar()->addPermanentWidget(serverStatus_);
+    buildMenus();
+    connectEngine();
+    if (const int row = settings_.lessonRow(); row >= 0)
+        experiments_->selectLesson(row);
+    else if (settings_.lessonRow() == -2)
+        experiments_->setSpec(settings_.lastSpec());
+    resize(1280, 800);
+    restoreGeometry(settings_.geometry());
+    monitor_.start(1000 / settings_.samplingHz());
+    monitor_.setSampleProcesses(pages_->currentWidget() == processView_);
+    cpu_->setHistoryLength(60 * settings_.samplingHz());
+    retranslate();
+}
+
+MainWindow::~MainWindow() = default;
+
+QStringList MainWindow::pageNames()
+{
+    return {QStringLiteral("cpu"), QStringLiteral("timings"), QStringLiteral("timeline"), QStringLiteral("speedup"),
+            QStringLiteral("processes"), QStringLiteral("files"), QStringLiteral("streams"), QStringLiteral("system")};
+}
+
+QStringList MainWindow::pageTitles()
+{
+    return {tr("Live CPU"), tr("Timings"), tr("Timeline"), tr("Speedup"), tr("Processes"), tr("Files"), tr("Streams"), tr("System")};
+}
+
+TimingChart *MainWindow::timingChart() const { return timings_->chart(); }
+ResultsModel *MainWindow::resultsModel() const { return timings_->model(); }
+QString MainWindow::statusText() const { return state_->text(); }
+
+// The pages as tabs, under the banner that shows a batch's first error.
+QWidget *MainWindow::buildPages()
+{
+    auto *box = new QWidget(this);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    banner_ = new ErrorBanner(box);
+    pages_ = new QTabWidget(box);
+    layout->addWidget(banner_);
+    layout->addWidget(pages_, 1);
+    cpu_ = new CpuPage(pages_);
+    timings_ = new TimingsPage(lesson_, pages_);
+    timeline_ = new TimelinePage(pages_);
+    speedup_ = new SpeedupPage(pages_);
+    processes_ = new ProcessModel(this);
+    processView_ = new QTreeView(pages_);
+    processView_->setModel(processes_);
+    processView_->setUniformRowHeights(true);
+    processView_->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    files_ = new FilesPage(pages_);
+    for (QWidget *page : {static_cast<QWidget *>(cpu_), static_cast<QWidget *>(timings_), static_cast<QWidget *>(timeline_),
+                          static_cast<QWidget *>(speedup_), static_cast<QWidget *>(processView_), static_cast<QWidget *>(files_),
+                          static_cast<QWidget *>(new StreamsPage(pages_)), static_cast<QWidget *>(new SystemPage(pages_))})
+        pages_->addTab(page, QString());
+    for (QWidget *chart : {static_cast<QWidget *>(cpu_), static_cast<QWidget *>(timings_->chart()),
+                           static_cast<QWidget *>(timeline_->current()), static_cast<QWidget *>(speedup_->chart())})
+        addExportAction(chart);
+    return box;
+}
+
+void MainWindow::addExportAction(QWidget *chart)
+{
+    chart->setContextMenuPolicy(Qt::ActionsContextMenu);
+    auto *exportAction = new QAction(chart);
+    connect(exportAction, &QAction::triggered, this, &MainWindow::exportCurrentChart);
+    chart->addAction(exportAction);
+    exportActions_.append(exportAction);
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate(); // each page retranslates itself on the same event
+    QMainWindow::changeEvent(event);
+}
+
+// The window's own texts, the menus, and the texts it made from its state; nothing else changes.
+void MainWindow::retranslate()
+{
+    setWindowTitle(tr("Concurrency Lab"));
+    const QStringList titles = pageTitles();
+    for (int i = 0; i < pages_->count(); ++i)
+        pages_->setTabText(i, titles.value(i));
+    processView_->setToolTip(tr("This app's processes, live, like top: expand a process to see its threads"));
+    processes_->retranslate();
+    for (QAction *a : std::as_const(exportActions_))
+        a->setText(tr("Export as PNG…"));
+    menus_->retranslate(titles);
+    MainMenus::check(menus_->language, installedLanguage());
+    refreshServerStatus();
+    state_->setText(status_.text());
+}
+
+void MainWindow::setLanguage(const QString &language)
+{
+    if (!uiLanguages().contains(language))
+        return;
+    settings_.setLanguage(language);
+    if (language != installedLanguage())
+        installTranslations(language); // QEvent::LanguageChange follows, to every widget
+    MainMenus::check(menus_->language, language);
+}
+
+void MainWindow::showStatus(const cl::Translatable &text)
+{
+    status_ = text;
+    state_->setText(text.text());
+}
+
+void MainWindow::buildMenus()
+{
+    menus_ = std::make_unique<MainMenus>(menuBar(), int(pageNames().size()));
+    connect(menus_->exportChart, &QAction::triggered, this, &MainWindow::exportCurrentChart);
+    connect(menus_->exportAll, &QAction::triggered, this, &MainWindow::exportAll);
+    MainMenus::check(menus_->exportScale, settings_.exportScale());
+    connect(menus_->exportScale, &QActionGroup::triggered, this, [this](QAction *a) { settings_.setExportScale(a->data().toInt()); });
+    connect(menus_->quit, &QAction::triggered, this, &QWidget::close);
+    connectRunMenu();
+    connectServerMenu();
+    connectViewMenu();
+    MainMenus::check(menus_->language, installedLanguage());
+    connect(menus_->language, &QActionGroup::triggered, this, [this](QAction *a) { setLanguage(a->data().toString()); });
+}
+
+void MainWindow::connectRunMenu()
+{
+    connect(menus_->run, &QAction::triggered, this, [this] { runSpec(experiments_->spec()); });
+    connect(menus_->runAll, &QAction::triggered, this, &MainWindow::runLesson);
+    connect(menus_->stop, &QAction::triggered, this, &MainWindow::stop);
+    connect(menus_->clearResults, &QAction::triggered, this, [this] {
+        session_.clear();
+        banner_->dismiss();
+    });
+}
+
+void MainWindow::connectServerMenu()
+{
+    connect(menus_->toggleServer, &QAction::triggered, this, &MainWindow::toggleServer);
+    connect(menus_->serverDelay, &QAction::triggered, this, [this] {
+        bool ok = false;
+        const int ms = QInputDialog::getInt(this, tr("Demo server"), tr("Delay before each reply (ms):"),
+                                            server_.delayMs(), 0, 60'000, 10, &ok);
+        if (ok)
+            experiments_->setServerDelayMs(ms);
+    });
+    connect(experiments_, &ExperimentPanel::serverDelayChanged, this, [this](int ms) {
+        server_.setDelayMs(ms);
+        settings_.setServerDelayMs(ms);
+        refreshServerStatus();
+    });
+    serverPoll_.setInterval(500);
+    connect(&serverPoll_, &QTimer::timeout, this, &MainWindow::refreshServerStatus);
+    serverPoll_.start();
+}
+
+void MainWindow::connectViewMenu()
+{
+    connect(menus_->presentation, &QAction::toggled, this, &MainWindow::setPresentationMode);
+    for (int i = 0; i < menus_->pages.size(); ++i)
+        connect(menus_->pages[i], &QAction::triggered, this, [this, i] { pages_->setCurrentIndex(i); });
+    MainMenus::check(menus_->samplingRate, settings_.samplingHz());
+    connect(menus_->samplingRate, &QActionGroup::triggered, this, [this](QAction *a) { setSamplingHz(a->data().toInt()); });
+}
+
+void MainWindow::connectEngine()
+{
+    connect(&monitor_, &cl::SystemMonitor::sampled, this, [this](const cl::SystemSample &s) {
+        cpu_->addSample(s.cpu);
+        if (pages_->currentWidget() == processView_ && !s.processes.isEmpty())
+            processes_->setProcesses(s.processes);
+    });
+    connect(pages_, &QTabWidget::currentChanged, this, [this] { monitor_.setSampleProcesses(pages_->currentWidget() == processView_); });
+    connect(experiments_, &ExperimentPanel::runRequested, this, &MainWindow::runSpec);
+    connect(experiments_, &ExperimentPanel::runAllRequested, this, &MainWindow::runLesson);
+    connect(experiments_, &ExperimentPanel::stopRequested, this, &MainWindow::stop);
+    connect(speedup_, &SpeedupPage::sweepRequested, this, &MainWindow::runSweep);
+    followSession();
+}
+
+// The pages follow the session themselves; the window keeps only its own status line.
+void MainWindow::followSession()
+{
+    experiments_->watch(session_);
+    banner_->watch(session_);
+    cpu_->watch(session_);
+    timings_->watch(session_);
+    timeline_->watch(session_);
+    speedup_->watch(session_);
+    connect(&session_, &cl::Session::experimentStarted, this, [this](const cl::QueuedExperiment &e) {
+        showStatus([label = e.label] { return tr("Running: %1").arg(label.text()); });
+    });
+    connect(&session_, &cl::Session::batchFinished, this, &MainWindow::onBatchFinished);
+}
+
+bool MainWindow::ensureServer()
+{
+    if (server_.isRunning())
+        return true;
+    QString error;
+    if (server_.start(0, experiments_->serverDelayMs(), &error))
+        return true;
+    QMessageBox::warning(this, tr("Demo server"), tr("The demo server could not start: %1").arg(error));
+    return false;
+}
+
+// The lesson's title when `spec` is one of the lesson's experiments, else its strategy and workers.
+cl::Translatable MainWindow::experimentLabel(const cl::ExperimentSpec &spec)
+{
+    const std::optional<int> row = cl::lessonIndexOf(spec);
+    settings_.setLessonRow(row.value_or(-2));
+    if (row)
+        return [title = lesson_[*row].title] { return QCoreApplication::translate("Lesson", title); };
+    return [s = spec.strategy, n = spec.effectiveWorkers(), gil = spec.gil] {
+        return tr("%1 ×%2 (%3)").arg(cl::describe(s).displayName()).arg(n).arg(gil ? tr("GIL on") : tr("GIL off"));
+    };
+}
+
+void MainWindow::runSpec(cl::ExperimentSpec spec)
+{
+    if (session_.isRunning())
+        return;
+    if (spec.workload == cl::Workload::Io && spec.url.isEmpty()) {
+        if (!ensureServer())
+            return;
+        spec.url = server_.url();
+    }
+    if (const QString why = cl::validate(spec); !why.isEmpty()) {
+        QMessageBox::warning(this, tr("Cannot run"), why);
+        return;
+    }
+    startBatch({{spec, experimentLabel(spec)}}, cl::BatchKind::Experiments);
+}
+
+void MainWindow::runLesson()
+{
+    if (session_.isRunning() || !ensureServer())
+        return;
+    QList<cl::PlannedExperiment> batch;
+    for (const auto &e : cl::lessonExperiments(server_.url())) {
+        cl::ExperimentSpec s = e.spec;
+        s.repeat = experiments_->spec().repeat;
+        batch.append({s, [title = e.title] { return QCoreApplication::translate("Lesson", title); }});
+    }
+    startBatch(batch, cl::BatchKind::Lesson);
+}
+
+void MainWindow::runSweep(cl::Strategy strategy, bool gil, int maxWorkers, cl::Workload workload)
+{
+    if (session_.isRunning())
+        return;
+    cl::ExperimentSpec base = experiments_->spec();
+    base.workload = workload;
+    base.strategy = strategy;
+    base.gil = gil;
+    if (workload == cl::Workload::Io && base.url.isEmpty()) {
+        if (!ensureServer())
+            return;
+        base.url = server_.url();
+    }
+    base.workers = maxWorkers;
+    if (const QString why = cl::validate(base); !why.isEmpty())
+        return (void)QMessageBox::warning(this, tr("Cannot run"), why);
+    QList<cl::PlannedExperiment> batch;
+    for (const cl::ExperimentSpec &s : cl::sweepBatch(base, maxWorkers)) {
+        if (batch.isEmpty())
+            batch.append({s, [] { return tr("sweep: sequential"); }});
+        else
+            batch.append({s, [strategy, n = s.workers] { return tr("sweep: %1 ×%2").arg(cl::describe(strategy).displayName()).arg(n); }});
+    }
+    startBatch(batch, cl::BatchKind::Sweep);
+}
+
+void MainWindow::startBatch(const QList<cl::PlannedExperiment> &batch, cl::BatchKind kind)
+{
+    if (session_.start(batch, kind))
+        showStatus([] { return tr("Running…"); });
+}
+
+void MainWindow::stop()
+{
+    if (session_.isRunning()) {
+        showStatus([] { return tr("Stopping…"); });
+        session_.cancel();
+    }
+}
+
+void MainWindow::onBatchFinished(bool cancelled)
+{
+    if (cancelled)
+        showStatus([] { return tr("Stopped."); });
+    else if (banner_->failureCount() > 0)
+        showStatus([] { return tr("Finished with errors."); }); // the banner tells which
+    else
+        showStatus([] { return tr("Done."); });
+}
+
+// Results read from a file follow the same rules as a batch: failed runs are marked, never times.
+void MainWindow::loadResults(const QList<cl::ExperimentResult> &results, cl::Workload workload)
+{
+    QList<cl::Translatable> labels;
+    for (const auto &r : results)
+        labels.append([s = r.strategy] { return cl::describe(s).displayName(); });
+    cl::ExperimentSpec params;
+    params.workload = workload;
+    session_.load(results, params, labels);
+}
+
+void MainWindow::expandProcesses()
+{
+    processView_->expandAll();
+}
+
+void MainWindow::refreshServerStatus()
+{
+    if (!server_.isRunning()) {
+        serverStatus_->setText(tr("Demo server: stopped"));
+        return;
+    }
+    const cl::DemoServerStats s = server_.stats();
+    serverStatus_->setText(tr("Demo server: %1 · delay %2 ms · served %3 · max in flight %4")
+                               .arg(server_.url()).arg(server_.delayMs()).arg(s.served).arg(s.maxInFlight));
+}
+
+void MainWindow::toggleServer()
+{
+    if (server_.isRunning()) {
+        if (session_.isRunning())
+            return statusBar()->showMessage(tr("Stop the experiment first."), 5000);
+        server_.stop();
+    } else {
+        ensureServer();
+    }
+    refreshServerStatus();
+}
+
+void MainWindow::setSamplingHz(int hz)
+{
+    settings_.setSamplingHz(hz);
+    monitor_.setInterval(1000 / hz);
+    cpu_->setHistoryLength(60 * hz);
+}
+
+bool MainWindow::showPage(const QString &name)
+{
+    const auto i = pageNames().indexOf(name);
+    if (i < 0)
+        return false;
+    pages_->setCurrentIndex(int(i));
+    return true;
+}
+
+QWidget *MainWindow::currentChart() const
+{
+    QWidget *page = pages_->currentWidget();
+    if (page == cpu_)
+        return cpu_->chartArea();
+    if (page == timeline_)
+        return timeline_->chartArea();
+    if (page == speedup_)
+        return speedup_->chart();
+    if (page == timings_)
+        return timings_->chart();
+    return page;
+}
+
+void MainWindow::exportCurrentChart()
+{
+    const QString dir = settings_.exportFolder().isEmpty() ? QDir::homePath() : settings_.exportFolder();
+    const QString name = pageNames().value(pages_->currentIndex(), QStringLiteral("chart"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export chart as PNG or SVG"), dir + QLatin1Char('/') + name + QStringLiteral(".png"),
+                                                      tr("PNG images (*.png);;SVG drawings (*.svg)"));
+    if (path.isEmpty())
+        return;
+    settings_.setExportFolder(QFileInfo(path).absolutePath());
+    QString error;
+    if (!exportChart(currentChart(), path, settings_.exportScale(), &error))
+        QMessageBox::warning(this, tr("Export"), error);
+    else
+        statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
+}
+
+bool MainWindow::writeResultFiles(const QString &dir, QString *error) const
+{
+    for (cl::Workload w : {cl::Workload::Cpu, cl::Workload::Io}) {
+        cl::Report report;
+        report.params.workload = w;
+        report.results = timings_->results(w);
+        if (report.results.isEmpty())
+            continue;
+        const QString json = dir + QStringLiteral("/results-%1.json").arg(cl::toString(w));
+        if (!cl::saveFile(json, QJsonDocument(cl::toJson(report)).toJson(), nullptr))
+            return *error = tr("Cannot write %1").arg(json), false;
+    }
+    const QString csv = dir + QStringLiteral("/results.csv");
+    if (!cl::saveFile(csv, timings_->model()->toText(QLatin1Char(',')).toUtf8(), nullptr))
+        return *error = tr("Cannot write %1").arg(csv), false;
+    return true;
+}
+
+bool MainWindow::exportAllTo(const QString &dir, QString *error)
+{
+    const int scale = settings_.exportScale();
+    const bool ok = exportPng(cpu_->chartArea(), dir + QStringLiteral("/cpu.png"), scale, error)
+        && exportPng(timings_->chart(), dir + QStringLiteral("/timings.png"), scale, error) && writeResultFiles(dir, error);
+    if (!ok)
+        return false;
+    if (timeline_->current()->model() && !exportPng(timeline_->chartArea(), dir + QStringLiteral("/timeline.png"), scale, error))
+        return false;
+    return !speedup_->chart()->hasSweep() || exportPng(speedup_->chart(), dir + QStringLiteral("/speedup.png"), scale, error);
+}
+
+void MainWindow::exportAll()
+{
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Export all into a folder"), settings_.exportFolder());
+    if (dir.isEmpty())
+        return;
+    settings_.setExportFolder(dir);
+    QString error;
+    if (!exportAllTo(dir, &error))
+        QMessageBox::warning(this, tr("Export"), error);
+    else
+        statusBar()->showMessage(tr("Exported charts and results into %1").arg(QDir::toNativeSeparators(dir)), 5000);
+}
+
+void MainWindow::setPresentationMode(bool on)
+{
+    setPresentationStyle(on);
+    QFont f = QApplication::font();
+    f.setPointSize(f.pointSize() - presentationFontDelta_ + (on ? 6 : 0));
+    presentationFontDelta_ = on ? 6 : 0;
+    QApplication::setFont(f);
+    on ? showFullScreen() : showNormal();
+    timings_->chart()->applyStyle();
+    cpu_->update();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    session_.cancel();
+    settings_.setLastSpec(experiments_->spec());
+    settings_.setGeometry(saveGeometry());
+    settings_.sync();
+    event->accept();
+}
+
+} // namespace ui

@@ -1,0 +1,126 @@
+// The main window composes the panels and wires them to the engine: the runner (experiments
+// off the GUI thread), the demo server (its own thread) and the system monitor (its own thread).
+#pragma once
+
+#include "server/demoserver.h"
+#include "experiment/lesson.h"
+#include "run/session.h"
+#include "window/settings.h"
+#include "monitor/systemmonitor.h"
+#include "util/translatable.h"
+
+#include <QMainWindow>
+#include <QTimer>
+
+#include <memory>
+
+class QLabel;
+class QTabWidget;
+class QTreeView;
+
+namespace ui {
+
+class CpuPage;
+class ErrorBanner;
+class ExperimentPanel;
+class MainMenus;
+class FilesPage;
+class SpeedupPage;
+class TimelinePage;
+class ProcessModel;
+class ResultsModel;
+class TimingChart;
+class TimingsPage;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(Settings settings = Settings(), QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    static QStringList pageNames(); // "experiments" is the left panel; these are the tabs
+    static QStringList pageTitles(); // the tabs' titles in the UI's language
+    bool showPage(const QString &name);
+    QWidget *currentChart() const;
+    bool isRunning() const { return session_.isRunning(); }
+    void loadResults(const QList<cl::ExperimentResult> &results, cl::Workload workload);
+    // Writes cpu.png, timings.png, results-<workload>.json and results.csv into `dir`.
+    bool exportAllTo(const QString &dir, QString *error);
+    void expandProcesses();
+
+    // For tests and the screenshot command.
+    ExperimentPanel *experimentPanel() const { return experiments_; }
+    TimingChart *timingChart() const;
+    ResultsModel *resultsModel() const;
+    ErrorBanner *errorBanner() const { return banner_; }
+    QTabWidget *pages() const { return pages_; }
+    QString statusText() const; // the state shown on the status bar
+    CpuPage *cpuPage() const { return cpu_; }
+    FilesPage *filesPage() const { return files_; }
+    TimelinePage *timelinePage() const { return timeline_; }
+    SpeedupPage *speedupPage() const { return speedup_; }
+    cl::DemoServer &server() { return server_; }
+
+public slots:
+    // Switches the UI's language in place ("en", "ru") and remembers it; allowed during a run.
+    void setLanguage(const QString &language);
+    void runSpec(cl::ExperimentSpec spec);
+    void runLesson();
+    void runSweep(cl::Strategy strategy, bool gil, int maxWorkers, cl::Workload workload);
+    void stop();
+    void exportCurrentChart();
+    void exportAll();
+    void setPresentationMode(bool on);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate();
+    void buildMenus();
+    void connectRunMenu();
+    void connectServerMenu();
+    void connectViewMenu();
+    QWidget *buildPages();
+    void addExportAction(QWidget *chart);
+    void connectEngine();
+    void startBatch(const QList<cl::PlannedExperiment> &batch, cl::BatchKind kind);
+    void followSession();
+    void onBatchFinished(bool cancelled);
+    // What the window is doing or how the last batch ended, on the status bar's left (a passing
+    // message covers it for a while); it follows a language switch.
+    void showStatus(const cl::Translatable &text);
+    cl::Translatable experimentLabel(const cl::ExperimentSpec &spec);
+    void refreshServerStatus();
+    void toggleServer();
+    void setSamplingHz(int hz);
+    bool ensureServer();
+    bool writeResultFiles(const QString &dir, QString *error) const;
+
+    Settings settings_;
+    cl::Session session_;
+    cl::DemoServer server_;
+    cl::SystemMonitor monitor_;
+    QList<cl::LessonExperiment> lesson_;
+    ExperimentPanel *experiments_ = nullptr;
+    std::unique_ptr<MainMenus> menus_;
+    QTabWidget *pages_ = nullptr;
+    ErrorBanner *banner_ = nullptr;
+    CpuPage *cpu_ = nullptr;
+    TimingsPage *timings_ = nullptr;
+    QList<QAction *> exportActions_; // "Export as PNG…" in each chart's context menu
+    ProcessModel *processes_ = nullptr;
+    QTreeView *processView_ = nullptr;
+    FilesPage *files_ = nullptr;
+    TimelinePage *timeline_ = nullptr;
+    SpeedupPage *speedup_ = nullptr;
+    QLabel *serverStatus_ = nullptr;
+    QTimer serverPoll_;
+    QLabel *state_ = nullptr;
+    cl::Translatable status_;
+    int presentationFontDelta_ = 0;
+};
+
+} // namespace ui

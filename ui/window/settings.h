@@ -1,0 +1,49 @@
+// Every remembered setting in one typed place (QSettings underneath).
+#pragma once
+
+#include "experiment/experiment.h"
+
+#include <QByteArray>
+#include <QSettings>
+#include <QString>
+
+#include <memory>
+
+namespace ui {
+
+class Settings
+{
+public:
+    Settings(); // the user's settings file
+    explicit Settings(const QString &iniPath); // a given file (tests, screenshots)
+    Settings(Settings &&) noexcept = default;
+    Settings &operator=(Settings &&) noexcept = default;
+    ~Settings();
+
+    cl::ExperimentSpec lastSpec() const;
+    void setLastSpec(const cl::ExperimentSpec &spec);
+    int lessonRow() const;
+    void setLessonRow(int row);
+    QByteArray geometry() const;
+    void setGeometry(const QByteArray &g);
+    QByteArray windowState() const;
+    void setWindowState(const QByteArray &s);
+    int samplingHz() const; // 1..20
+    void setSamplingHz(int hz);
+    int serverDelayMs() const;
+    void setServerDelayMs(int ms);
+    QString language() const; // "en", "ru" or empty (system)
+    void setLanguage(const QString &lang);
+    int exportScale() const;  // 1 or 2
+    void setExportScale(int scale);
+    QString exportFolder() const;
+    void setExportFolder(const QString &dir);
+    void sync();
+
+private:
+    QVariant value(const QString &key, const QVariant &fallback) const;
+    void setValue(const QString &key, const QVariant &v);
+    std::unique_ptr<QSettings> settings_; // one instance: Qt writes the file back lazily
+};
+
+} // namespace ui
