@@ -85,3 +85,4 @@ QString experimentKey(const ExperimentSpec &spec);
 } // namespace cl
 
 Q_DECLARE_METATYPE(cl::QueuedExperiment)
+Q_DECLARE_METATYPE(cl::FinishedExperiment)

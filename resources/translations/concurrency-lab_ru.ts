@@ -732,10 +732,6 @@
         <translation>Время</translation>
     </message>
     <message>
-        <source>This app&apos;s processes, live, like top: expand a process to see its threads</source>
-        <translation>Процессы приложения вживую, как в top: раскройте процесс, чтобы увидеть его потоки</translation>
-    </message>
-    <message>
         <source>Processes</source>
         <translation>Процессы</translation>
     </message>
@@ -1406,6 +1402,13 @@ from %3 for %4</source>
     <message>
         <source>IO-bound: HTTP requests — best of N</source>
         <translation>IO-bound: HTTP-запросы — лучший из N</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ProcessesPage</name>
+    <message>
+        <source>This app&apos;s processes, live, like top: expand a process to see its threads</source>
+        <translation>Процессы приложения вживую, как в top: раскройте процесс, чтобы увидеть его потоки</translation>
     </message>
 </context>
 </TS>

@@ -1,8 +1,6 @@
 // Standard streams page: where descriptors 0, 1 and 2 lead, and a line written to each.
 #pragma once
 
-#include <QList>
-#include <QPair>
 #include <QWidget>
 
 class QLabel;
@@ -17,7 +15,6 @@ class StreamsPage : public QWidget
 public:
     explicit StreamsPage(QWidget *parent = nullptr);
     void refresh();
-    QString lastWrite() const;
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -29,24 +26,6 @@ private:
     QList<QPushButton *> writeButtons_; // stdout, stderr
     QPushButton *again_ = nullptr;
     QLabel *written_ = nullptr;
-};
-
-class SystemPage : public QWidget
-{
-    Q_OBJECT
-public:
-    explicit SystemPage(QWidget *parent = nullptr);
-    QStringList lines() const; // "label: value", in the UI's language
-
-protected:
-    void changeEvent(QEvent *event) override;
-
-private:
-    void retranslate();
-    QList<QPair<const char *, QString>> rows_; // labels untranslated
-    QLabel *intro_ = nullptr;
-    QTableWidget *table_ = nullptr;
-    QPushButton *copy_ = nullptr;
 };
 
 } // namespace ui

@@ -43,7 +43,6 @@ public:
     TimelineView *current() const { return current_; }
     TimelineView *pinned() const { return pinned_; }
     QWidget *chartArea() const { return area_; }
-    QChartView *latencyChart() const { return latency_; }
 
 protected:
     void changeEvent(QEvent *event) override;

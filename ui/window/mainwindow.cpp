@@ -10,11 +10,12 @@
 #include "window/language.h"
 #include "window/mainmenus.h"
 #include "charts/palette.h"
-#include "models/processmodel.h"
+#include "pages/processespage.h"
 #include "experiment/resultjson.h"
 #include "models/resultsmodel.h"
 #include "pages/speeduppage.h"
 #include "pages/streamspage.h"
+#include "pages/systempage.h"
 #include "experiment/sweep.h"
 #include "strategies/strategy.h"
 #include "pages/timelinepage.h"
@@ -28,7 +29,6 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QFileDialog>
-#include <QHeaderView>
 #include <QInputDialog>
 #include <QJsonDocument>
 #include <QLabel>
@@ -38,7 +38,6 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QThread>
-#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace ui {
@@ -71,7 +70,7 @@ MainWindow::MainWindow(Settings settings, QWidget *parent) : QMainWindow(parent)
     resize(1280, 800);
     restoreGeometry(settings_.geometry());
     monitor_.start(1000 / settings_.samplingHz());
-    monitor_.setSampleProcesses(pages_->currentWidget() == processView_);
+    monitor_.setSampleProcesses(pages_->currentWidget() == processes_);
     cpu_->setHistoryLength(60 * settings_.samplingHz());
     retranslate();
 }
@@ -107,14 +106,10 @@ QWidget *MainWindow::buildPages()
     timings_ = new TimingsPage(lesson_, pages_);
     timeline_ = new TimelinePage(pages_);
     speedup_ = new SpeedupPage(pages_);
-    processes_ = new ProcessModel(this);
-    processView_ = new QTreeView(pages_);
-    processView_->setModel(processes_);
-    processView_->setUniformRowHeights(true);
-    processView_->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    processes_ = new ProcessesPage(pages_);
     files_ = new FilesPage(pages_);
     for (QWidget *page : {static_cast<QWidget *>(cpu_), static_cast<QWidget *>(timings_), static_cast<QWidget *>(timeline_),
-                          static_cast<QWidget *>(speedup_), static_cast<QWidget *>(processView_), static_cast<QWidget *>(files_),
+                          static_cast<QWidget *>(speedup_), static_cast<QWidget *>(processes_), static_cast<QWidget *>(files_),
                           static_cast<QWidget *>(new StreamsPage(pages_)), static_cast<QWidget *>(new SystemPage(pages_))})
         pages_->addTab(page, QString());
     for (QWidget *chart : {static_cast<QWidget *>(cpu_), static_cast<QWidget *>(timings_->chart()),
@@ -146,8 +141,6 @@ void MainWindow::retranslate()
     const QStringList titles = pageTitles();
     for (int i = 0; i < pages_->count(); ++i)
         pages_->setTabText(i, titles.value(i));
-    processView_->setToolTip(tr("This app's processes, live, like top: expand a process to see its threads"));
-    processes_->retranslate();
     for (QAction *a : std::as_const(exportActions_))
         a->setText(tr("Export as PNG…"));
     menus_->retranslate(titles);
@@ -231,10 +224,10 @@ void MainWindow::connectEngine()
 {
     connect(&monitor_, &cl::SystemMonitor::sampled, this, [this](const cl::SystemSample &s) {
         cpu_->addSample(s.cpu);
-        if (pages_->currentWidget() == processView_ && !s.processes.isEmpty())
+        if (pages_->currentWidget() == processes_ && !s.processes.isEmpty())
             processes_->setProcesses(s.processes);
     });
-    connect(pages_, &QTabWidget::currentChanged, this, [this] { monitor_.setSampleProcesses(pages_->currentWidget() == processView_); });
+    connect(pages_, &QTabWidget::currentChanged, this, [this] { monitor_.setSampleProcesses(pages_->currentWidget() == processes_); });
     connect(experiments_, &ExperimentPanel::runRequested, this, &MainWindow::runSpec);
     connect(experiments_, &ExperimentPanel::runAllRequested, this, &MainWindow::runLesson);
     connect(experiments_, &ExperimentPanel::stopRequested, this, &MainWindow::stop);
@@ -372,7 +365,7 @@ void MainWindow::loadResults(const QList<cl::ExperimentResult> &results, cl::Wor
 
 void MainWindow::expandProcesses()
 {
-    processView_->expandAll();
+    processes_->expandAll();
 }
 
 void MainWindow::refreshServerStatus()

@@ -16,7 +16,6 @@
 
 class QLabel;
 class QTabWidget;
-class QTreeView;
 
 namespace ui {
 
@@ -27,7 +26,7 @@ class MainMenus;
 class FilesPage;
 class SpeedupPage;
 class TimelinePage;
-class ProcessModel;
+class ProcessesPage;
 class ResultsModel;
 class TimingChart;
 class TimingsPage;
@@ -111,8 +110,7 @@ private:
     CpuPage *cpu_ = nullptr;
     TimingsPage *timings_ = nullptr;
     QList<QAction *> exportActions_; // "Export as PNG…" in each chart's context menu
-    ProcessModel *processes_ = nullptr;
-    QTreeView *processView_ = nullptr;
+    ProcessesPage *processes_ = nullptr;
     FilesPage *files_ = nullptr;
     TimelinePage *timeline_ = nullptr;
     SpeedupPage *speedup_ = nullptr;

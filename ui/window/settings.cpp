@@ -44,8 +44,6 @@ int Settings::lessonRow() const { return value(QStringLiteral("run/lessonRow"), 
 void Settings::setLessonRow(int row) { setValue(QStringLiteral("run/lessonRow"), row); }
 QByteArray Settings::geometry() const { return value(QStringLiteral("window/geometry"), QByteArray()).toByteArray(); }
 void Settings::setGeometry(const QByteArray &g) { setValue(QStringLiteral("window/geometry"), g); }
-QByteArray Settings::windowState() const { return value(QStringLiteral("window/state"), QByteArray()).toByteArray(); }
-void Settings::setWindowState(const QByteArray &s) { setValue(QStringLiteral("window/state"), s); }
 int Settings::samplingHz() const { return std::clamp(value(QStringLiteral("monitor/hz"), 10).toInt(), 1, 20); }
 void Settings::setSamplingHz(int hz) { setValue(QStringLiteral("monitor/hz"), std::clamp(hz, 1, 20)); }
 int Settings::serverDelayMs() const { return std::clamp(value(QStringLiteral("server/delayMs"), cl::kDefaultDelayMs).toInt(), 0, 60'000); }

@@ -26,8 +26,6 @@ public:
     void setLessonRow(int row);
     QByteArray geometry() const;
     void setGeometry(const QByteArray &g);
-    QByteArray windowState() const;
-    void setWindowState(const QByteArray &s);
     int samplingHz() const; // 1..20
     void setSamplingHz(int hz);
     int serverDelayMs() const;
