@@ -4,9 +4,9 @@
 #include "cli_parts.h"
 #include "cli_run.h"
 
-#include "server/demoserver.h"
-#include "run/experimentrun.h"
 #include "experiment/lesson.h"
+#include "run/experimentrun.h"
+#include "server/demoserver.h"
 #include "window/gui.h"
 
 #include <QCoreApplication>
@@ -23,8 +23,7 @@ int sweepCommand(const QStringList &args); // cli_sweep.cpp
 namespace {
 
 // Ctrl+C and SIGTERM end the event loop cleanly (the handler only writes to a socket).
-class QuitOnSignal
-{
+class QuitOnSignal {
 public:
     QuitOnSignal()
     {
@@ -33,8 +32,11 @@ public:
         writeFd() = fds_[1];
         notifier_.emplace(fds_[0], QSocketNotifier::Read);
         QObject::connect(&*notifier_, &QSocketNotifier::activated, qApp, &QCoreApplication::quit);
-        struct sigaction sa{};
-        sa.sa_handler = [](int) { char c = 1; [[maybe_unused]] auto n = ::write(writeFd(), &c, 1); };
+        struct sigaction sa { };
+        sa.sa_handler = [](int) {
+            char c = 1;
+            [[maybe_unused]] auto n = ::write(writeFd(), &c, 1);
+        };
         sigemptyset(&sa.sa_mask);
         ::sigaction(SIGINT, &sa, nullptr);
         ::sigaction(SIGTERM, &sa, nullptr);
@@ -49,7 +51,11 @@ public:
     }
 
 private:
-    static int &writeFd() { static int fd = -1; return fd; } // async-signal-safe target
+    static int &writeFd()
+    {
+        static int fd = -1;
+        return fd;
+    } // async-signal-safe target
     int fds_[2] = {-1, -1};
     std::optional<QSocketNotifier> notifier_;
 };
@@ -59,12 +65,13 @@ int serveCommand(const QStringList &args)
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral("Serves a small piece of text on http://127.0.0.1:PORT/ until Ctrl+C."));
     p.addOptions({{QStringLiteral("port"), QStringLiteral("Port on 127.0.0.1 (default 8000; 0 picks a free one)."), QStringLiteral("N")},
-                  {QStringLiteral("delay-ms"), QStringLiteral("Delay before each reply (default 100)."), QStringLiteral("N")}});
+        {QStringLiteral("delay-ms"), QStringLiteral("Delay before each reply (default 100)."), QStringLiteral("N")}});
     if (auto exit = parseOrExit(p, args, QStringLiteral("serve")))
         return *exit;
     if (!p.positionalArguments().isEmpty()) {
         err() << "concurrency-lab serve: unexpected argument '" << p.positionalArguments().first()
-              << "' (serve takes only --port and --delay-ms; see --help)\n" << Qt::flush;
+              << "' (serve takes only --port and --delay-ms; see --help)\n"
+              << Qt::flush;
         return kExitUsage;
     }
     const auto port = intOption(p, QStringLiteral("port"), cl::DemoServer::kDefaultPort, 0, 65535);
@@ -90,10 +97,12 @@ int lessonCommand(const QStringList &args)
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral("Runs the lesson's seven experiments and compares them with the notebook, "
                                                "or prints its first half: files, streams, system."));
-    p.addOptions({{QStringLiteral("part"), QStringLiteral("experiments (default), files, streams or system."), QStringLiteral("PART"), QStringLiteral("experiments")},
-                  {QStringLiteral("dir"), QStringLiteral("files: the working folder (default: a fresh one under the temp dir)."), QStringLiteral("DIR")},
-                  {QStringLiteral("repeat"), QStringLiteral("Runs per experiment (default 3, like %timeit)."), QStringLiteral("N")},
-                  {QStringLiteral("json"), QStringLiteral("Also write every run as JSON to FILE, or - for stdout."), QStringLiteral("FILE")}});
+    p.addOptions({{QStringLiteral("part"), QStringLiteral("experiments (default), files, streams or system."), QStringLiteral("PART"),
+                      QStringLiteral("experiments")},
+        {QStringLiteral("dir"), QStringLiteral("files: the working folder (default: a fresh one under the temp dir)."),
+            QStringLiteral("DIR")},
+        {QStringLiteral("repeat"), QStringLiteral("Runs per experiment (default 3, like %timeit)."), QStringLiteral("N")},
+        {QStringLiteral("json"), QStringLiteral("Also write every run as JSON to FILE, or - for stdout."), QStringLiteral("FILE")}});
     if (auto exit = parseOrExit(p, args, QStringLiteral("lesson")))
         return *exit;
     if (!fileOptionsNamed(p, {QStringLiteral("json"), QStringLiteral("dir")}, QStringLiteral("lesson")))
@@ -117,8 +126,12 @@ int lessonCommand(const QStringList &args)
     if (!url)
         return kExitFailure;
     QTextStream &table = p.value(QStringLiteral("json")) == QLatin1String("-") ? err() : out();
-    table << QStringLiteral("%1 %2 %3 %4\n").arg(QStringLiteral("experiment"), -32).arg(QStringLiteral("notebook"), 10)
-                 .arg(QStringLiteral("measured"), 10).arg(QStringLiteral("ratio"), 7) << Qt::flush;
+    table << QStringLiteral("%1 %2 %3 %4\n")
+                 .arg(QStringLiteral("experiment"), -32)
+                 .arg(QStringLiteral("notebook"), 10)
+                 .arg(QStringLiteral("measured"), 10)
+                 .arg(QStringLiteral("ratio"), 7)
+          << Qt::flush;
     FailureSummary failures;
     QList<cl::Report> reports;
     for (const cl::LessonExperiment &e : cl::lessonExperiments(*url)) {
@@ -128,8 +141,12 @@ int lessonCommand(const QStringList &args)
         failures.add(QString::fromUtf8(e.title), r);
         const QString measured = r.hasOkRun() ? formatSeconds(r.bestS()) : QStringLiteral("failed");
         const QString ratio = r.hasOkRun() ? QString::number(r.bestS() / e.notebookS, 'f', 2) : QStringLiteral("-");
-        table << QStringLiteral("%1 %2 %3 %4\n").arg(QString::fromUtf8(e.title), -32).arg(formatSeconds(e.notebookS), 10)
-                     .arg(measured, 10).arg(ratio, 7) << Qt::flush;
+        table << QStringLiteral("%1 %2 %3 %4\n")
+                     .arg(QString::fromUtf8(e.title), -32)
+                     .arg(formatSeconds(e.notebookS), 10)
+                     .arg(measured, 10)
+                     .arg(ratio, 7)
+              << Qt::flush;
         reports.append(cl::Report{spec, {r}});
     }
     failures.print(QStringLiteral("lesson"));
@@ -148,13 +165,15 @@ int screenshotCommand(const QStringList &args)
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral("Renders the main window to a PNG, without a display."));
     p.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The PNG to write."));
-    p.addOptions({{QStringLiteral("page"), QStringLiteral("cpu (default), timings, processes, files, streams or system."), QStringLiteral("NAME"), QStringLiteral("cpu")},
-                  {QStringLiteral("size"), QStringLiteral("Window size (default 1280x800)."), QStringLiteral("WxH"), QStringLiteral("1280x800")},
-                  {QStringLiteral("results"), QStringLiteral("A results JSON (from run --json) to show on the timings page."), QStringLiteral("FILE")},
-                  {QStringLiteral("wait-ms"), QStringLiteral("Let the live graphs fill first (default 2500)."), QStringLiteral("N")},
-                  {QStringLiteral("presentation"), QStringLiteral("In presentation mode.")},
-                  {QStringLiteral("run"), QStringLiteral("Start lesson experiment N (1-7) and shoot while it runs."), QStringLiteral("N")},
-                  {QStringLiteral("lang"), QStringLiteral("en or ru."), QStringLiteral("LANG")}});
+    p.addOptions({{QStringLiteral("page"), QStringLiteral("cpu (default), timings, processes, files, streams or system."),
+                      QStringLiteral("NAME"), QStringLiteral("cpu")},
+        {QStringLiteral("size"), QStringLiteral("Window size (default 1280x800)."), QStringLiteral("WxH"), QStringLiteral("1280x800")},
+        {QStringLiteral("results"), QStringLiteral("A results JSON (from run --json) to show on the timings page."),
+            QStringLiteral("FILE")},
+        {QStringLiteral("wait-ms"), QStringLiteral("Let the live graphs fill first (default 2500)."), QStringLiteral("N")},
+        {QStringLiteral("presentation"), QStringLiteral("In presentation mode.")},
+        {QStringLiteral("run"), QStringLiteral("Start lesson experiment N (1-7) and shoot while it runs."), QStringLiteral("N")},
+        {QStringLiteral("lang"), QStringLiteral("en or ru."), QStringLiteral("LANG")}});
     if (auto exit = parseOrExit(p, args, QStringLiteral("screenshot")))
         return *exit;
     const QStringList size = p.value(QStringLiteral("size")).split(QLatin1Char('x'));
@@ -167,7 +186,7 @@ int screenshotCommand(const QStringList &args)
     }
     ui::installTranslations(ui::chooseLanguage(p.value(QStringLiteral("lang"))));
     ui::ScreenshotOptions o{p.positionalArguments().first(), p.value(QStringLiteral("page")), QSize(w, h),
-                            p.value(QStringLiteral("results")), int(*wait), p.isSet(QStringLiteral("presentation")), int(*run)};
+        p.value(QStringLiteral("results")), int(*wait), p.isSet(QStringLiteral("presentation")), int(*run)};
     if (const QString why = ui::screenshot(o); !why.isEmpty()) {
         err() << "concurrency-lab screenshot: " << why << "\n" << Qt::flush;
         return why.startsWith(QLatin1String("unknown page")) ? kExitUsage : kExitFailure;
@@ -204,17 +223,16 @@ bool isCommand(const QString &name)
 
 QString usage()
 {
-    return QStringLiteral(
-        "Usage: concurrency-lab [COMMAND] [OPTIONS]\n"
-        "Without a command: the desktop app.\n\n"
-        "Commands:\n"
-        "  run cpu|io   Run the lesson's worker with chosen strategies, print %timeit-like lines\n"
-        "  serve        The demo HTTP server alone, until Ctrl+C\n"
-        "  lesson       The lesson's seven experiments next to the notebook's figures\n"
-        "  sweep cpu|io Speedup of one strategy at 1..N workers, with Amdahl's law fitted\n"
-        "  screenshot   Render the main window to a PNG, without a display\n\n"
-        "Desktop app options: --lang en|ru\n"
-        "`concurrency-lab COMMAND --help` tells more.\n");
+    return QStringLiteral("Usage: concurrency-lab [COMMAND] [OPTIONS]\n"
+                          "Without a command: the desktop app.\n\n"
+                          "Commands:\n"
+                          "  run cpu|io   Run the lesson's worker with chosen strategies, print %timeit-like lines\n"
+                          "  serve        The demo HTTP server alone, until Ctrl+C\n"
+                          "  lesson       The lesson's seven experiments next to the notebook's figures\n"
+                          "  sweep cpu|io Speedup of one strategy at 1..N workers, with Amdahl's law fitted\n"
+                          "  screenshot   Render the main window to a PNG, without a display\n\n"
+                          "Desktop app options: --lang en|ru\n"
+                          "`concurrency-lab COMMAND --help` tells more.\n");
 }
 
 int dispatch(const QStringList &arguments)

@@ -38,8 +38,8 @@ std::optional<qint64> intOption(const QCommandLineParser &p, const QString &name
     bool ok = false;
     const qint64 v = p.value(name).toLongLong(&ok);
     if (!ok || v < min || v > max) {
-        err() << "concurrency-lab: --" << name << " must be an integer from " << min << " to " << max << ", not '"
-              << p.value(name) << "'\n" << Qt::flush;
+        err() << "concurrency-lab: --" << name << " must be an integer from " << min << " to " << max << ", not '" << p.value(name) << "'\n"
+              << Qt::flush;
         return std::nullopt;
     }
     return v;
@@ -68,7 +68,9 @@ void FailureSummary::add(const QString &experiment, const cl::ExperimentResult &
 {
     if (const cl::RunResult *run = result.firstFailure())
         lines_.append(QStringLiteral("%1 failed: %2 of %3 items not done; %4")
-                          .arg(experiment).arg(run->errors).arg(result.itemsAsked)
+                          .arg(experiment)
+                          .arg(run->errors)
+                          .arg(result.itemsAsked)
                           .arg(run->errorMessages.value(0, QStringLiteral("no message"))));
 }
 

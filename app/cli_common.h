@@ -28,8 +28,7 @@ bool fileOptionsNamed(const QCommandLineParser &p, const QStringList &names, con
 
 // Collects the experiments whose runs failed; `print` tells stderr in one line each, since stdout
 // may be a pipe or the JSON itself.
-class FailureSummary
-{
+class FailureSummary {
 public:
     void add(const QString &experiment, const cl::ExperimentResult &result);
     bool any() const { return !lines_.isEmpty(); }

@@ -3,9 +3,9 @@
 #include "cli.h"
 #include "cli_common.h"
 
+#include "monitor/systeminfo.h"
 #include "notebook/fileops.h"
 #include "notebook/streams.h"
-#include "monitor/systeminfo.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -19,7 +19,10 @@ namespace cli {
 
 namespace {
 
-QString indented(QString s) { return s.replace(QLatin1Char('\n'), QStringLiteral("\n     ")); }
+QString indented(QString s)
+{
+    return s.replace(QLatin1Char('\n'), QStringLiteral("\n     "));
+}
 
 // The cells' outcome: how many ran, how many failed, and the first failure.
 struct Tally {
@@ -42,7 +45,10 @@ struct Tally {
     }
 };
 
-void note(const QString &text) { out() << "# " << text << "\n\n" << Qt::flush; }
+void note(const QString &text)
+{
+    out() << "# " << text << "\n\n" << Qt::flush;
+}
 
 // May the lesson's open(…, 'w') replace what is at `file`? Yes when nothing is there, or what
 // is there is what the lesson itself writes. A link, directory or FIFO is refused by the cells.
@@ -61,13 +67,14 @@ void fileCells(const cl::FileLab &lab, Tally &t)
     const QString file = QStringLiteral("example.txt");
     if (!mayOverwrite(lab, file))
         return note(QStringLiteral("%1 was there before, with other content: the lesson leaves it untouched and skips its "
-                                   "cells (give an empty --dir, or none for a fresh folder)").arg(lab.pathOf(file)));
-    t.show(lab.write(file, QStringLiteral("Технопарк\n")));  // In [75]
-    t.show(lab.read(file));                                  // In [76]
-    t.show(lab.append(file, QStringLiteral("МГТУ\n")));      // In [77]
-    t.show(lab.showBytes(file));                             // In [78]
-    t.show(lab.readLines(file));                             // In [79]
-    t.show(lab.iterateLines(file));                          // In [82]
+                                   "cells (give an empty --dir, or none for a fresh folder)")
+                        .arg(lab.pathOf(file)));
+    t.show(lab.write(file, QStringLiteral("Технопарк\n"))); // In [75]
+    t.show(lab.read(file)); // In [76]
+    t.show(lab.append(file, QStringLiteral("МГТУ\n"))); // In [77]
+    t.show(lab.showBytes(file)); // In [78]
+    t.show(lab.readLines(file)); // In [79]
+    t.show(lab.iterateLines(file)); // In [82]
 }
 
 // In [64] and [66]; the lesson removes only the directory it made itself.
@@ -98,7 +105,8 @@ int printFilesPart(const QString &requested)
 {
     QString dir = requested;
     if (dir.isEmpty() && (dir = cl::makeWorkFolder()).isEmpty()) {
-        err() << "concurrency-lab lesson: cannot create a folder under " << cl::configuredTempDir() << "; give one with --dir\n" << Qt::flush;
+        err() << "concurrency-lab lesson: cannot create a folder under " << cl::configuredTempDir() << "; give one with --dir\n"
+              << Qt::flush;
         return kExitFailure;
     }
     // No existence check first: each cell meets the folder as Python would, with the real errno.
@@ -108,15 +116,19 @@ int printFilesPart(const QString &requested)
     fileCells(lab, tally);
     directoryCells(lab, tally);
     if (tally.failed > 0)
-        err() << "concurrency-lab lesson: " << tally.failed << " of " << tally.ran << " file operations failed; the first: "
-              << tally.firstError << "\n" << Qt::flush;
+        err() << "concurrency-lab lesson: " << tally.failed << " of " << tally.ran
+              << " file operations failed; the first: " << tally.firstError << "\n"
+              << Qt::flush;
     return tally.failed > 0 && tally.failed == tally.ran ? kExitFailure : 0;
 }
 
 int printStreamsPart()
 {
     for (const cl::StreamInfo &s : cl::probeStandardStreams())
-        out() << QStringLiteral("%1 (fd %2): %3%4%5\n").arg(s.name).arg(s.fd).arg(s.kind)
+        out() << QStringLiteral("%1 (fd %2): %3%4%5\n")
+                     .arg(s.name)
+                     .arg(s.fd)
+                     .arg(s.kind)
                      .arg(s.target.isEmpty() || s.target == s.kind ? QString() : QStringLiteral(" → ") + s.target)
                      .arg(s.isTty ? QStringLiteral(", a TTY") : QString());
     out() << Qt::flush;

@@ -1,12 +1,12 @@
 // `concurrency-lab run cpu|io [...]`: the strategies side by side, printed like %timeit.
+#include "cli_run.h"
 #include "cli.h"
 #include "cli_common.h"
-#include "cli_run.h"
 
-#include "server/demoserver.h"
-#include "run/experimentrun.h"
-#include "strategies/strategy.h"
 #include "experiment/resultjson.h"
+#include "run/experimentrun.h"
+#include "server/demoserver.h"
+#include "strategies/strategy.h"
 #include "util/savefile.h"
 #include "window/gui.h"
 
@@ -32,21 +32,32 @@ void addRunOptions(QCommandLineParser &p)
     p.setApplicationDescription(QStringLiteral("Runs the lesson's worker with one or more strategies and prints %timeit-like lines."));
     p.addPositionalArgument(QStringLiteral("workload"), QStringLiteral("cpu (a counting loop) or io (HTTP GETs)."));
     p.addOptions({
-        {QStringLiteral("strategy"), QStringLiteral("Comma-separated: sequential,threads,processes,async, or all (default)."), QStringLiteral("list"), QStringLiteral("all")},
-        {QStringLiteral("workers"), QStringLiteral("Threads, processes or async CPU tasks (default: the lesson's: cpu 2; io 64 threads, 16 processes)."), QStringLiteral("N")},
+        {QStringLiteral("strategy"), QStringLiteral("Comma-separated: sequential,threads,processes,async, or all (default)."),
+            QStringLiteral("list"), QStringLiteral("all")},
+        {QStringLiteral("workers"),
+            QStringLiteral("Threads, processes or async CPU tasks (default: the lesson's: cpu 2; io 64 threads, 16 processes)."),
+            QStringLiteral("N")},
         {QStringLiteral("steps"), QStringLiteral("CPU: steps of the counting loop (default 10000000)."), QStringLiteral("N")},
         {QStringLiteral("requests"), QStringLiteral("IO: number of GETs (default 100)."), QStringLiteral("N")},
-        {QStringLiteral("delay-ms"), QStringLiteral("IO: the demo server's delay per reply when no --url is given (default 100)."), QStringLiteral("N")},
-        {QStringLiteral("url"), QStringLiteral("IO: what to GET (default: the demo server, started on a free port)."), QStringLiteral("URL")},
+        {QStringLiteral("delay-ms"), QStringLiteral("IO: the demo server's delay per reply when no --url is given (default 100)."),
+            QStringLiteral("N")},
+        {QStringLiteral("url"), QStringLiteral("IO: what to GET (default: the demo server, started on a free port)."),
+            QStringLiteral("URL")},
         {QStringLiteral("gil"), QStringLiteral("The emulated GIL: on (default) or off."), QStringLiteral("on|off"), QStringLiteral("on")},
         {QStringLiteral("switch-us"), QStringLiteral("The GIL's switch interval in microseconds (default 5000)."), QStringLiteral("N")},
-        {QStringLiteral("connections"), QStringLiteral("Async IO: simultaneous connections, 0 for no limit (default 100)."), QStringLiteral("N")},
+        {QStringLiteral("connections"), QStringLiteral("Async IO: simultaneous connections, 0 for no limit (default 100)."),
+            QStringLiteral("N")},
         {QStringLiteral("timeout-ms"), QStringLiteral("IO: per-request timeout (default 5000)."), QStringLiteral("N")},
-        {QStringLiteral("watchdog-ms"), QStringLiteral("Processes: kill a worker that reports nothing for N ms (IO: plus the timeout) and fail the run (default 30000)."), QStringLiteral("N")},
+        {QStringLiteral("watchdog-ms"),
+            QStringLiteral(
+                "Processes: kill a worker that reports nothing for N ms (IO: plus the timeout) and fail the run (default 30000)."),
+            QStringLiteral("N")},
         {QStringLiteral("repeat"), QStringLiteral("Runs per strategy, the best and median are reported (default 3)."), QStringLiteral("N")},
         {QStringLiteral("json"), QStringLiteral("Write every run as JSON to FILE, or - for stdout."), QStringLiteral("FILE")},
-        {QStringLiteral("chart-png"), QStringLiteral("Render the timing chart of this run to a PNG (no display needed)."), QStringLiteral("FILE")},
-        {QStringLiteral("timeline-png"), QStringLiteral("Render each strategy's best run as a worker timeline to a PNG."), QStringLiteral("FILE")},
+        {QStringLiteral("chart-png"), QStringLiteral("Render the timing chart of this run to a PNG (no display needed)."),
+            QStringLiteral("FILE")},
+        {QStringLiteral("timeline-png"), QStringLiteral("Render each strategy's best run as a worker timeline to a PNG."),
+            QStringLiteral("FILE")},
     });
 }
 
@@ -78,7 +89,8 @@ std::optional<RunOptions> readRunOptions(const QCommandLineParser &p)
     const auto strategies = parseStrategies(p.value(QStringLiteral("strategy")));
     if (!strategies) {
         err() << "concurrency-lab run: unknown strategy in '" << p.value(QStringLiteral("strategy"))
-              << "' (sequential, threads, processes, async or all)\n" << Qt::flush;
+              << "' (sequential, threads, processes, async or all)\n"
+              << Qt::flush;
         return std::nullopt;
     }
     o.strategies = *strategies;
@@ -155,8 +167,12 @@ QString describe(const cl::ExperimentSpec &spec, const cl::ExperimentResult &r)
     }
     const QString unit = spec.workload == cl::Workload::Cpu ? QStringLiteral("steps") : QStringLiteral("requests");
     QString line = r.hasOkRun()
-        ? QStringLiteral("%1: best of %2: %3 per loop, median %4, %5 %6").arg(name).arg(r.runs.size())
-              .arg(formatSeconds(r.bestS()), formatSeconds(r.medianS())).arg(items).arg(unit)
+        ? QStringLiteral("%1: best of %2: %3 per loop, median %4, %5 %6")
+              .arg(name)
+              .arg(r.runs.size())
+              .arg(formatSeconds(r.bestS()), formatSeconds(r.medianS()))
+              .arg(items)
+              .arg(unit)
         : QStringLiteral("%1: FAILED, no run completed (%2 of %3 %4 done)").arg(name).arg(items).arg(r.itemsAsked).arg(unit);
     if (errors > 0)
         line += QStringLiteral(", %1 errors (%2)").arg(errors).arg(messages.join(QStringLiteral("; ")));

@@ -6,7 +6,9 @@
 #include <QStringList>
 #include <optional>
 
-namespace cl { class DemoServer; }
+namespace cl {
+class DemoServer;
+}
 
 namespace cli {
 

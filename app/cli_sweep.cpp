@@ -3,11 +3,11 @@
 #include "cli_common.h"
 #include "cli_run.h"
 
-#include "server/demoserver.h"
+#include "experiment/sweep.h"
 #include "run/experimentrun.h"
+#include "server/demoserver.h"
 #include "strategies/strategy.h"
 #include "window/gui.h"
-#include "experiment/sweep.h"
 
 #include <QThread>
 
@@ -51,16 +51,17 @@ int sweepCommand(const QStringList &args)
     p.setApplicationDescription(QStringLiteral("Runs one strategy at 1, 2, ... N workers and prints the speedup against sequential, "
                                                "the ideal and Amdahl's law fitted to it."));
     p.addPositionalArgument(QStringLiteral("workload"), QStringLiteral("cpu or io."));
-    p.addOptions({{QStringLiteral("strategy"), QStringLiteral("threads, processes or async."), QStringLiteral("S"), QStringLiteral("threads")},
-                  {QStringLiteral("max-workers"), QStringLiteral("Up to this many workers (default: twice the cores)."), QStringLiteral("N")},
-                  {QStringLiteral("steps"), QStringLiteral("CPU: steps (default 10000000)."), QStringLiteral("N")},
-                  {QStringLiteral("requests"), QStringLiteral("IO: GETs (default 100)."), QStringLiteral("N")},
-                  {QStringLiteral("delay-ms"), QStringLiteral("IO: the demo server's delay (default 100)."), QStringLiteral("N")},
-                  {QStringLiteral("url"), QStringLiteral("IO: what to GET (default: the demo server on a free port)."), QStringLiteral("URL")},
-                  {QStringLiteral("gil"), QStringLiteral("on (default) or off."), QStringLiteral("on|off"), QStringLiteral("on")},
-                  {QStringLiteral("repeat"), QStringLiteral("Runs per point (default 3)."), QStringLiteral("N")},
-                  {QStringLiteral("chart-png"), QStringLiteral("Render the speedup chart to a PNG."), QStringLiteral("FILE")},
-                  {QStringLiteral("json"), QStringLiteral("Write the sweep as JSON to FILE, or - for stdout."), QStringLiteral("FILE")}});
+    p.addOptions(
+        {{QStringLiteral("strategy"), QStringLiteral("threads, processes or async."), QStringLiteral("S"), QStringLiteral("threads")},
+            {QStringLiteral("max-workers"), QStringLiteral("Up to this many workers (default: twice the cores)."), QStringLiteral("N")},
+            {QStringLiteral("steps"), QStringLiteral("CPU: steps (default 10000000)."), QStringLiteral("N")},
+            {QStringLiteral("requests"), QStringLiteral("IO: GETs (default 100)."), QStringLiteral("N")},
+            {QStringLiteral("delay-ms"), QStringLiteral("IO: the demo server's delay (default 100)."), QStringLiteral("N")},
+            {QStringLiteral("url"), QStringLiteral("IO: what to GET (default: the demo server on a free port)."), QStringLiteral("URL")},
+            {QStringLiteral("gil"), QStringLiteral("on (default) or off."), QStringLiteral("on|off"), QStringLiteral("on")},
+            {QStringLiteral("repeat"), QStringLiteral("Runs per point (default 3)."), QStringLiteral("N")},
+            {QStringLiteral("chart-png"), QStringLiteral("Render the speedup chart to a PNG."), QStringLiteral("FILE")},
+            {QStringLiteral("json"), QStringLiteral("Write the sweep as JSON to FILE, or - for stdout."), QStringLiteral("FILE")}});
     if (auto exit = parseOrExit(p, args, QStringLiteral("sweep")))
         return *exit;
     if (!fileOptionsNamed(p, {QStringLiteral("json"), QStringLiteral("chart-png")}, QStringLiteral("sweep")))

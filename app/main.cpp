@@ -75,8 +75,7 @@ int main(int argc, char **argv)
     }
     QString language;
     if (!command.isEmpty()) {
-        if (argc != 3 || command != QLatin1String("--lang")
-            || (std::strcmp(argv[2], "en") != 0 && std::strcmp(argv[2], "ru") != 0)) {
+        if (argc != 3 || command != QLatin1String("--lang") || (std::strcmp(argv[2], "en") != 0 && std::strcmp(argv[2], "ru") != 0)) {
             cli::err() << "concurrency-lab: unknown arguments\n" << cli::usage() << Qt::flush;
             return cli::kExitUsage;
         }

@@ -1,9 +1,9 @@
 // Hidden benchmarks ([.bench]): run with `lab_tests "[bench]"`. They report, never assert timings.
 #include <catch2/catch.hpp>
 
-#include "server/demoserver.h"
 #include "helpers.h"
 #include "run/runner.h"
+#include "server/demoserver.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>

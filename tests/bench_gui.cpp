@@ -7,11 +7,11 @@
 #include "window/settings.h"
 
 #include <QElapsedTimer>
-#include <malloc.h>
 #include <QEventLoop>
-#include <QTimer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
+#include <malloc.h>
 
 using namespace cl;
 
@@ -22,7 +22,10 @@ void spin(int ms, const std::function<bool()> &done = {})
 {
     QEventLoop loop;
     QTimer poll;
-    QObject::connect(&poll, &QTimer::timeout, &loop, [&] { if (done && done()) loop.quit(); });
+    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+        if (done && done())
+            loop.quit();
+    });
     poll.start(5);
     QTimer::singleShot(ms, &loop, &QEventLoop::quit);
     loop.exec();
@@ -74,28 +77,29 @@ TEST_CASE("longest GUI-thread stall while each lesson experiment runs", "[.][ben
 
 TEST_CASE("one redraw of the CPU page with 128 simulated cores", "[.][bench]")
 {
-  for (int cores : {2, 128}) {
-    ui::CpuPage panel;
-    panel.resize(1280, 800);
-    panel.show();
-    for (int t = 0; t < 600; ++t) {
-        CpuSample s{t * 100, {0.5, 0.1, 0, 0}, {}};
-        for (int c = 0; c < cores; ++c)
-            s.cores.insert(c, CpuLoad{double((t + c) % 50) / 100.0, double(c % 10) / 100.0, 0, 0});
-        panel.addSample(s);
+    for (int cores : {2, 128}) {
+        ui::CpuPage panel;
+        panel.resize(1280, 800);
+        panel.show();
+        for (int t = 0; t < 600; ++t) {
+            CpuSample s{t * 100, {0.5, 0.1, 0, 0}, {}};
+            for (int c = 0; c < cores; ++c)
+                s.cores.insert(c, CpuLoad{double((t + c) % 50) / 100.0, double(c % 10) / 100.0, 0, 0});
+            panel.addSample(s);
+        }
+        QTest::qWait(100);
+        QElapsedTimer t;
+        t.start();
+        constexpr int kFrames = 20;
+        for (int i = 0; i < kFrames; ++i)
+            panel.chartArea()->grab();
+        WARN("CPU page, " << cores << " cores x 600 samples, 1280x800: " << double(t.nsecsElapsed()) / 1e6 / kFrames
+                          << " ms per full redraw");
     }
-    QTest::qWait(100);
-    QElapsedTimer t;
-    t.start();
-    constexpr int kFrames = 20;
-    for (int i = 0; i < kFrames; ++i)
-        panel.chartArea()->grab();
-    WARN("CPU page, " << cores << " cores x 600 samples, 1280x800: " << double(t.nsecsElapsed()) / 1e6 / kFrames << " ms per full redraw");
-  }
 }
 
-#include "notebook/fileops.h"
 #include "monitor/ownusage.h"
+#include "notebook/fileops.h"
 
 TEST_CASE("peak memory: iterating a 1 GiB file line by line vs reading it whole", "[.][bench]")
 {
@@ -108,11 +112,13 @@ TEST_CASE("peak memory: iterating a 1 GiB file line by line vs reading it whole"
         cl::resetPeakRss();
         QElapsedTimer t;
         t.start();
-        const cl::FileOpResult r = whole ? lab.read(QStringLiteral("big.txt")) : lab.iterateLines(QStringLiteral("big.txt"), cl::TextEncoding::Utf8, 2);
+        const cl::FileOpResult r
+            = whole ? lab.read(QStringLiteral("big.txt")) : lab.iterateLines(QStringLiteral("big.txt"), cl::TextEncoding::Utf8, 2);
         INFO(r.error.toStdString());
         REQUIRE(r.ok);
-        WARN((whole ? "read whole: " : "iterate lines: ") << double(t.nsecsElapsed()) / 1e9 << " s, resident before "
-             << double(before) / 1048576.0 << " MiB, peak " << double(cl::peakRssBytes()) / 1048576.0 << " MiB");
+        WARN((whole ? "read whole: " : "iterate lines: ")
+            << double(t.nsecsElapsed()) / 1e9 << " s, resident before " << double(before) / 1048576.0 << " MiB, peak "
+            << double(cl::peakRssBytes()) / 1048576.0 << " MiB");
     }
 }
 
@@ -124,7 +130,7 @@ TEST_CASE("one frame of the timeline with 1,000 lanes and 100,000 spans", "[.][b
     for (int w = 0; w < 1000; ++w)
         for (int i = 0; i < 100; ++i)
             spans.append(cl::Span{w, cl::WorkerKind::Thread, i % 2 ? cl::WorkerState::WaitGil : cl::WorkerState::Running,
-                                  i * 0.01 + w * 1e-5, (i + 1) * 0.01 + w * 1e-5});
+                i * 0.01 + w * 1e-5, (i + 1) * 0.01 + w * 1e-5});
     for (int maxLanes : {cl::TimelineModel::kDefaultMaxLanes, 1000}) {
         QElapsedTimer build;
         build.start();
@@ -142,7 +148,7 @@ TEST_CASE("one frame of the timeline with 1,000 lanes and 100,000 spans", "[.][b
             view.setWindow({0.1 * (i % 5), 0.5 + 0.1 * (i % 5)}); // zooming and panning: a real redraw each time
             view.viewport()->repaint();
         }
-        WARN(model->lanes().size() << " lanes shown of 1000 workers, 100000 spans: model built in " << buildMs
-                                   << " ms, one frame " << double(t.nsecsElapsed()) / 1e6 / kFrames << " ms");
+        WARN(model->lanes().size() << " lanes shown of 1000 workers, 100000 spans: model built in " << buildMs << " ms, one frame "
+                                   << double(t.nsecsElapsed()) / 1e6 / kFrames << " ms");
     }
 }

@@ -1,8 +1,8 @@
 #include <catch2/catch.hpp>
 
-#include "server/demoserver.h"
-#include "helpers.h"
 #include "experiment/resultjson.h"
+#include "helpers.h"
+#include "server/demoserver.h"
 
 #include <QJsonDocument>
 #include <QTemporaryDir>
@@ -15,7 +15,8 @@ TEST_CASE("usage errors exit 2 with a one-line message", "[cli]")
         {QStringLiteral("run"), QStringLiteral("cpu"), QStringLiteral("--steps"), QStringLiteral("0")},
         {QStringLiteral("run"), QStringLiteral("cpu"), QStringLiteral("--steps"), QStringLiteral("-5")},
         {QStringLiteral("run"), QStringLiteral("cpu"), QStringLiteral("--strategy"), QStringLiteral("fibers")},
-        {QStringLiteral("run"), QStringLiteral("cpu"), QStringLiteral("--workers"), QStringLiteral("8"), QStringLiteral("--steps"), QStringLiteral("3")},
+        {QStringLiteral("run"), QStringLiteral("cpu"), QStringLiteral("--workers"), QStringLiteral("8"), QStringLiteral("--steps"),
+            QStringLiteral("3")},
         {QStringLiteral("run"), QStringLiteral("cpu"), QStringLiteral("--gil"), QStringLiteral("maybe")},
         {QStringLiteral("run"), QStringLiteral("io"), QStringLiteral("--url"), QStringLiteral("htp:/nowhere")},
         {QStringLiteral("run"), QStringLiteral("cpu"), QStringLiteral("--bogus")},
@@ -48,7 +49,9 @@ TEST_CASE("run prints one %timeit line per strategy and writes JSON", "[cli]")
     const QString json = dir.filePath(QStringLiteral("результаты.json"));
     QByteArray out;
     REQUIRE(test::runApp({QStringLiteral("run"), QStringLiteral("cpu"), QStringLiteral("--steps"), QStringLiteral("20000"),
-                          QStringLiteral("--repeat"), QStringLiteral("2"), QStringLiteral("--json"), json}, &out) == 0);
+                             QStringLiteral("--repeat"), QStringLiteral("2"), QStringLiteral("--json"), json},
+                &out)
+        == 0);
     const QList<QByteArray> lines = out.trimmed().split('\n');
     REQUIRE(lines.size() == 4);
     CHECK(lines[1].startsWith("threads x2 (GIL on): best of 2: "));
@@ -65,14 +68,18 @@ TEST_CASE("run io starts its own server, and fails with exit 1 on a dead one", "
 {
     QByteArray out;
     CHECK(test::runApp({QStringLiteral("run"), QStringLiteral("io"), QStringLiteral("--requests"), QStringLiteral("10"),
-                        QStringLiteral("--delay-ms"), QStringLiteral("1"), QStringLiteral("--repeat"), QStringLiteral("1"),
-                        QStringLiteral("--workers"), QStringLiteral("3")}, &out) == 0);
+                           QStringLiteral("--delay-ms"), QStringLiteral("1"), QStringLiteral("--repeat"), QStringLiteral("1"),
+                           QStringLiteral("--workers"), QStringLiteral("3")},
+              &out)
+        == 0);
     CHECK(out.count("10 requests") == 4);
     QByteArray err;
     const QString dead = QStringLiteral("http://127.0.0.1:%1/").arg(test::closedPort());
     CHECK(test::runApp({QStringLiteral("run"), QStringLiteral("io"), QStringLiteral("--url"), dead, QStringLiteral("--requests"),
-                        QStringLiteral("3"), QStringLiteral("--repeat"), QStringLiteral("1"), QStringLiteral("--strategy"),
-                        QStringLiteral("sequential")}, &out, &err) == 1);
+                           QStringLiteral("3"), QStringLiteral("--repeat"), QStringLiteral("1"), QStringLiteral("--strategy"),
+                           QStringLiteral("sequential")},
+              &out, &err)
+        == 1);
     CHECK(out.contains("3 errors"));
 }
 

@@ -2,8 +2,8 @@
 // loop (the server runs on its own thread), so the client is a non-blocking socket and poll().
 #include <catch2/catch.hpp>
 
-#include "workloads/blockinghttp.h"
 #include "server/demoserver.h"
+#include "workloads/blockinghttp.h"
 #include "workloads/http.h"
 
 #include <QDeadlineTimer>
@@ -21,8 +21,7 @@ using namespace cl;
 
 namespace {
 
-class RawClient
-{
+class RawClient {
 public:
     explicit RawClient(quint16 port) : fd_(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0))
     {
@@ -199,7 +198,7 @@ TEST_CASE("the server refuses a 64 MiB body at its head, and never buffers it", 
     RawClient c(s.port());
     REQUIRE(c.send("POST / HTTP/1.1\r\nContent-Length: " + QByteArray::number(kTotal) + "\r\n\r\n"));
     const QByteArray chunk(1 << 20, 'x');
-    while (c.sent() < kTotal && c.send(chunk)) {}
+    while (c.sent() < kTotal && c.send(chunk)) { }
     c.readUntilClosed();
     CHECK(c.closed());
     CHECK(c.sent() < kTotal); // the server closed the connection long before the body ended

@@ -2,14 +2,14 @@
 // it, the first error in a banner over the charts, the table marks it, the status bar says so.
 #include <catch2/catch.hpp>
 
-#include "window/errorbanner.h"
-#include "pages/experimentpanel.h"
-#include "helpers.h"
-#include "window/mainwindow.h"
-#include "models/resultsmodel.h"
-#include "window/settings.h"
-#include "pages/timelinepage.h"
 #include "charts/timingchart.h"
+#include "helpers.h"
+#include "models/resultsmodel.h"
+#include "pages/experimentpanel.h"
+#include "pages/timelinepage.h"
+#include "window/errorbanner.h"
+#include "window/mainwindow.h"
+#include "window/settings.h"
 
 #include <QAbstractSpinBox>
 #include <QApplication>
@@ -74,7 +74,8 @@ TEST_CASE("only ok runs are times: no bar, whisker or speedup from a failed or c
     const ExperimentResult seq{Strategy::Sequential, 1, true, {okRun(1.0, 100)}, 100};
     const ExperimentResult failed{Strategy::Async, 100, true, {failedRun(0.004, 100, QStringLiteral("Connection refused"))}, 100};
     const ExperimentResult stopped{Strategy::Threads, 4, true, {cancelledRun(0.01)}, 100};
-    const ExperimentResult mixed{Strategy::Processes, 2, true, {okRun(0.5, 100), okRun(0.6, 100), failedRun(0.001, 100, QStringLiteral("died"))}, 100};
+    const ExperimentResult mixed{
+        Strategy::Processes, 2, true, {okRun(0.5, 100), okRun(0.6, 100), failedRun(0.001, 100, QStringLiteral("died"))}, 100};
     const QList<ui::TimingBar> bars = ui::timingBars({seq, failed, stopped, mixed}, {});
     REQUIRE(bars.size() == 4);
     CHECK(bars[0].hasTime());
@@ -178,7 +179,9 @@ TEST_CASE("after a run the keyboard focus is on a button, never in a parameter's
     auto *run = panel.findChildren<QPushButton *>().value(0);
     REQUIRE(run);
     run->setFocus();
-    auto inEditor = [] { return qobject_cast<QAbstractSpinBox *>(QApplication::focusWidget()) || qobject_cast<QLineEdit *>(QApplication::focusWidget()); };
+    auto inEditor = [] {
+        return qobject_cast<QAbstractSpinBox *>(QApplication::focusWidget()) || qobject_cast<QLineEdit *>(QApplication::focusWidget());
+    };
     for (int i = 0; i < 3; ++i) {
         panel.setRunning(true);
         INFO("running, round " << i);

@@ -3,12 +3,12 @@
 // message, never as a time, a hang or a crash.
 #include <catch2/catch.hpp>
 
-#include "run/experimentrun.h"
-#include "helpers.h"
-#include "workloads/http.h"
 #include "experiment/resultjson.h"
-#include "util/savefile.h"
 #include "experiment/sweep.h"
+#include "helpers.h"
+#include "run/experimentrun.h"
+#include "util/savefile.h"
+#include "workloads/http.h"
 
 #include <QDir>
 #include <QFile>
@@ -82,7 +82,7 @@ TEST_CASE("a worker process that dies fails the run at once and stops the repeat
     ::kill(children.first(), SIGKILL);
     const cl::ExperimentResult r = run.get();
     CHECK_FALSE(run.stop.stop_requested()); // it ended by itself, not by the test's safety stop
-    REQUIRE(r.runs.size() == 1);            // no more repeats after a failure
+    REQUIRE(r.runs.size() == 1); // no more repeats after a failure
     CHECK(r.runs.first().status == cl::RunStatus::Failed);
     CHECK_FALSE(r.hasOkRun());
     CHECK(r.bestS() == 0);
@@ -135,8 +135,9 @@ TEST_CASE("a thread that cannot be created fails the run with a message (ulimit 
     const QString app = test::appCopyForOtherUsers(dir);
     REQUIRE_FALSE(app.isEmpty());
     QProcess p;
-    p.start(runuser, {QStringLiteral("-u"), QStringLiteral("nobody"), QStringLiteral("--"), QStringLiteral("bash"), QStringLiteral("-c"),
-                      QStringLiteral("ulimit -u 8; exec \"$0\" run cpu --strategy threads --workers 16 --steps 50000000 --repeat 1"), app});
+    p.start(runuser,
+        {QStringLiteral("-u"), QStringLiteral("nobody"), QStringLiteral("--"), QStringLiteral("bash"), QStringLiteral("-c"),
+            QStringLiteral("ulimit -u 8; exec \"$0\" run cpu --strategy threads --workers 16 --steps 50000000 --repeat 1"), app});
     REQUIRE(p.waitForFinished(60000));
     const QByteArray err = p.readAllStandardError();
     INFO(err.toStdString());
@@ -145,8 +146,9 @@ TEST_CASE("a thread that cannot be created fails the run with a message (ulimit 
     CHECK(err.contains("could not start thread"));
     // The demo server's thread cannot start either: a message, not a call that waits forever.
     QProcess server;
-    server.start(runuser, {QStringLiteral("-u"), QStringLiteral("nobody"), QStringLiteral("--"), QStringLiteral("bash"), QStringLiteral("-c"),
-                           QStringLiteral("ulimit -u 1; exec \"$0\" run io --strategy sequential --requests 1 --repeat 1"), app});
+    server.start(runuser,
+        {QStringLiteral("-u"), QStringLiteral("nobody"), QStringLiteral("--"), QStringLiteral("bash"), QStringLiteral("-c"),
+            QStringLiteral("ulimit -u 1; exec \"$0\" run io --strategy sequential --requests 1 --repeat 1"), app});
     REQUIRE(server.waitForFinished(60000));
     const QByteArray serverErr = server.readAllStandardError();
     INFO(serverErr.toStdString());
@@ -159,10 +161,10 @@ TEST_CASE("JSON says each run's status, best and median are null without an ok r
     const QString url = QStringLiteral("http://127.0.0.1:%1/").arg(test::closedPort());
     int exit = 0;
     QByteArray err;
-    const QJsonObject json = runJson({QStringLiteral("run"), QStringLiteral("io"), QStringLiteral("--strategy"), QStringLiteral("sequential,async"),
-                                      QStringLiteral("--requests"), QStringLiteral("3"), QStringLiteral("--url"), url,
-                                      QStringLiteral("--repeat"), QStringLiteral("2")},
-                                     &exit, &err);
+    const QJsonObject json = runJson({QStringLiteral("run"), QStringLiteral("io"), QStringLiteral("--strategy"),
+                                         QStringLiteral("sequential,async"), QStringLiteral("--requests"), QStringLiteral("3"),
+                                         QStringLiteral("--url"), url, QStringLiteral("--repeat"), QStringLiteral("2")},
+        &exit, &err);
     CHECK(exit == 1);
     CHECK(err.contains("failed")); // one line per failed experiment on stderr
     const QJsonArray results = json[QLatin1String("results")].toArray();
@@ -180,9 +182,10 @@ TEST_CASE("JSON says each run's status, best and median are null without an ok r
 TEST_CASE("an ok run says ok, and a results file round-trips the status", "[failures][json]")
 {
     int exit = 0;
-    const QJsonObject json = runJson({QStringLiteral("run"), QStringLiteral("cpu"), QStringLiteral("--strategy"), QStringLiteral("threads"),
-                                      QStringLiteral("--steps"), QStringLiteral("20000"), QStringLiteral("--repeat"), QStringLiteral("1")},
-                                     &exit);
+    const QJsonObject json
+        = runJson({QStringLiteral("run"), QStringLiteral("cpu"), QStringLiteral("--strategy"), QStringLiteral("threads"),
+                      QStringLiteral("--steps"), QStringLiteral("20000"), QStringLiteral("--repeat"), QStringLiteral("1")},
+            &exit);
     CHECK(exit == 0);
     const QJsonObject r = json[QLatin1String("results")].toArray().first().toObject();
     CHECK(r[QLatin1String("best_s")].isDouble());
@@ -196,7 +199,7 @@ TEST_CASE("an ok run says ok, and a results file round-trips the status", "[fail
 TEST_CASE("JSON that cannot be written is an error: a full disk, a closed pipe, an empty name", "[failures][cli]")
 {
     const QStringList cpu{QStringLiteral("run"), QStringLiteral("cpu"), QStringLiteral("--strategy"), QStringLiteral("sequential"),
-                          QStringLiteral("--steps"), QStringLiteral("1000"), QStringLiteral("--repeat"), QStringLiteral("1")};
+        QStringLiteral("--steps"), QStringLiteral("1000"), QStringLiteral("--repeat"), QStringLiteral("1")};
     QByteArray err;
     CHECK(test::runApp(cpu + QStringList{QStringLiteral("--json"), QStringLiteral("/dev/full")}, nullptr, &err) == 1);
     CHECK(err.contains("cannot write"));
@@ -204,8 +207,10 @@ TEST_CASE("JSON that cannot be written is an error: a full disk, a closed pipe, 
     CHECK(err.contains("needs a file name"));
     // The reader is gone before the JSON is written.
     QProcess p;
-    p.start(QStringLiteral("bash"), QStringList{QStringLiteral("-c"), QStringLiteral("\"$0\" \"$@\" --json - | true; echo \"exit=${PIPESTATUS[0]}\""),
-                                                QStringLiteral(CL_APP_PATH)} + cpu);
+    p.start(QStringLiteral("bash"),
+        QStringList{QStringLiteral("-c"), QStringLiteral("\"$0\" \"$@\" --json - | true; echo \"exit=${PIPESTATUS[0]}\""),
+            QStringLiteral(CL_APP_PATH)}
+            + cpu);
     REQUIRE(p.waitForFinished(60000));
     const QByteArray out = p.readAllStandardOutput();
     CHECK(out.contains("exit=1"));
@@ -218,12 +223,15 @@ TEST_CASE("the hidden worker checks its arguments before it says hello, and its 
     CHECK(test::runApp({QStringLiteral("worker"), QStringLiteral("--id")}, &out, &err) == 2);
     CHECK_FALSE(out.contains("hello"));
     CHECK(err.contains("bad worker arguments"));
-    CHECK(test::runApp({QStringLiteral("worker"), QStringLiteral("--id"), QStringLiteral("0"), QStringLiteral("--bogus"), QStringLiteral("1")}, &out, &err) == 2);
+    CHECK(test::runApp(
+              {QStringLiteral("worker"), QStringLiteral("--id"), QStringLiteral("0"), QStringLiteral("--bogus"), QStringLiteral("1")}, &out,
+              &err)
+        == 2);
     QProcess p;
     p.setStandardOutputFile(QStringLiteral("/dev/full"));
-    p.start(QStringLiteral(CL_APP_PATH), {QStringLiteral("worker"), QStringLiteral("--id"), QStringLiteral("0"), QStringLiteral("--workload"),
-                                          QStringLiteral("cpu"), QStringLiteral("--items"), QStringLiteral("1000"), QStringLiteral("--origin-ns"),
-                                          QStringLiteral("0")});
+    p.start(QStringLiteral(CL_APP_PATH),
+        {QStringLiteral("worker"), QStringLiteral("--id"), QStringLiteral("0"), QStringLiteral("--workload"), QStringLiteral("cpu"),
+            QStringLiteral("--items"), QStringLiteral("1000"), QStringLiteral("--origin-ns"), QStringLiteral("0")});
     REQUIRE(p.waitForFinished(60000));
     CHECK(p.exitCode() == 1);
 }
@@ -252,7 +260,7 @@ TEST_CASE("a sweep leaves failed points out of the chart and the fit", "[failure
     cl::ExperimentSpec base;
     base.strategy = cl::Strategy::Threads;
     const QList<cl::ExperimentResult> results{result(1, 1.0, cl::RunStatus::Ok), result(2, 0.5, cl::RunStatus::Ok),
-                                            result(3, 0.001, cl::RunStatus::Failed), result(4, 0.002, cl::RunStatus::Cancelled)};
+        result(3, 0.001, cl::RunStatus::Failed), result(4, 0.002, cl::RunStatus::Cancelled)};
     const cl::SweepResult sweep = cl::sweepResult(base, results, 2);
     REQUIRE(sweep.points.size() == 1);
     CHECK(sweep.points.first().workers == 2);
@@ -274,7 +282,8 @@ TEST_CASE("text that cannot reach stdout is an error, and a closed stdout is not
     QTemporaryDir dir;
     const QString json = dir.filePath(QStringLiteral("r.json"));
     QProcess closed;
-    closed.start(QStringLiteral("bash"), {QStringLiteral("-c"), cpu + QStringLiteral(" --json \"$1\" >&-"), QStringLiteral(CL_APP_PATH), json});
+    closed.start(
+        QStringLiteral("bash"), {QStringLiteral("-c"), cpu + QStringLiteral(" --json \"$1\" >&-"), QStringLiteral(CL_APP_PATH), json});
     REQUIRE(closed.waitForFinished(60000));
     CHECK(closed.exitCode() == 0);
     QFile f(json);
@@ -295,12 +304,18 @@ TEST_CASE("a file is saved whole or not at all, and a device or a pipe is never 
     CHECK(f.readAll() == "first");
     f.close();
     // A write that fails half-way leaves the old contents in place.
-    CHECK_FALSE(cl::saveWith(path, [](QIODevice &d) { d.write("partial"); return false; }, &error));
+    CHECK_FALSE(cl::saveWith(
+        path,
+        [](QIODevice &d) {
+            d.write("partial");
+            return false;
+        },
+        &error));
     REQUIRE(f.open(QIODevice::ReadOnly));
     CHECK(f.readAll() == "first");
     f.close();
     CHECK_FALSE(cl::saveFile(dir.filePath(QStringLiteral("missing/x.json")), "x", &error));
     CHECK(error.contains(QLatin1String("cannot write")));
     CHECK_FALSE(cl::saveFile(QStringLiteral("/dev/full"), "x", &error)); // written in place: ENOSPC
-    CHECK(QFileInfo(QStringLiteral("/dev/full")).isFile() == false);     // and still the device
+    CHECK(QFileInfo(QStringLiteral("/dev/full")).isFile() == false); // and still the device
 }

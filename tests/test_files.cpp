@@ -1,10 +1,10 @@
 #include <catch2/catch.hpp>
 
-#include "notebook/fileops.h"
-#include "pages/filespage.h"
 #include "helpers.h"
-#include "notebook/streams.h"
 #include "monitor/systeminfo.h"
+#include "notebook/fileops.h"
+#include "notebook/streams.h"
+#include "pages/filespage.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -57,7 +57,7 @@ TEST_CASE("errors come out as Python prints them, with the real errno", "[files]
     CHECK(FileLab(t.dir.filePath(QStringLiteral("no/such/dir"))).list().errnoValue == ENOENT);
 
     REQUIRE(t.lab.makeDir(QStringLiteral("park-python")).ok);
-    CHECK(t.lab.makeDir(QStringLiteral("park-python")).errnoValue == EEXIST);   // already exists
+    CHECK(t.lab.makeDir(QStringLiteral("park-python")).errnoValue == EEXIST); // already exists
     REQUIRE(t.lab.write(QStringLiteral("park-python/inside.txt"), QStringLiteral("x")).ok);
     CHECK(t.lab.removeDir(QStringLiteral("park-python")).errnoValue == ENOTEMPTY); // never recursive
     CHECK(QFile::exists(t.dir.filePath(QStringLiteral("park-python/inside.txt"))));
@@ -100,7 +100,8 @@ TEST_CASE("encodings round-trip, and disagreeing ones show mojibake or a decode 
     REQUIRE(t.lab.write(QStringLiteral("cp.txt"), text, TextEncoding::Cp1251).ok);
     const auto asUtf8 = t.lab.read(QStringLiteral("cp.txt"), TextEncoding::Utf8);
     CHECK_FALSE(asUtf8.ok);
-    CHECK(asUtf8.error == QLatin1String("UnicodeDecodeError: 'utf-8' codec can't decode byte 0xd2 in position 0: invalid continuation byte"));
+    CHECK(
+        asUtf8.error == QLatin1String("UnicodeDecodeError: 'utf-8' codec can't decode byte 0xd2 in position 0: invalid continuation byte"));
     REQUIRE(t.lab.write(QStringLiteral("utf.txt"), QStringLiteral("Технопарк\n")).ok);
     CHECK(t.lab.read(QStringLiteral("utf.txt"), TextEncoding::Cp1251).output == QStringLiteral("РўРµС…РЅРѕРїР°СЂРє\n"));
     CHECK(t.lab.read(QStringLiteral("cp.txt"), TextEncoding::Koi8r).output != text);
@@ -135,7 +136,10 @@ TEST_CASE("a big file is iterated line by line", "[files]")
     REQUIRE(it.ok);
     CHECK(it.output.contains(QLatin1String("lines in all, 3145728 bytes")));
     std::int64_t seen = 0;
-    const auto stopped = t.lab.iterateLines(QStringLiteral("big.txt"), TextEncoding::Utf8, 2, [&](std::int64_t b) { seen = b; return false; });
+    const auto stopped = t.lab.iterateLines(QStringLiteral("big.txt"), TextEncoding::Utf8, 2, [&](std::int64_t b) {
+        seen = b;
+        return false;
+    });
     CHECK(stopped.error == QLatin1String("stopped"));
     CHECK(seen > 0);
 }
@@ -169,7 +173,9 @@ TEST_CASE("lesson --part files prints the notebook's cells, and --part system th
 {
     QTemporaryDir dir;
     QByteArray out;
-    REQUIRE(test::runApp({QStringLiteral("lesson"), QStringLiteral("--part"), QStringLiteral("files"), QStringLiteral("--dir"), dir.path()}, &out) == 0);
+    REQUIRE(test::runApp(
+                {QStringLiteral("lesson"), QStringLiteral("--part"), QStringLiteral("files"), QStringLiteral("--dir"), dir.path()}, &out)
+        == 0);
     const QString text = QString::fromUtf8(out);
     CHECK(text.contains(QStringLiteral("['Технопарк\\n', 'МГТУ\\n']")));
     CHECK(text.contains(QStringLiteral("[Errno 2] No such file or directory: '%1/park-python'").arg(dir.path())));
@@ -179,7 +185,9 @@ TEST_CASE("lesson --part files prints the notebook's cells, and --part system th
     CHECK(out.contains("Logical cores:"));
     QByteArray err;
     CHECK(test::runApp({QStringLiteral("lesson"), QStringLiteral("--part"), QStringLiteral("files"), QStringLiteral("--dir"),
-                        dir.filePath(QStringLiteral("missing"))}, nullptr, &err) == 1);
+                           dir.filePath(QStringLiteral("missing"))},
+              nullptr, &err)
+        == 1);
     CHECK(err.contains("[Errno 2]"));
     CHECK(test::runApp({QStringLiteral("lesson"), QStringLiteral("--part"), QStringLiteral("gpu")}) == 2);
 }
@@ -269,9 +277,8 @@ TEST_CASE("no operation follows a symbolic link out of the folder: the file outs
     Sandbox t;
     t.link(QStringLiteral("../outside.txt"), QStringLiteral("example.txt"));
     const QString name = QStringLiteral("example.txt");
-    const QList<FileOpResult> results = {
-        t.lab.write(name, QStringLiteral("Технопарк\n")), t.lab.append(name, QStringLiteral("МГТУ\n")), t.lab.read(name),
-        t.lab.readLines(name), t.lab.iterateLines(name), t.lab.showBytes(name), t.lab.makeBigFile(name, 1 << 20)};
+    const QList<FileOpResult> results = {t.lab.write(name, QStringLiteral("Технопарк\n")), t.lab.append(name, QStringLiteral("МГТУ\n")),
+        t.lab.read(name), t.lab.readLines(name), t.lab.iterateLines(name), t.lab.showBytes(name), t.lab.makeBigFile(name, 1 << 20)};
     for (const FileOpResult &r : results) {
         INFO(r.python.toStdString() << " -> " << r.error.toStdString());
         CHECK_FALSE(r.ok);
@@ -391,8 +398,8 @@ TEST_CASE("lesson --part files never removes a park-python it did not make, nor 
         CHECK(QFileInfo(t.lab.pathOf(QStringLiteral("park-python"))).isDir());
         if (withFile)
             CHECK(bytesOf(t.lab.pathOf(QStringLiteral("park-python/notes.txt"))) == "mine\n");
-        CHECK(QString::fromUtf8(out).contains(QStringLiteral("%1 was there before: the lesson removes only what it made")
-                                                  .arg(t.lab.pathOf(QStringLiteral("park-python")))));
+        CHECK(QString::fromUtf8(out).contains(
+            QStringLiteral("%1 was there before: the lesson removes only what it made").arg(t.lab.pathOf(QStringLiteral("park-python")))));
         CHECK_FALSE(out.contains("os.rmdir("));
         CHECK(out.contains("['Технопарк\\n', 'МГТУ\\n']"));
         CHECK(err.contains("1 of 7 file operations failed; the first: FileExistsError: [Errno 17]"));
@@ -424,12 +431,11 @@ TEST_CASE("a FIFO never hangs an operation: it is refused, reading or writing", 
     auto all = std::async(std::launch::async, [&] {
         const QString name = QStringLiteral("example.txt");
         return QList<FileOpResult>{t.lab.read(name), t.lab.readLines(name), t.lab.iterateLines(name), t.lab.showBytes(name),
-                                   t.lab.write(name, QStringLiteral("x")), t.lab.append(name, QStringLiteral("x")),
-                                   t.lab.makeBigFile(name, 1 << 20)};
+            t.lab.write(name, QStringLiteral("x")), t.lab.append(name, QStringLiteral("x")), t.lab.makeBigFile(name, 1 << 20)};
     });
     const bool finished = all.wait_for(std::chrono::seconds(10)) == std::future_status::ready;
     while (all.wait_for(std::chrono::milliseconds(50)) != std::future_status::ready) // unblock, so a failure does not hang
-        ::close(::open(QFile::encodeName(fifo).constData(), O_RDWR | O_NONBLOCK));  // an end for an open() waiting for one
+        ::close(::open(QFile::encodeName(fifo).constData(), O_RDWR | O_NONBLOCK)); // an end for an open() waiting for one
     REQUIRE(finished);
     for (const FileOpResult &r : all.get()) {
         INFO(r.python.toStdString() << " -> " << r.error.toStdString());
@@ -572,8 +578,8 @@ TEST_CASE("a read-only folder gives PermissionError, as Python's open() does", "
         const QString app = test::appCopyForOtherUsers(bin);
         REQUIRE_FALSE(app.isEmpty());
         QProcess p;
-        p.start(QStringLiteral("runuser"), QStringList{QStringLiteral("-u"), QStringLiteral("nobody"), QStringLiteral("--"), app}
-                                               + lessonArgs(t.dir));
+        p.start(QStringLiteral("runuser"),
+            QStringList{QStringLiteral("-u"), QStringLiteral("nobody"), QStringLiteral("--"), app} + lessonArgs(t.dir));
         REQUIRE(p.waitForFinished(30000));
         CHECK(p.exitCode() == 1);
         CHECK(p.readAllStandardOutput().contains(expected));

@@ -3,8 +3,8 @@
 #include "run/experimentrun.h"
 #include "workloads/gil.h"
 
-#include <QSet>
 #include "helpers.h"
+#include <QSet>
 
 #include <thread>
 
@@ -31,8 +31,7 @@ TEST_CASE("with the GIL on, threads never run at once", "[gil]")
 
 TEST_CASE("with the GIL off, threads run in parallel", "[gil]")
 {
-    if (std::thread::hardware_concurrency() < 2)
-    {
+    if (std::thread::hardware_concurrency() < 2) {
         WARN("needs two cores");
         return;
     }

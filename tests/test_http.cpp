@@ -1,10 +1,10 @@
 #include <catch2/catch.hpp>
 
-#include "strategies/async.h"
-#include "workloads/blockinghttp.h"
-#include "util/clock.h"
-#include "server/demoserver.h"
 #include "helpers.h"
+#include "server/demoserver.h"
+#include "strategies/async.h"
+#include "util/clock.h"
+#include "workloads/blockinghttp.h"
 #include "workloads/http.h"
 
 #include <QTcpSocket>

@@ -126,19 +126,19 @@ TEST_CASE("the server's request parser refuses what could be read two ways", "[s
 {
     CHECK(failure("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n") == 501);
     CHECK(failure("POST / HTTP/1.1\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n") == 501);
-    CHECK(failure("GET / HTTP/1.1\r\nX: a\r\n b\r\n\r\n") == 400);          // obs-fold
+    CHECK(failure("GET / HTTP/1.1\r\nX: a\r\n b\r\n\r\n") == 400); // obs-fold
     CHECK(failure("GET / HTTP/1.1\r\n\tX: a\r\n\r\n") == 400);
-    CHECK(failure("GET / HTTP/1.1\r\nHost : x\r\n\r\n") == 400);            // space before the colon
+    CHECK(failure("GET / HTTP/1.1\r\nHost : x\r\n\r\n") == 400); // space before the colon
     CHECK(failure("GET / HTTP/1.1\r\nNo colon here\r\n\r\n") == 400);
     CHECK(failure(QByteArray("GET / HTTP/1.1\r\nX: a\0b\r\n\r\n", 26)) == 400);
-    CHECK(failure("GET / HTTP/1.1\r\nX: a\rb\r\n\r\n") == 400);              // a bare CR
+    CHECK(failure("GET / HTTP/1.1\r\nX: a\rb\r\n\r\n") == 400); // a bare CR
     CHECK(failure(QByteArray("GET /\0 HTTP/1.1\r\n\r\n", 19)) == 400);
     CHECK(failure("GET /a b HTTP/1.1\r\n\r\n") == 400);
     CHECK(failure("GET  / HTTP/1.1\r\n\r\n") == 400);
     CHECK(failure("GET / HTTP/1.1 \r\n\r\n") == 400);
-    CHECK(failure("GET /\xd0\x9f HTTP/1.1\r\n\r\n") == 400);                  // raw UTF-8 in the target
+    CHECK(failure("GET /\xd0\x9f HTTP/1.1\r\n\r\n") == 400); // raw UTF-8 in the target
     CHECK(failure("GET / http/1.1\r\n\r\n") == 400);
-    CHECK(failure("GET /\r\n\r\n") == 400);                                   // HTTP/0.9
+    CHECK(failure("GET /\r\n\r\n") == 400); // HTTP/0.9
     CHECK(failure("GET / HTTP/2.0\r\n\r\n") == 505);
     CHECK(failure("G(T / HTTP/1.1\r\n\r\n") == 400);
 }

@@ -4,18 +4,18 @@
 #include <catch2/catch.hpp>
 
 #include "charts/cpugraph.h"
+#include "charts/timingchart.h"
+#include "helpers.h"
+#include "models/processmodel.h"
+#include "models/resultsmodel.h"
 #include "pages/cpupage.h"
 #include "pages/experimentpanel.h"
 #include "pages/filespage.h"
-#include "helpers.h"
-#include "window/language.h"
-#include "window/mainwindow.h"
-#include "models/processmodel.h"
-#include "models/resultsmodel.h"
-#include "window/settings.h"
 #include "pages/speeduppage.h"
 #include "pages/timelinepage.h"
-#include "charts/timingchart.h"
+#include "window/language.h"
+#include "window/mainwindow.h"
+#include "window/settings.h"
 
 #include <QActionGroup>
 #include <QChart>
@@ -33,7 +33,11 @@ using namespace cl;
 
 namespace {
 struct EnglishAfterwards { // the other tests expect the untranslated UI
-    ~EnglishAfterwards() { ui::installTranslations(QStringLiteral("en")); QCoreApplication::processEvents(); }
+    ~EnglishAfterwards()
+    {
+        ui::installTranslations(QStringLiteral("en"));
+        QCoreApplication::processEvents();
+    }
 };
 
 struct Window : EnglishAfterwards {
@@ -44,14 +48,8 @@ struct Window : EnglishAfterwards {
         qputenv("CONCURRENCY_LAB_WORKER", CL_APP_PATH); // child workers are the app, not this test binary
         w.show();
     }
-    template <class T> T *child(const char *name = nullptr) const
-    {
-        return w.findChild<T *>(name ? QLatin1String(name) : QString());
-    }
-    QAction *languageAction(const char *code) const
-    {
-        return w.findChild<QAction *>(QStringLiteral("language-") + QLatin1String(code));
-    }
+    template <class T> T *child(const char *name = nullptr) const { return w.findChild<T *>(name ? QLatin1String(name) : QString()); }
+    QAction *languageAction(const char *code) const { return w.findChild<QAction *>(QStringLiteral("language-") + QLatin1String(code)); }
     void switchTo(const char *code)
     {
         QAction *a = languageAction(code);
@@ -71,12 +69,10 @@ QStringList visibleTexts(const Window &win)
         t << menu->text();
     t << win.child<QPushButton>("runButton")->text() << win.w.experimentPanel()->findChild<QGroupBox *>()->title()
       << win.w.cpuPage()->findChild<ui::CpuGraph *>()->toolTip()
-      << win.w.resultsModel()->headerData(ui::ResultsModel::Experiment, Qt::Horizontal).toString()
-      << win.w.timingChart()->chart()->title() << win.w.timelinePage()->findChild<QPushButton *>()->text()
-      << win.w.speedupPage()->chart()->chart()->title()
+      << win.w.resultsModel()->headerData(ui::ResultsModel::Experiment, Qt::Horizontal).toString() << win.w.timingChart()->chart()->title()
+      << win.w.timelinePage()->findChild<QPushButton *>()->text() << win.w.speedupPage()->chart()->chart()->title()
       << win.child<ui::ProcessModel>()->headerData(ui::ProcessModel::Name, Qt::Horizontal).toString()
-      << win.child<QPushButton>("write")->text()
-      << win.w.pages()->widget(6)->findChild<QTableWidget *>()->horizontalHeaderItem(1)->text()
+      << win.child<QPushButton>("write")->text() << win.w.pages()->widget(6)->findChild<QTableWidget *>()->horizontalHeaderItem(1)->text()
       << win.w.pages()->widget(7)->findChild<QPushButton *>()->text();
     for (QLabel *label : win.w.statusBar()->findChildren<QLabel *>()) // the state and the demo server's
         t << label->text();
@@ -110,8 +106,8 @@ struct Held { // what the window holds, which a switch must keep
 Held held(const Window &win)
 {
     return {win.w.resultsModel()->rowCount(), win.w.timelinePage()->runCount(),
-            !win.w.timelinePage()->pinned()->isHidden() && win.w.timelinePage()->pinned()->model() != nullptr,
-            win.w.cpuPage()->history().size()};
+        !win.w.timelinePage()->pinned()->isHidden() && win.w.timelinePage()->pinned()->model() != nullptr,
+        win.w.cpuPage()->history().size()};
 }
 
 void checkKept(const Held &before, const Held &now)

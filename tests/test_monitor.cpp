@@ -115,8 +115,7 @@ TEST_CASE("the history keeps the newest samples in order", "[monitor]")
 }
 
 namespace {
-class FakeProc : public ProcFs
-{
+class FakeProc : public ProcFs {
 public:
     QHash<QString, QByteArray> files;
     QByteArray read(const QString &path) const override { return files.value(path); }
@@ -129,12 +128,11 @@ public:
                 out.insert(it.key().mid(prefix.size()).section(QLatin1Char('/'), 0, 0));
         return {out.begin(), out.end()};
     }
-    void stat(qint64 pid, qint64 ppid, const char *name, quint64 utime, quint64 stime, int threads, qint64 rss,
-              const QString &path = {})
+    void stat(qint64 pid, qint64 ppid, const char *name, quint64 utime, quint64 stime, int threads, qint64 rss, const QString &path = {})
     {
-        QByteArray text = QByteArray::number(pid) + " (" + name + ") R " + QByteArray::number(ppid)
-            + " 1 1 0 -1 4194304 100 0 0 0 " + QByteArray::number(utime) + ' ' + QByteArray::number(stime)
-            + " 0 0 20 0 " + QByteArray::number(threads) + " 0 12345 1000000 " + QByteArray::number(rss) + " 18446744073709551615\n";
+        QByteArray text = QByteArray::number(pid) + " (" + name + ") R " + QByteArray::number(ppid) + " 1 1 0 -1 4194304 100 0 0 0 "
+            + QByteArray::number(utime) + ' ' + QByteArray::number(stime) + " 0 0 20 0 " + QByteArray::number(threads) + " 0 12345 1000000 "
+            + QByteArray::number(rss) + " 18446744073709551615\n";
         files.insert(path.isEmpty() ? QStringLiteral("/proc/%1/stat").arg(pid) : path, text);
     }
 };

@@ -1,8 +1,8 @@
 #include <catch2/catch.hpp>
 
-#include "run/experimentrun.h"
-#include "helpers.h"
 #include "child/workerprotocol.h"
+#include "helpers.h"
+#include "run/experimentrun.h"
 
 #include <random>
 
@@ -16,7 +16,7 @@ TEST_CASE("the child protocol survives garbage, split lines and over-long lines"
     QByteArray noise(20000, '\0');
     for (auto &c : noise)
         c = char(rng() % 256 == 10 ? 'x' : rng() % 256);
-    parser.feed(noise, r);                   // one over-long line without a newline
+    parser.feed(noise, r); // one over-long line without a newline
     parser.feed("\nCLW1 hel", r);
     parser.feed("lo 123\nCLW1 span running 0.5 0.25\n", r); // t1 < t0: rejected
     parser.feed("CLW1 span running 0.1 0.2\nCLW1 progress abc\nCLW1 lat 12.5\n", r);

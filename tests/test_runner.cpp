@@ -1,10 +1,10 @@
 #include <catch2/catch.hpp>
 
-#include "server/demoserver.h"
 #include "helpers.h"
-#include "util/clock.h"
 #include "run/runner.h"
 #include "run/spansink.h"
+#include "server/demoserver.h"
+#include "util/clock.h"
 
 #include <QElapsedTimer>
 #include <QSet>

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "workloads/cpuwork.h"
 #include "experiment/experiment.h"
+#include "workloads/cpuwork.h"
 
 #include <numeric>
 
@@ -9,7 +9,8 @@ using namespace cl;
 
 TEST_CASE("splitEvenly spreads the remainder: no `100 // 64` bug", "[split]")
 {
-    for (auto [total, parts] : std::vector<std::pair<qint64, int>>{{100, 64}, {100, 16}, {10'000'000, 2}, {7, 3}, {5, 5}, {1, 1}, {1'000'003, 7}}) {
+    for (auto [total, parts] :
+        std::vector<std::pair<qint64, int>>{{100, 64}, {100, 16}, {10'000'000, 2}, {7, 3}, {5, 5}, {1, 1}, {1'000'003, 7}}) {
         const QList<qint64> s = splitEvenly(total, parts);
         REQUIRE(s.size() == parts);
         CHECK(std::accumulate(s.begin(), s.end(), qint64(0)) == total);

@@ -1,16 +1,19 @@
 #include <catch2/catch.hpp>
 
-#include "server/demoserver.h"
-#include "run/experimentrun.h"
 #include "helpers.h"
+#include "run/experimentrun.h"
+#include "server/demoserver.h"
 
 #include <QSet>
 
 using namespace cl;
 
 namespace {
-QString strategyName(Strategy s) { return toString(s); }
+QString strategyName(Strategy s)
+{
+    return toString(s);
 }
+} // namespace
 
 TEST_CASE("every strategy counts exactly the steps asked, whatever the split", "[strategies][cpu]")
 {

@@ -1,18 +1,18 @@
 #include <catch2/catch.hpp>
 
-#include "run/experimentrun.h"
-#include "helpers.h"
-#include "window/mainwindow.h"
-#include "window/settings.h"
 #include "experiment/sweep.h"
 #include "experiment/timeline.h"
+#include "helpers.h"
 #include "pages/timelinepage.h"
+#include "run/experimentrun.h"
+#include "window/mainwindow.h"
+#include "window/settings.h"
 
 #include <QFile>
 #include <QImageReader>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QJsonArray>
 #include <QTemporaryDir>
 
 #include <numeric>
@@ -29,7 +29,7 @@ Span span(int worker, WorkerState s, double t0, double t1, WorkerKind k = Worker
 TEST_CASE("the timeline model makes one lane per worker, in order, with its spans", "[timeline]")
 {
     const QList<Span> spans{span(1, WorkerState::WaitGil, 0, 0.005), span(0, WorkerState::Running, 0, 0.005),
-                            span(1, WorkerState::Running, 0.005, 0.010), span(0, WorkerState::WaitGil, 0.005, 0.010)};
+        span(1, WorkerState::Running, 0.005, 0.010), span(0, WorkerState::WaitGil, 0.005, 0.010)};
     const TimelineModel m(spans, 0.012);
     REQUIRE(m.lanes().size() == 2);
     CHECK(m.lanes()[0].label == QLatin1String("thread 0"));
@@ -143,9 +143,12 @@ TEST_CASE("sweep writes its JSON and PNG, run --timeline-png draws the runs", "[
     QTemporaryDir dir;
     const QString json = dir.filePath(QStringLiteral("sweep.json")), png = dir.filePath(QStringLiteral("sweep.png"));
     QByteArray out;
-    REQUIRE(test::runApp({QStringLiteral("sweep"), QStringLiteral("cpu"), QStringLiteral("--strategy"), QStringLiteral("threads"),
-                          QStringLiteral("--max-workers"), QStringLiteral("3"), QStringLiteral("--steps"), QStringLiteral("30000"),
-                          QStringLiteral("--repeat"), QStringLiteral("1"), QStringLiteral("--json"), json, QStringLiteral("--chart-png"), png}, &out) == 0);
+    REQUIRE(test::runApp(
+                {QStringLiteral("sweep"), QStringLiteral("cpu"), QStringLiteral("--strategy"), QStringLiteral("threads"),
+                    QStringLiteral("--max-workers"), QStringLiteral("3"), QStringLiteral("--steps"), QStringLiteral("30000"),
+                    QStringLiteral("--repeat"), QStringLiteral("1"), QStringLiteral("--json"), json, QStringLiteral("--chart-png"), png},
+                &out)
+        == 0);
     CHECK(out.contains("serial fraction"));
     QFile f(json);
     REQUIRE(f.open(QIODevice::ReadOnly));
@@ -157,9 +160,10 @@ TEST_CASE("sweep writes its JSON and PNG, run --timeline-png draws the runs", "[
 
     const QString timeline = dir.filePath(QStringLiteral("timeline.png"));
     REQUIRE(test::runApp({QStringLiteral("run"), QStringLiteral("io"), QStringLiteral("--strategy"), QStringLiteral("async,threads"),
-                          QStringLiteral("--requests"), QStringLiteral("20"), QStringLiteral("--workers"), QStringLiteral("4"),
-                          QStringLiteral("--delay-ms"), QStringLiteral("5"), QStringLiteral("--repeat"), QStringLiteral("1"),
-                          QStringLiteral("--timeline-png"), timeline}) == 0);
+                QStringLiteral("--requests"), QStringLiteral("20"), QStringLiteral("--workers"), QStringLiteral("4"),
+                QStringLiteral("--delay-ms"), QStringLiteral("5"), QStringLiteral("--repeat"), QStringLiteral("1"),
+                QStringLiteral("--timeline-png"), timeline})
+        == 0);
     CHECK(QImageReader(timeline).canRead());
     CHECK(test::runApp({QStringLiteral("sweep"), QStringLiteral("cpu"), QStringLiteral("--strategy"), QStringLiteral("sequential")}) == 2);
 }

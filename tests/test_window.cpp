@@ -1,14 +1,14 @@
 #include <catch2/catch.hpp>
 
+#include "charts/export.h"
+#include "charts/timingchart.h"
+#include "helpers.h"
+#include "models/resultsmodel.h"
 #include "pages/cpupage.h"
 #include "pages/experimentpanel.h"
-#include "charts/export.h"
 #include "window/gui.h"
-#include "helpers.h"
 #include "window/mainwindow.h"
-#include "models/resultsmodel.h"
 #include "window/settings.h"
-#include "charts/timingchart.h"
 
 #include <QDir>
 #include <QFile>
@@ -112,11 +112,13 @@ TEST_CASE("run --chart-png and screenshot render without a display", "[export]")
     QTemporaryDir dir;
     const QString chart = dir.filePath(QStringLiteral("chart.png"));
     REQUIRE(test::runApp({QStringLiteral("run"), QStringLiteral("cpu"), QStringLiteral("--steps"), QStringLiteral("1000"),
-                          QStringLiteral("--repeat"), QStringLiteral("1"), QStringLiteral("--chart-png"), chart}) == 0);
+                QStringLiteral("--repeat"), QStringLiteral("1"), QStringLiteral("--chart-png"), chart})
+        == 0);
     CHECK(QImageReader(chart).size() == QSize(1200, 700));
     const QString shot = dir.filePath(QStringLiteral("shot.png"));
-    REQUIRE(test::runApp({QStringLiteral("screenshot"), QStringLiteral("--page"), QStringLiteral("processes"),
-                          QStringLiteral("--size"), QStringLiteral("900x600"), QStringLiteral("--wait-ms"), QStringLiteral("300"), shot}) == 0);
+    REQUIRE(test::runApp({QStringLiteral("screenshot"), QStringLiteral("--page"), QStringLiteral("processes"), QStringLiteral("--size"),
+                QStringLiteral("900x600"), QStringLiteral("--wait-ms"), QStringLiteral("300"), shot})
+        == 0);
     CHECK(QImageReader(shot).size() == QSize(900, 600));
     CHECK(test::runApp({QStringLiteral("screenshot"), QStringLiteral("--page"), QStringLiteral("nope"), shot}) == 2);
 }

@@ -1,9 +1,9 @@
 #include "child/childworker.h"
 
+#include "child/workerprotocol.h"
+#include "monitor/ownusage.h"
 #include "util/clock.h"
 #include "workloads/worker.h"
-#include "monitor/ownusage.h"
-#include "child/workerprotocol.h"
 
 #include <QMap>
 
@@ -18,13 +18,10 @@ namespace cl {
 
 QStringList workerArguments(const ExperimentSpec &spec, int id, qint64 items, std::int64_t originNs)
 {
-    QStringList args{QLatin1String(kWorkerCommand),
-                     QStringLiteral("--id"), QString::number(id),
-                     QStringLiteral("--workload"), toString(spec.workload),
-                     QStringLiteral("--items"), QString::number(items),
-                     QStringLiteral("--gil"), spec.gil ? QStringLiteral("on") : QStringLiteral("off"),
-                     QStringLiteral("--switch-us"), QString::number(spec.switchIntervalUs),
-                     QStringLiteral("--origin-ns"), QString::number(originNs)};
+    QStringList args{QLatin1String(kWorkerCommand), QStringLiteral("--id"), QString::number(id), QStringLiteral("--workload"),
+        toString(spec.workload), QStringLiteral("--items"), QString::number(items), QStringLiteral("--gil"),
+        spec.gil ? QStringLiteral("on") : QStringLiteral("off"), QStringLiteral("--switch-us"), QString::number(spec.switchIntervalUs),
+        QStringLiteral("--origin-ns"), QString::number(originNs)};
     if (spec.workload == Workload::Io)
         args << QStringLiteral("--url") << spec.url << QStringLiteral("--timeout-ms") << QString::number(spec.timeoutMs);
     return args;
@@ -45,9 +42,8 @@ struct WorkerArgs {
 
 std::optional<WorkerArgs> parseArgs(int argc, char **argv, QString *error)
 {
-    static const QStringList known{QStringLiteral("--id"), QStringLiteral("--workload"), QStringLiteral("--items"),
-                                   QStringLiteral("--gil"), QStringLiteral("--switch-us"), QStringLiteral("--origin-ns"),
-                                   QStringLiteral("--url"), QStringLiteral("--timeout-ms")};
+    static const QStringList known{QStringLiteral("--id"), QStringLiteral("--workload"), QStringLiteral("--items"), QStringLiteral("--gil"),
+        QStringLiteral("--switch-us"), QStringLiteral("--origin-ns"), QStringLiteral("--url"), QStringLiteral("--timeout-ms")};
     QMap<QString, QString> kv;
     for (int i = 2; i + 1 < argc; i += 2)
         kv.insert(QString::fromLocal8Bit(argv[i]), QString::fromLocal8Bit(argv[i + 1]));

@@ -14,7 +14,7 @@ extern char **environ;
 
 namespace cl {
 
-SpawnedProcess::SpawnedProcess(QObject *parent) : QObject(parent) {}
+SpawnedProcess::SpawnedProcess(QObject *parent) : QObject(parent) { }
 
 SpawnedProcess::~SpawnedProcess()
 {
@@ -83,7 +83,10 @@ void SpawnedProcess::readFrom(int &fd, std::unique_ptr<QSocketNotifier> &notifie
         return finish();
     // Both streams closed but the child lives on: look again shortly, never block.
     reapPoll_ = new QTimer(this);
-    connect(reapPoll_, &QTimer::timeout, this, [this] { if (reap(false)) finish(); });
+    connect(reapPoll_, &QTimer::timeout, this, [this] {
+        if (reap(false))
+            finish();
+    });
     reapPoll_->start(5);
 }
 
@@ -127,7 +130,7 @@ void SpawnedProcess::kill()
     if (pid_ > 0) {
         ::kill(pid_, SIGKILL);
         if (!reap(true)) { // reaped now: no zombie is left behind
-            pid_ = 0;      // (or someone else reaped it: nothing left to wait for)
+            pid_ = 0; // (or someone else reaped it: nothing left to wait for)
             termSignal_ = SIGKILL;
         }
     }

@@ -13,8 +13,7 @@
 
 namespace cl {
 
-class SpawnedProcess : public QObject
-{
+class SpawnedProcess : public QObject {
     Q_OBJECT
 public:
     explicit SpawnedProcess(QObject *parent = nullptr);
@@ -22,7 +21,7 @@ public:
 
     // False (with `errorString()`) when the program could not be started.
     bool start(const QString &program, const QStringList &arguments);
-    void kill();                // SIGKILL and reap; finished() follows at once
+    void kill(); // SIGKILL and reap; finished() follows at once
     bool isRunning() const { return pid_ > 0; }
     pid_t pid() const { return pid_; }
     QString errorString() const { return error_; }

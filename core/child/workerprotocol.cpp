@@ -35,29 +35,43 @@ void WorkerLineParser::parseLine(const QByteArray &raw, ChildReport &r)
     const QList<QByteArray> f = line.split(' ');
     bool ok = f.size() >= 2 && f[0] == kProtocolTag;
     const QByteArray &verb = ok ? f[1] : QByteArray();
-    auto num = [&](int i) { bool good = false; const double v = i < f.size() ? f[i].toDouble(&good) : 0; ok = ok && good; return v; };
+    auto num = [&](int i) {
+        bool good = false;
+        const double v = i < f.size() ? f[i].toDouble(&good) : 0;
+        ok = ok && good;
+        return v;
+    };
     if (verb == "hello" && f.size() == 3) {
         const qint64 pid = qint64(num(2));
-        if (ok) { r.hello = true; r.pid = pid; }
+        if (ok) {
+            r.hello = true;
+            r.pid = pid;
+        }
     } else if (verb == "span" && f.size() == 5) {
         const auto state = workerStateFromString(QString::fromLatin1(f[2]));
         const double t0 = num(3), t1 = num(4);
         ok = ok && state && t1 >= t0;
-        if (ok) r.tally.spans.append(Span{0, WorkerKind::Process, *state, t0, t1});
+        if (ok)
+            r.tally.spans.append(Span{0, WorkerKind::Process, *state, t0, t1});
     } else if (verb == "lat" && f.size() == 3) {
         const double ms = num(2);
-        if (ok) r.tally.latenciesMs.append(ms);
+        if (ok)
+            r.tally.latenciesMs.append(ms);
     } else if (verb == "progress" && f.size() == 3) {
         const qint64 items = qint64(num(2));
-        if (ok) r.progress = std::max(r.progress, items);
+        if (ok)
+            r.progress = std::max(r.progress, items);
     } else if (verb == "error" && f.size() >= 3) {
         r.tally.addError(QString::fromUtf8(line.mid(line.indexOf("error") + 6)), 0);
     } else if (verb == "done" && f.size() == 7) {
         const double items = num(2), errors = num(3), rss = num(4), user = num(5), sys = num(6);
         if (ok) {
             r.done = true;
-            r.tally.items = qint64(items); r.tally.errors = qint64(errors); r.peakRssBytes = qint64(rss);
-            r.cpuUserS = user; r.cpuSysS = sys;
+            r.tally.items = qint64(items);
+            r.tally.errors = qint64(errors);
+            r.peakRssBytes = qint64(rss);
+            r.cpuUserS = user;
+            r.cpuSysS = sys;
             r.progress = std::max(r.progress, r.tally.items);
         }
     } else {
@@ -73,18 +87,32 @@ void WorkerWriter::line(const QByteArray &text)
     std::fwrite(l.constData(), 1, std::size_t(l.size()), out_);
 }
 
-void WorkerWriter::hello(qint64 pid) { line("hello " + QByteArray::number(pid)); flush(); }
+void WorkerWriter::hello(qint64 pid)
+{
+    line("hello " + QByteArray::number(pid));
+    flush();
+}
 void WorkerWriter::span(WorkerState s, double t0, double t1)
 {
     line("span " + toString(s).toLatin1() + ' ' + QByteArray::number(t0, 'f', 9) + ' ' + QByteArray::number(t1, 'f', 9));
 }
-void WorkerWriter::latency(double ms) { line("lat " + QByteArray::number(ms, 'f', 3)); }
-void WorkerWriter::progress(qint64 items) { line("progress " + QByteArray::number(items)); flush(); }
-void WorkerWriter::error(const QString &message) { line("error " + message.simplified().toUtf8()); }
+void WorkerWriter::latency(double ms)
+{
+    line("lat " + QByteArray::number(ms, 'f', 3));
+}
+void WorkerWriter::progress(qint64 items)
+{
+    line("progress " + QByteArray::number(items));
+    flush();
+}
+void WorkerWriter::error(const QString &message)
+{
+    line("error " + message.simplified().toUtf8());
+}
 void WorkerWriter::done(qint64 items, qint64 errors, qint64 peakRss, double user, double sys)
 {
     line("done " + QByteArray::number(items) + ' ' + QByteArray::number(errors) + ' ' + QByteArray::number(peakRss) + ' '
-         + QByteArray::number(user, 'f', 6) + ' ' + QByteArray::number(sys, 'f', 6));
+        + QByteArray::number(user, 'f', 6) + ' ' + QByteArray::number(sys, 'f', 6));
     flush();
 }
 

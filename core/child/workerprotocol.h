@@ -31,8 +31,7 @@ struct ChildReport {
     int garbageLines = 0;
 };
 
-class WorkerLineParser
-{
+class WorkerLineParser {
 public:
     static constexpr qsizetype kMaxLine = 4096;
     // Feeds bytes; complete lines update `report`.
@@ -47,10 +46,9 @@ private:
 };
 
 // Formats messages for the child (written with one fwrite per line).
-class WorkerWriter
-{
+class WorkerWriter {
 public:
-    explicit WorkerWriter(std::FILE *out) : out_(out) {}
+    explicit WorkerWriter(std::FILE *out) : out_(out) { }
     void hello(qint64 pid);
     void span(WorkerState s, double t0, double t1);
     void latency(double ms);

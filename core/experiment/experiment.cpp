@@ -12,8 +12,7 @@
 namespace cl {
 
 namespace {
-template <typename E, std::size_t N>
-std::optional<E> fromName(const QString &s, const std::array<const char *, N> &names)
+template <typename E, std::size_t N> std::optional<E> fromName(const QString &s, const std::array<const char *, N> &names)
 {
     for (std::size_t i = 0; i < N; ++i)
         if (s.compare(QLatin1String(names[i]), Qt::CaseInsensitive) == 0)
@@ -26,14 +25,38 @@ constexpr std::array<const char *, 5> kStates{"starting", "running", "gil_wait",
 constexpr std::array<const char *, 3> kStatuses{"ok", "failed", "cancelled"};
 } // namespace
 
-QString toString(Workload w) { return QLatin1String(kWorkloads[std::size_t(w)]); }
-QString toString(WorkerKind k) { return QLatin1String(kKinds[std::size_t(k)]); }
-QString toString(WorkerState s) { return QLatin1String(kStates[std::size_t(s)]); }
-QString toString(RunStatus s) { return QLatin1String(kStatuses[std::size_t(s)]); }
-std::optional<Workload> workloadFromString(const QString &s) { return fromName<Workload>(s, kWorkloads); }
-std::optional<WorkerKind> workerKindFromString(const QString &s) { return fromName<WorkerKind>(s, kKinds); }
-std::optional<WorkerState> workerStateFromString(const QString &s) { return fromName<WorkerState>(s, kStates); }
-std::optional<RunStatus> runStatusFromString(const QString &s) { return fromName<RunStatus>(s, kStatuses); }
+QString toString(Workload w)
+{
+    return QLatin1String(kWorkloads[std::size_t(w)]);
+}
+QString toString(WorkerKind k)
+{
+    return QLatin1String(kKinds[std::size_t(k)]);
+}
+QString toString(WorkerState s)
+{
+    return QLatin1String(kStates[std::size_t(s)]);
+}
+QString toString(RunStatus s)
+{
+    return QLatin1String(kStatuses[std::size_t(s)]);
+}
+std::optional<Workload> workloadFromString(const QString &s)
+{
+    return fromName<Workload>(s, kWorkloads);
+}
+std::optional<WorkerKind> workerKindFromString(const QString &s)
+{
+    return fromName<WorkerKind>(s, kKinds);
+}
+std::optional<WorkerState> workerStateFromString(const QString &s)
+{
+    return fromName<WorkerState>(s, kStates);
+}
+std::optional<RunStatus> runStatusFromString(const QString &s)
+{
+    return fromName<RunStatus>(s, kStatuses);
+}
 
 LatencySummary summarizeLatencies(QList<double> v)
 {
@@ -68,7 +91,9 @@ QString validate(const ExperimentSpec &s)
         return QCoreApplication::translate("Experiment", "requests must be between 1 and %1").arg(kMaxRequests);
     const StrategyDescriptor &strategy = describe(s.strategy);
     if (!strategy.singleWorker && (s.workers < 1 || s.workers > strategy.maxWorkers))
-        return QCoreApplication::translate("Experiment", "%1 workers must be between 1 and %2").arg(toString(s.strategy)).arg(strategy.maxWorkers);
+        return QCoreApplication::translate("Experiment", "%1 workers must be between 1 and %2")
+            .arg(toString(s.strategy))
+            .arg(strategy.maxWorkers);
     if (!strategy.singleWorker && s.workers > s.items())
         return QCoreApplication::translate("Experiment", "more workers (%1) than items (%2)").arg(s.workers).arg(s.items());
     if (s.watchdogMs < 100 || s.watchdogMs > 3'600'000)

@@ -4,9 +4,9 @@
 #include "experiment/span.h"
 #include "workloads/worktally.h"
 
+#include <QList>
 #include <QString>
 #include <QStringList>
-#include <QList>
 #include <cstdint>
 #include <optional>
 
@@ -36,7 +36,7 @@ LatencySummary summarizeLatencies(QList<double> latenciesMs);
 // What one run measured: the work its workers tallied, and what it cost.
 struct RunResult : WorkTally {
     double wallS = 0;
-    double cpuUserS = 0;     // the experiment's threads and child processes
+    double cpuUserS = 0; // the experiment's threads and child processes
     double cpuSysS = 0;
     qint64 peakMemBytes = 0; // peak RSS: the app's own peak during the run + each child's peak
     RunStatus status = RunStatus::Ok;
@@ -51,17 +51,17 @@ inline constexpr int kDefaultSwitchIntervalUs = 5000;
 struct ExperimentSpec {
     Workload workload = Workload::Cpu;
     Strategy strategy = Strategy::Sequential;
-    int workers = 1;            // threads, processes or async tasks (async IO: ignored, one task per request)
-    qint64 steps = 10'000'000;  // CPU
-    qint64 requests = 100;      // IO
-    QString url;                // IO
+    int workers = 1; // threads, processes or async tasks (async IO: ignored, one task per request)
+    qint64 steps = 10'000'000; // CPU
+    qint64 requests = 100; // IO
+    QString url; // IO
     bool gil = true;
     int switchIntervalUs = kDefaultSwitchIntervalUs;
-    int connections = 100;      // async IO: simultaneous connections, 0 = no limit
-    int timeoutMs = 5000;       // IO: per request
-    int watchdogMs = 30'000;    // processes: a worker silent this long (IO: plus timeoutMs) is killed
+    int connections = 100; // async IO: simultaneous connections, 0 = no limit
+    int timeoutMs = 5000; // IO: per request
+    int watchdogMs = 30'000; // processes: a worker silent this long (IO: plus timeoutMs) is killed
     int repeat = 3;
-    QString workerExecutable;   // processes: the binary re-executed in worker mode (empty: this one)
+    QString workerExecutable; // processes: the binary re-executed in worker mode (empty: this one)
 
     qint64 items() const { return workload == Workload::Cpu ? steps : requests; }
     int effectiveWorkers() const;

@@ -21,26 +21,27 @@ QList<LessonExperiment> lessonExperiments(const QString &url)
     using W = Workload;
     using S = Strategy;
     return {
-        {QT_TRANSLATE_NOOP("Lesson", "CPU: sequential"), "In [60]",
-         QT_TRANSLATE_NOOP("Lesson", "One core at 100 %, the others idle."), 1.37, make(W::Cpu, S::Sequential, 1, url)},
+        {QT_TRANSLATE_NOOP("Lesson", "CPU: sequential"), "In [60]", QT_TRANSLATE_NOOP("Lesson", "One core at 100 %, the others idle."),
+            1.37, make(W::Cpu, S::Sequential, 1, url)},
         {QT_TRANSLATE_NOOP("Lesson", "CPU: 2 threads"), "In [63]",
-         QT_TRANSLATE_NOOP("Lesson", "Total CPU stays at one core's worth, hopping between cores: the GIL lets one thread run at a time."),
-         1.43, make(W::Cpu, S::Threads, 2, url)},
+            QT_TRANSLATE_NOOP(
+                "Lesson", "Total CPU stays at one core's worth, hopping between cores: the GIL lets one thread run at a time."),
+            1.43, make(W::Cpu, S::Threads, 2, url)},
         {QT_TRANSLATE_NOOP("Lesson", "CPU: 2 processes"), "In [65]",
-         QT_TRANSLATE_NOOP("Lesson", "Two cores at 100 %: each process has its own interpreter and its own GIL."),
-         0.736, make(W::Cpu, S::Processes, 2, url)},
+            QT_TRANSLATE_NOOP("Lesson", "Two cores at 100 %: each process has its own interpreter and its own GIL."), 0.736,
+            make(W::Cpu, S::Processes, 2, url)},
         {QT_TRANSLATE_NOOP("Lesson", "IO: 100 requests, sequential"), "In [86]",
-         QT_TRANSLATE_NOOP("Lesson", "The cores stay idle: the program spends its time waiting for the server."),
-         11.1, make(W::Io, S::Sequential, 1, url)},
+            QT_TRANSLATE_NOOP("Lesson", "The cores stay idle: the program spends its time waiting for the server."), 11.1,
+            make(W::Io, S::Sequential, 1, url)},
         {QT_TRANSLATE_NOOP("Lesson", "IO: 64 threads"), "In [93]",
-         QT_TRANSLATE_NOOP("Lesson", "Threads release the GIL while they wait, so the waits overlap."),
-         0.452, make(W::Io, S::Threads, 64, url)},
+            QT_TRANSLATE_NOOP("Lesson", "Threads release the GIL while they wait, so the waits overlap."), 0.452,
+            make(W::Io, S::Threads, 64, url)},
         {QT_TRANSLATE_NOOP("Lesson", "IO: 16 processes"), "In [90]",
-         QT_TRANSLATE_NOOP("Lesson", "Processes overlap the waits too, but cost more to start."),
-         0.842, make(W::Io, S::Processes, 16, url)},
+            QT_TRANSLATE_NOOP("Lesson", "Processes overlap the waits too, but cost more to start."), 0.842,
+            make(W::Io, S::Processes, 16, url)},
         {QT_TRANSLATE_NOOP("Lesson", "IO: async, all at once"), "In [94]",
-         QT_TRANSLATE_NOOP("Lesson", "One thread, every request in flight at once: the fastest and the lightest."),
-         0.232, make(W::Io, S::Async, 100, url)},
+            QT_TRANSLATE_NOOP("Lesson", "One thread, every request in flight at once: the fastest and the lightest."), 0.232,
+            make(W::Io, S::Async, 100, url)},
     };
 }
 
@@ -49,8 +50,8 @@ std::optional<int> lessonIndexOf(const ExperimentSpec &spec)
     const QList<LessonExperiment> lesson = lessonExperiments({});
     for (qsizetype i = lesson.size() - 1; i >= 0; --i) {
         const ExperimentSpec &l = lesson[i].spec;
-        if (l.workload == spec.workload && l.strategy == spec.strategy && l.effectiveWorkers() == spec.effectiveWorkers()
-            && spec.gil && l.items() == spec.items())
+        if (l.workload == spec.workload && l.strategy == spec.strategy && l.effectiveWorkers() == spec.effectiveWorkers() && spec.gil
+            && l.items() == spec.items())
             return int(i);
     }
     return std::nullopt;

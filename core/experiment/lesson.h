@@ -6,10 +6,10 @@
 namespace cl {
 
 struct LessonExperiment {
-    const char *title;     // untranslated; translate with QCoreApplication::translate("Lesson", title)
-    const char *cell;      // the notebook cell, e.g. "In [63]"
-    const char *watchFor;  // untranslated note: what the class should look at
-    double notebookS;      // the notebook's "best of 3" on a 2011 MacBook Air
+    const char *title; // untranslated; translate with QCoreApplication::translate("Lesson", title)
+    const char *cell; // the notebook cell, e.g. "In [63]"
+    const char *watchFor; // untranslated note: what the class should look at
+    double notebookS; // the notebook's "best of 3" on a 2011 MacBook Air
     ExperimentSpec spec;
 };
 

@@ -30,12 +30,11 @@ QJsonObject runJson(const RunResult &r, Workload w)
 {
     QJsonArray spans;
     for (const Span &s : r.spans)
-        spans.append(QJsonObject{{"worker", s.worker}, {"kind", toString(s.kind)}, {"state", toString(s.state)},
-                                 {"t0_s", s.t0}, {"t1_s", s.t1}});
-    QJsonObject o{{"wall_s", r.wallS}, {"cpu_user_s", r.cpuUserS}, {"cpu_sys_s", r.cpuSysS},
-                  {"peak_mem_bytes", r.peakMemBytes}, {"items", r.items}, {"errors", r.errors},
-                  {"error_messages", QJsonArray::fromStringList(r.errorMessages)}, {"status", toString(r.status)},
-                  {"spans", spans}};
+        spans.append(
+            QJsonObject{{"worker", s.worker}, {"kind", toString(s.kind)}, {"state", toString(s.state)}, {"t0_s", s.t0}, {"t1_s", s.t1}});
+    QJsonObject o{{"wall_s", r.wallS}, {"cpu_user_s", r.cpuUserS}, {"cpu_sys_s", r.cpuSysS}, {"peak_mem_bytes", r.peakMemBytes},
+        {"items", r.items}, {"errors", r.errors}, {"error_messages", QJsonArray::fromStringList(r.errorMessages)},
+        {"status", toString(r.status)}, {"spans", spans}};
     if (w == Workload::Io) {
         const LatencySummary l = summarizeLatencies(r.latenciesMs);
         o.insert("latency_ms", QJsonObject{{"p50", l.p50}, {"p95", l.p95}, {"p99", l.p99}, {"max", l.max}});
@@ -58,14 +57,15 @@ RunResult runFromJson(const QJsonObject &o)
     r.errors = o["errors"].toInteger();
     // "status" since 0.2; older files said "cancelled": true/false.
     r.status = runStatusFromString(o["status"].toString())
-                   .value_or(o["cancelled"].toBool() ? RunStatus::Cancelled : r.errors > 0 ? RunStatus::Failed : RunStatus::Ok);
+                   .value_or(o["cancelled"].toBool() ? RunStatus::Cancelled
+                           : r.errors > 0            ? RunStatus::Failed
+                                                     : RunStatus::Ok);
     for (const auto &m : o["error_messages"].toArray())
         r.errorMessages.append(m.toString());
     for (const auto &v : o["spans"].toArray()) {
         const QJsonObject s = v.toObject();
         r.spans.append(Span{s["worker"].toInt(), workerKindFromString(s["kind"].toString()).value_or(WorkerKind::Thread),
-                            workerStateFromString(s["state"].toString()).value_or(WorkerState::Running),
-                            s["t0_s"].toDouble(), s["t1_s"].toDouble()});
+            workerStateFromString(s["state"].toString()).value_or(WorkerState::Running), s["t0_s"].toDouble(), s["t1_s"].toDouble()});
     }
     for (const auto &v : o["latencies_ms"].toArray())
         r.latenciesMs.append(v.toDouble());
@@ -82,11 +82,9 @@ QJsonObject toJson(const Report &report)
         for (const RunResult &r : sr.runs)
             runs.append(runJson(r, report.params.workload));
         results.append(QJsonObject{{"strategy", toString(sr.strategy)}, {"workers", sr.workers}, {"gil", sr.gil},
-                                   {"items_asked", sr.itemsAsked}, {"best_s", okTime(sr, sr.bestS())}, {"median_s", okTime(sr, sr.medianS())},
-                                   {"runs", runs}});
+            {"items_asked", sr.itemsAsked}, {"best_s", okTime(sr, sr.bestS())}, {"median_s", okTime(sr, sr.medianS())}, {"runs", runs}});
     }
-    return QJsonObject{{"workload", toString(report.params.workload)}, {"params", paramsJson(report.params)},
-                       {"results", results}};
+    return QJsonObject{{"workload", toString(report.params.workload)}, {"params", paramsJson(report.params)}, {"results", results}};
 }
 
 std::optional<Report> reportFromJson(const QJsonObject &json, QString *error)

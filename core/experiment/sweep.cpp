@@ -72,11 +72,10 @@ QJsonObject toJson(const SweepResult &s)
 {
     QJsonArray points;
     for (const SweepPoint &p : s.points)
-        points.append(QJsonObject{{"workers", p.workers}, {"best_s", p.bestS}, {"speedup", p.speedup},
-                                  {"ideal", s.idealSpeedup(p.workers)}, {"amdahl", amdahlSpeedup(s.serialFraction, p.workers)}});
-    return QJsonObject{{"workload", toString(s.workload)}, {"strategy", toString(s.strategy)}, {"gil", s.gil},
-                       {"cores", s.cores}, {"sequential_s", s.sequentialS}, {"serial_fraction", s.serialFraction},
-                       {"points", points}};
+        points.append(QJsonObject{{"workers", p.workers}, {"best_s", p.bestS}, {"speedup", p.speedup}, {"ideal", s.idealSpeedup(p.workers)},
+            {"amdahl", amdahlSpeedup(s.serialFraction, p.workers)}});
+    return QJsonObject{{"workload", toString(s.workload)}, {"strategy", toString(s.strategy)}, {"gil", s.gil}, {"cores", s.cores},
+        {"sequential_s", s.sequentialS}, {"serial_fraction", s.serialFraction}, {"points", points}};
 }
 
 } // namespace cl

@@ -25,11 +25,16 @@ TimeWindow TimeWindow::panned(double dt, double total) const
 int statePriority(WorkerState s)
 {
     switch (s) {
-    case WorkerState::Running: return 4;
-    case WorkerState::WaitGil: return 3;
-    case WorkerState::WaitIo: return 2;
-    case WorkerState::Ready: return 1;
-    case WorkerState::Starting: return 0;
+    case WorkerState::Running:
+        return 4;
+    case WorkerState::WaitGil:
+        return 3;
+    case WorkerState::WaitIo:
+        return 2;
+    case WorkerState::Ready:
+        return 1;
+    case WorkerState::Starting:
+        return 0;
     }
     return 0;
 }
@@ -37,16 +42,17 @@ int statePriority(WorkerState s)
 namespace {
 QString laneLabel(WorkerKind kind, int first, int last)
 {
-    const QString name = kind == WorkerKind::Thread ? QStringLiteral("thread") : kind == WorkerKind::Process ? QStringLiteral("process")
-                       : kind == WorkerKind::Task ? QStringLiteral("task") : QStringLiteral("main");
+    const QString name = kind == WorkerKind::Thread ? QStringLiteral("thread")
+        : kind == WorkerKind::Process               ? QStringLiteral("process")
+        : kind == WorkerKind::Task                  ? QStringLiteral("task")
+                                                    : QStringLiteral("main");
     if (first == last)
         return QStringLiteral("%1 %2").arg(name).arg(first);
     return QStringLiteral("%1s %2–%3").arg(name).arg(first).arg(last);
 }
 } // namespace
 
-TimelineModel::TimelineModel(const QList<Span> &spans, double duration, int maxLanes)
-    : duration_(duration), spanCount_(spans.size())
+TimelineModel::TimelineModel(const QList<Span> &spans, double duration, int maxLanes) : duration_(duration), spanCount_(spans.size())
 {
     QMap<int, QList<Span>> byWorker;
     for (const Span &s : spans) {
@@ -80,7 +86,8 @@ void TimelineModel::buildInFlight(const QList<Span> &spans)
         }
     if (events.isEmpty())
         return;
-    std::sort(events.begin(), events.end(), [](const auto &a, const auto &b) { return a.first < b.first || (a.first == b.first && a.second < b.second); });
+    std::sort(events.begin(), events.end(),
+        [](const auto &a, const auto &b) { return a.first < b.first || (a.first == b.first && a.second < b.second); });
     int now = 0;
     inFlight_.append({0, 0});
     for (const auto &[t, delta] : std::as_const(events)) {

@@ -19,10 +19,10 @@ struct TimeWindow {
 };
 
 struct TimelineLane {
-    QString label;          // "thread 0", "process 3", "tasks 0–199"
+    QString label; // "thread 0", "process 3", "tasks 0–199"
     WorkerKind kind = WorkerKind::Thread;
     int firstWorker = 0, lastWorker = 0; // a group when they differ
-    QList<Span> spans;      // sorted by t0
+    QList<Span> spans; // sorted by t0
     bool isGroup() const { return firstWorker != lastWorker; }
 };
 
@@ -35,8 +35,7 @@ struct LaneColumn {
     bool operator==(const LaneColumn &) const = default;
 };
 
-class TimelineModel
-{
+class TimelineModel {
 public:
     static constexpr int kDefaultMaxLanes = 256;
     TimelineModel() = default;

@@ -52,8 +52,8 @@ std::optional<ProcStat> parseProcStat(const QByteArray &text)
 
 CpuLoad loadBetween(const CpuCounters &a, const CpuCounters &b)
 {
-    const bool backwards = b.user < a.user || b.nice < a.nice || b.system < a.system || b.idle < a.idle
-        || b.iowait < a.iowait || b.irq < a.irq || b.softirq < a.softirq || b.steal < a.steal;
+    const bool backwards = b.user < a.user || b.nice < a.nice || b.system < a.system || b.idle < a.idle || b.iowait < a.iowait
+        || b.irq < a.irq || b.softirq < a.softirq || b.steal < a.steal;
     if (backwards || b.total() <= a.total())
         return {};
     const double total = double(b.total() - a.total());

@@ -23,7 +23,7 @@ std::optional<ProcStat> parseProcStat(const QByteArray &text);
 
 // Fractions of the interval, each 0..1.
 struct CpuLoad {
-    double user = 0;   // user + nice
+    double user = 0; // user + nice
     double system = 0; // system + irq + softirq
     double iowait = 0;
     double steal = 0;
@@ -35,7 +35,7 @@ struct CpuLoad {
 CpuLoad loadBetween(const CpuCounters &before, const CpuCounters &after);
 
 struct CpuSample {
-    qint64 tMs = 0;           // monotonic milliseconds
+    qint64 tMs = 0; // monotonic milliseconds
     CpuLoad all;
     QMap<int, CpuLoad> cores; // the cores online in both readings
 };
@@ -43,10 +43,9 @@ struct CpuSample {
 CpuSample sampleBetween(const ProcStat &before, const ProcStat &after, qint64 tMs);
 
 // The last `capacity` samples (60 s at 10 Hz by default), oldest first.
-class CpuHistory
-{
+class CpuHistory {
 public:
-    explicit CpuHistory(qsizetype capacity = 600) : capacity_(capacity) {}
+    explicit CpuHistory(qsizetype capacity = 600) : capacity_(capacity) { }
     void append(const CpuSample &s);
     void setCapacity(qsizetype capacity);
     qsizetype capacity() const { return capacity_; }

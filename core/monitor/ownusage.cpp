@@ -13,8 +13,7 @@ CpuTimes fromRusage(int who)
 {
     rusage u{};
     getrusage(who, &u);
-    return {double(u.ru_utime.tv_sec) + double(u.ru_utime.tv_usec) / 1e6,
-            double(u.ru_stime.tv_sec) + double(u.ru_stime.tv_usec) / 1e6};
+    return {double(u.ru_utime.tv_sec) + double(u.ru_utime.tv_usec) / 1e6, double(u.ru_stime.tv_sec) + double(u.ru_stime.tv_usec) / 1e6};
 }
 
 qint64 statusField(const char *name)
@@ -27,10 +26,22 @@ qint64 statusField(const char *name)
 }
 } // namespace
 
-CpuTimes threadCpuTimes() { return fromRusage(RUSAGE_THREAD); }
-CpuTimes processCpuTimes() { return fromRusage(RUSAGE_SELF); }
-qint64 peakRssBytes() { return statusField("VmHWM"); }
-qint64 currentRssBytes() { return statusField("VmRSS"); }
+CpuTimes threadCpuTimes()
+{
+    return fromRusage(RUSAGE_THREAD);
+}
+CpuTimes processCpuTimes()
+{
+    return fromRusage(RUSAGE_SELF);
+}
+qint64 peakRssBytes()
+{
+    return statusField("VmHWM");
+}
+qint64 currentRssBytes()
+{
+    return statusField("VmRSS");
+}
 
 bool resetPeakRss()
 {

@@ -59,10 +59,11 @@ QStringList ProcFs::entries(const QString &dir) const
 }
 
 ProcessSampler::ProcessSampler(qint64 rootPid, const ProcFs &fs, long ticksPerSecond, long pageSize)
-    : root_(rootPid), fs_(fs), ticksPerSecond_(ticksPerSecond), pageSize_(pageSize) {}
+    : root_(rootPid), fs_(fs), ticksPerSecond_(ticksPerSecond), pageSize_(pageSize)
+{
+}
 
-double ProcessSampler::percent(QHash<qint64, quint64> &seen, QHash<qint64, quint64> &next, qint64 id, quint64 ticks,
-                               double seconds) const
+double ProcessSampler::percent(QHash<qint64, quint64> &seen, QHash<qint64, quint64> &next, qint64 id, quint64 ticks, double seconds) const
 {
     next.insert(id, ticks);
     const auto prev = seen.constFind(id);
@@ -108,8 +109,8 @@ QList<ProcessRow> ProcessSampler::sample(qint64 nowMs)
         const auto st = all.constFind(pid);
         if (st == all.cend())
             continue;
-        ProcessRow row{pid, st->ppid, st->name, st->state, st->threads,
-                       percent(pidTicks_, nextPid, pid, st->utime + st->stime, seconds), st->rssPages * pageSize_, {}};
+        ProcessRow row{pid, st->ppid, st->name, st->state, st->threads, percent(pidTicks_, nextPid, pid, st->utime + st->stime, seconds),
+            st->rssPages * pageSize_, {}};
         row.threadRows = threadsOf(pid, seconds, nextTid);
         rows.append(row);
         QList<qint64> kids = children.values(pid);

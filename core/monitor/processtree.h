@@ -40,16 +40,14 @@ struct ProcessRow {
     QList<ThreadRow> threadRows;
 };
 
-class ProcFs
-{
+class ProcFs {
 public:
     virtual ~ProcFs() = default;
     virtual QByteArray read(const QString &path) const; // empty when missing
     virtual QStringList entries(const QString &dir) const;
 };
 
-class ProcessSampler
-{
+class ProcessSampler {
 public:
     ProcessSampler(qint64 rootPid, const ProcFs &fs, long ticksPerSecond, long pageSize);
     // The root and all its descendants, root first. CPU % is measured since the previous call.

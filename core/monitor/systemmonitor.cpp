@@ -11,8 +11,7 @@
 
 namespace cl {
 
-class SystemMonitor::Worker : public QObject
-{
+class SystemMonitor::Worker : public QObject {
     Q_OBJECT
 public:
     Worker() : processes_(getpid(), fs_, sysconf(_SC_CLK_TCK), sysconf(_SC_PAGESIZE))

@@ -15,8 +15,7 @@ struct SystemSample {
     QList<ProcessRow> processes; // empty unless process sampling is on
 };
 
-class SystemMonitor : public QObject
-{
+class SystemMonitor : public QObject {
     Q_OBJECT
 public:
     static constexpr int kDefaultIntervalMs = 100;

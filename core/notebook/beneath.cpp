@@ -29,8 +29,9 @@ Split split(const QString &name)
     if (name.contains(QChar(0)))
         return s.refusal = QStringLiteral("ValueError: embedded null byte"), s; // as Python refuses it
     if (name.startsWith(QLatin1Char('/')))
-        return s.refusal = QStringLiteral("Refused: %1 is an absolute name; every name is taken inside the working folder")
-                               .arg(pyRepr(name)), s;
+        return s.refusal
+               = QStringLiteral("Refused: %1 is an absolute name; every name is taken inside the working folder").arg(pyRepr(name)),
+               s;
     const QByteArray bytes = QFile::encodeName(name);
     s.wantsDirectory = bytes.endsWith('/');
     for (const QByteArray &part : bytes.split('/')) {
@@ -101,13 +102,13 @@ Beneath resolveBeneath(const QString &folder, const QString &name)
 
 bool isSymlinkAt(int dirFd, const QByteArray &leaf)
 {
-    struct stat st{};
+    struct stat st { };
     return ::fstatat(dirFd, leaf.constData(), &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(st.st_mode);
 }
 
 QString describeEntry(int dirFd, const QByteArray &leaf)
 {
-    struct stat st{};
+    struct stat st { };
     if (::fstatat(dirFd, leaf.constData(), &st, AT_SYMLINK_NOFOLLOW) != 0)
         return {};
     if (S_ISLNK(st.st_mode)) {
@@ -115,11 +116,16 @@ QString describeEntry(int dirFd, const QByteArray &leaf)
         const ssize_t n = ::readlinkat(dirFd, leaf.constData(), target, sizeof target);
         return QStringLiteral("a symbolic link (→ %1)").arg(pyRepr(QFile::decodeName(QByteArray(target, n > 0 ? n : 0))));
     }
-    if (S_ISFIFO(st.st_mode)) return QStringLiteral("a FIFO (named pipe)");
-    if (S_ISCHR(st.st_mode)) return QStringLiteral("a character device");
-    if (S_ISBLK(st.st_mode)) return QStringLiteral("a block device");
-    if (S_ISSOCK(st.st_mode)) return QStringLiteral("a socket");
-    if (S_ISDIR(st.st_mode)) return QStringLiteral("a directory");
+    if (S_ISFIFO(st.st_mode))
+        return QStringLiteral("a FIFO (named pipe)");
+    if (S_ISCHR(st.st_mode))
+        return QStringLiteral("a character device");
+    if (S_ISBLK(st.st_mode))
+        return QStringLiteral("a block device");
+    if (S_ISSOCK(st.st_mode))
+        return QStringLiteral("a socket");
+    if (S_ISDIR(st.st_mode))
+        return QStringLiteral("a directory");
     return QStringLiteral("a regular file");
 }
 

@@ -12,11 +12,11 @@ namespace cl {
 
 // Where a name lives: the directory holding its last component, or why it cannot be reached.
 struct Beneath {
-    UniqueFd dir;                // O_PATH descriptor of that directory; invalid on failure
-    QByteArray leaf;             // the last component: no '/', may be "." or empty
+    UniqueFd dir; // O_PATH descriptor of that directory; invalid on failure
+    QByteArray leaf; // the last component: no '/', may be "." or empty
     bool wantsDirectory = false; // the name ended in '/'
-    int err = 0;                 // errno of the step that failed, as the system gave it
-    QString refusal;             // or why the lab refuses the name (then err may be 0)
+    int err = 0; // errno of the step that failed, as the system gave it
+    QString refusal; // or why the lab refuses the name (then err may be 0)
     bool ok() const { return bool(dir); }
 };
 

@@ -18,7 +18,7 @@
 namespace cl {
 
 enum class TextEncoding { Utf8, Cp1251, Koi8r };
-QString toString(TextEncoding e);        // "utf-8", "cp1251", "koi8-r" (Python's names)
+QString toString(TextEncoding e); // "utf-8", "cp1251", "koi8-r" (Python's names)
 QList<TextEncoding> allEncodings();
 
 // Text to bytes and back. Decoding fails like Python's strict codecs: nullopt and `error` set
@@ -41,13 +41,13 @@ QString makeWorkFolder();
 QString configuredTempDir();
 
 struct FileOpResult {
-    QString python;   // the lesson's line of Python
-    QString cpp;      // the C++/Qt counterpart
+    QString python; // the lesson's line of Python
+    QString cpp; // the C++/Qt counterpart
     bool ok = false;
-    QString output;   // what the operation printed or returned
+    QString output; // what the operation printed or returned
     int errnoValue = 0;
-    QString error;    // "FileNotFoundError: [Errno 2] No such file or directory: '/tmp/x'", a
-                      // decoding error, or why the lab refused ("Refused: …")
+    QString error; // "FileNotFoundError: [Errno 2] No such file or directory: '/tmp/x'", a
+                   // decoding error, or why the lab refused ("Refused: …")
     bool created = false; // this call made the file or directory (it was not there before)
 };
 
@@ -61,10 +61,9 @@ QString pythonOsException(int err, const QString &path);
 
 enum class EntryKind { Missing, File, Directory, Symlink, Other };
 
-class FileLab
-{
+class FileLab {
 public:
-    explicit FileLab(QString folder) : folder_(std::move(folder)) {}
+    explicit FileLab(QString folder) : folder_(std::move(folder)) { }
     const QString &folder() const { return folder_; }
     QString pathOf(const QString &name) const;
 
@@ -75,7 +74,7 @@ public:
     // Streams the file through a small buffer, never holding it whole; `maxShown` lines are
     // shown as repr(), the rest only counted.
     FileOpResult iterateLines(const QString &name, TextEncoding e = TextEncoding::Utf8, int maxShown = 20,
-                              const std::function<bool(std::int64_t bytesRead)> &keepGoing = {}) const;
+        const std::function<bool(std::int64_t bytesRead)> &keepGoing = {}) const;
     FileOpResult showBytes(const QString &name, qint64 maxBytes = 4096) const; // hex + text, like `cat`/`xxd`
     FileOpResult stat(const QString &name) const;
     FileOpResult makeDir(const QString &name) const;
@@ -83,8 +82,7 @@ public:
     FileOpResult removeFile(const QString &name) const;
     FileOpResult list() const;
     // A text file of `bytes` bytes of numbered lines, written in chunks.
-    FileOpResult makeBigFile(const QString &name, qint64 bytes,
-                             const std::function<bool(qint64 written)> &keepGoing = {}) const;
+    FileOpResult makeBigFile(const QString &name, qint64 bytes, const std::function<bool(qint64 written)> &keepGoing = {}) const;
     // What is at `name`, not following a link (Missing also when it cannot be reached).
     EntryKind kind(const QString &name) const;
     bool exists(const QString &name) const { return kind(name) != EntryKind::Missing; }

@@ -16,7 +16,7 @@ StreamInfo probeStream(int fd)
     StreamInfo s;
     s.fd = fd;
     s.name = fd >= 0 && fd < 3 ? QLatin1String(names[fd]) : QStringLiteral("fd %1").arg(fd);
-    struct stat st{};
+    struct stat st { };
     if (::fstat(fd, &st) != 0) {
         s.kind = QStringLiteral("closed");
         return s;

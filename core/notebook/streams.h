@@ -8,9 +8,9 @@ namespace cl {
 
 struct StreamInfo {
     int fd = 0;
-    QString name;    // stdin, stdout, stderr
-    QString kind;    // "terminal", "pipe", "file", "/dev/null", "socket", "character device", "closed"
-    QString target;  // what /proc/self/fd/N points to
+    QString name; // stdin, stdout, stderr
+    QString kind; // "terminal", "pipe", "file", "/dev/null", "socket", "character device", "closed"
+    QString target; // what /proc/self/fd/N points to
     bool isTty = false;
 };
 

@@ -63,7 +63,7 @@ RunResult runOnce(const ExperimentSpec &spec, std::stop_token stop, std::atomic<
 }
 
 ExperimentResult runExperiment(const ExperimentSpec &spec, std::stop_token stop, std::atomic<qint64> *progress,
-                               const std::function<void(const RunResult &)> &onRun, SpanSink *live)
+    const std::function<void(const RunResult &)> &onRun, SpanSink *live)
 {
     ExperimentResult result{spec.strategy, spec.effectiveWorkers(), spec.gil, {}, spec.items()};
     for (int r = 0; r < spec.repeat && !stop.stop_requested(); ++r) {

@@ -19,12 +19,10 @@ QString cannotStartThread(const QString &which, const std::system_error &e);
 
 // `progress` (optional) counts items done; readers poll it from any thread.
 // `live` (optional) receives spans as they happen, for a live timeline.
-RunResult runOnce(const ExperimentSpec &spec, std::stop_token stop = {}, std::atomic<qint64> *progress = nullptr,
-                  SpanSink *live = nullptr);
+RunResult runOnce(const ExperimentSpec &spec, std::stop_token stop = {}, std::atomic<qint64> *progress = nullptr, SpanSink *live = nullptr);
 
 // Every repeat in turn; `onRun` sees each run as it ends. Stops early when `stop` is requested.
-ExperimentResult runExperiment(const ExperimentSpec &spec, std::stop_token stop = {},
-                             std::atomic<qint64> *progress = nullptr,
-                             const std::function<void(const RunResult &)> &onRun = {}, SpanSink *live = nullptr);
+ExperimentResult runExperiment(const ExperimentSpec &spec, std::stop_token stop = {}, std::atomic<qint64> *progress = nullptr,
+    const std::function<void(const RunResult &)> &onRun = {}, SpanSink *live = nullptr);
 
 } // namespace cl

@@ -15,8 +15,7 @@
 
 namespace cl {
 
-class Runner : public QObject
-{
+class Runner : public QObject {
     Q_OBJECT
 public:
     explicit Runner(QObject *parent = nullptr);
@@ -48,7 +47,6 @@ private:
     void failToStart(const cl::ExperimentSpec &spec, quint64 generation, const QString &why);
     void pollProgress();
     void onBatchDone(quint64 generation, bool cancelled);
-
 
     std::shared_ptr<Shared> shared_;
     std::jthread worker_;

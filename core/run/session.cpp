@@ -4,8 +4,11 @@ namespace cl {
 
 QString experimentKey(const ExperimentSpec &s)
 {
-    return QStringLiteral("%1/%2/%3/%4/%5").arg(toString(s.workload), toString(s.strategy)).arg(s.effectiveWorkers())
-        .arg(s.gil).arg(s.items());
+    return QStringLiteral("%1/%2/%3/%4/%5")
+        .arg(toString(s.workload), toString(s.strategy))
+        .arg(s.effectiveWorkers())
+        .arg(s.gil)
+        .arg(s.items());
 }
 
 Session::Session(QObject *parent) : QObject(parent)
@@ -16,9 +19,8 @@ Session::Session(QObject *parent) : QObject(parent)
         current_ = index;
         emit experimentStarted(batch_.value(index));
     });
-    connect(&runner_, &Runner::runFinished, this, [this](int index, int repeat, const RunResult &run) {
-        emit runFinished(batch_.value(index), repeat, run);
-    });
+    connect(&runner_, &Runner::runFinished, this,
+        [this](int index, int repeat, const RunResult &run) { emit runFinished(batch_.value(index), repeat, run); });
     connect(&runner_, &Runner::experimentFinished, this, &Session::onExperimentFinished);
     connect(&runner_, &Runner::finished, this, [this](bool cancelled) {
         current_ = -1;

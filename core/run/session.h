@@ -24,9 +24,9 @@ struct PlannedExperiment {
 struct QueuedExperiment {
     ExperimentSpec spec;
     Translatable label;
-    int batch = 0;       // which batch of the session (1, 2, …)
+    int batch = 0; // which batch of the session (1, 2, …)
     BatchKind kind = BatchKind::Experiments;
-    int runsBefore = 0;  // runs of the same experiment earlier in the session: this one's run 1 is run runsBefore + 1
+    int runsBefore = 0; // runs of the same experiment earlier in the session: this one's run 1 is run runsBefore + 1
     int runNumber(int repeat) const { return runsBefore + repeat + 1; }
 };
 
@@ -35,8 +35,7 @@ struct FinishedExperiment {
     ExperimentResult result;
 };
 
-class Session : public QObject
-{
+class Session : public QObject {
     Q_OBJECT
 public:
     explicit Session(QObject *parent = nullptr);

@@ -1,17 +1,18 @@
 // Records the state changes of one worker as spans, cheaply: one clock read per change.
 #pragma once
 
-#include "util/clock.h"
 #include "experiment/experiment.h"
 #include "run/spansink.h"
+#include "util/clock.h"
 
 namespace cl {
 
-class SpanRecorder
-{
+class SpanRecorder {
 public:
     SpanRecorder(int worker, WorkerKind kind, std::int64_t originNs, SpanSink *live = nullptr)
-        : worker_(worker), kind_(kind), originNs_(originNs), live_(live) {}
+        : worker_(worker), kind_(kind), originNs_(originNs), live_(live)
+    {
+    }
 
     // Ends the current span (if any) and begins one in `state`; returns the time used.
     std::int64_t enter(WorkerState state, std::int64_t nowNs = monotonicNs());
@@ -20,7 +21,11 @@ public:
     void addSpan(WorkerState state, std::int64_t t0Ns, std::int64_t t1Ns);
 
     const QList<Span> &spans() const { return spans_; }
-    QList<Span> takeSpans() { finish(); return std::move(spans_); }
+    QList<Span> takeSpans()
+    {
+        finish();
+        return std::move(spans_);
+    }
     int worker() const { return worker_; }
 
 private:

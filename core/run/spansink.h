@@ -10,14 +10,13 @@
 
 namespace cl {
 
-class SpanSink
-{
+class SpanSink {
 public:
     struct Snapshot {
-        int serial = 0;      // which run: changes when a new run begins
-        QList<Span> closed;  // closed since the last snapshot
-        QList<Span> open;    // each worker's current state, from its start until now
-        double now = 0;      // seconds since the run began
+        int serial = 0; // which run: changes when a new run begins
+        QList<Span> closed; // closed since the last snapshot
+        QList<Span> open; // each worker's current state, from its start until now
+        double now = 0; // seconds since the run began
     };
 
     void beginRun(std::int64_t originNs);

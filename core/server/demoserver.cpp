@@ -23,33 +23,42 @@ namespace cl {
 namespace {
 
 constexpr int kBacklog = 4096;
-constexpr qsizetype kReadChunk = 16 * 1024;       // one read(); also the most a connection keeps unparsed
+constexpr qsizetype kReadChunk = 16 * 1024; // one read(); also the most a connection keeps unparsed
 constexpr qsizetype kMaxQueuedOutput = 16 * 1024; // replies a client has not read yet; beyond, its requests wait
-constexpr int kChunksPerTurn = 8;                 // then other connections get the thread
-constexpr int kAcceptRetryMs = 100;               // after accept() failed, e.g. out of descriptors
+constexpr int kChunksPerTurn = 8; // then other connections get the thread
+constexpr int kAcceptRetryMs = 100; // after accept() failed, e.g. out of descriptors
 
 const char *reasonPhrase(int status)
 {
     switch (status) {
-    case 200: return "OK";
-    case 400: return "Bad Request";
-    case 405: return "Method Not Allowed";
-    case 408: return "Request Timeout";
-    case 413: return "Content Too Large";
-    case 417: return "Expectation Failed";
-    case 431: return "Request Header Fields Too Large";
-    case 501: return "Not Implemented";
-    case 505: return "HTTP Version Not Supported";
-    default: return "Error";
+    case 200:
+        return "OK";
+    case 400:
+        return "Bad Request";
+    case 405:
+        return "Method Not Allowed";
+    case 408:
+        return "Request Timeout";
+    case 413:
+        return "Content Too Large";
+    case 417:
+        return "Expectation Failed";
+    case 431:
+        return "Request Header Fields Too Large";
+    case 501:
+        return "Not Implemented";
+    case 505:
+        return "HTTP Version Not Supported";
+    default:
+        return "Error";
     }
 }
 
 QByteArray head(int status, qsizetype contentLength, bool keepAlive, const char *extra = "")
 {
     return "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status)
-        + "\r\nServer: concurrency-lab\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: "
-        + QByteArray::number(contentLength) + (keepAlive ? "\r\nConnection: keep-alive" : "\r\nConnection: close")
-        + extra + "\r\n\r\n";
+        + "\r\nServer: concurrency-lab\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: " + QByteArray::number(contentLength)
+        + (keepAlive ? "\r\nConnection: keep-alive" : "\r\nConnection: close") + extra + "\r\n\r\n";
 }
 
 QByteArray errorReply(int status, const QByteArray &why)
@@ -79,8 +88,7 @@ struct CannedReplies {
 };
 
 // Hands each accepted descriptor over raw, to become a SocketChannel.
-class Acceptor : public QTcpServer
-{
+class Acceptor : public QTcpServer {
 public:
     using QTcpServer::QTcpServer;
     std::function<void(qintptr)> onConnection;
@@ -90,28 +98,26 @@ protected:
 };
 
 struct Connection {
-    Connection(quint64 id, int fd) : id(id), channel(fd) {}
+    Connection(quint64 id, int fd) : id(id), channel(fd) { }
     const quint64 id;
     SocketChannel channel;
     HttpRequestParser parser;
-    QByteArray unread;           // read past the end of a request: parsed when its turn comes
-    QByteArray waitingReply;     // the reply waiting for its delay
+    QByteArray unread; // read past the end of a request: parsed when its turn comes
+    QByteArray waitingReply; // the reply waiting for its delay
     bool replyKeepsAlive = true;
-    bool busy = false;           // a reply is waiting: nothing more is read meanwhile (backpressure)
-    bool closing = false;        // close once the queued output is written
+    bool busy = false; // a reply is waiting: nothing more is read meanwhile (backpressure)
+    bool closing = false; // close once the queued output is written
     bool closed = false;
-    qint64 idleSince = 0;        // last reply or output progress, in ms on the listener's clock
-    qint64 requestSince = 0;     // the current request's first byte
-    qint64 queuedDeadline = 0;   // this connection's timeout entry in the deadline queue; 0: none
+    qint64 idleSince = 0; // last reply or output progress, in ms on the listener's clock
+    qint64 requestSince = 0; // the current request's first byte
+    qint64 queuedDeadline = 0; // this connection's timeout entry in the deadline queue; 0: none
 };
 
 } // namespace
 
-class DemoServer::Listener : public QObject
-{
+class DemoServer::Listener : public QObject {
 public:
-    Listener(std::shared_ptr<Counters> counters, DemoServerTimeouts timeouts)
-        : counters_(std::move(counters)), timeouts_(timeouts)
+    Listener(std::shared_ptr<Counters> counters, DemoServerTimeouts timeouts) : counters_(std::move(counters)), timeouts_(timeouts)
     {
         clock_.start();
         scratch_.resize(kReadChunk);
@@ -120,8 +126,8 @@ public:
         connect(timer_, &QTimer::timeout, this, &Listener::onTimer);
         server_->setListenBacklogSize(kBacklog);
         server_->onConnection = [this](qintptr fd) { accept(int(fd)); };
-        connect(server_, &QTcpServer::acceptError, this,
-                [this] { QTimer::singleShot(kAcceptRetryMs, server_, &QTcpServer::resumeAccepting); });
+        connect(
+            server_, &QTcpServer::acceptError, this, [this] { QTimer::singleShot(kAcceptRetryMs, server_, &QTcpServer::resumeAccepting); });
     }
 
     QString listen(quint16 port, quint16 *bound)
@@ -142,17 +148,15 @@ private:
     {
         auto owned = std::make_unique<Connection>(nextId_++, fd);
         Connection &c = *owned;
-        c.channel.watch(this, [this, &c] { pump(c); }, [this, &c] { onWritable(c); });
+        c.channel.watch(
+            this, [this, &c] { pump(c); }, [this, &c] { onWritable(c); });
         c.idleSince = clock_.elapsed();
         connections_.emplace(c.id, std::move(owned));
         counters_->connections.fetch_add(1);
         updateDeadline(c);
     }
 
-    bool canProcess(const Connection &c) const
-    {
-        return !c.busy && !c.closing && !c.closed && c.channel.pending() < kMaxQueuedOutput;
-    }
+    bool canProcess(const Connection &c) const { return !c.busy && !c.closing && !c.closed && c.channel.pending() < kMaxQueuedOutput; }
 
     // Serves what the connection has sent, request after request, in a loop (never by recursion),
     // until a reply must wait, the client must read first, or the turn is over.
@@ -212,7 +216,8 @@ private:
         const bool keepAlive = c.parser.request().keepAlive;
         c.parser.reset();
         const qint64 inFlight = counters_->inFlight.fetch_add(1) + 1;
-        for (qint64 seen = counters_->maxInFlight.load(); inFlight > seen && !counters_->maxInFlight.compare_exchange_weak(seen, inFlight);) {}
+        for (qint64 seen = counters_->maxInFlight.load();
+             inFlight > seen && !counters_->maxInFlight.compare_exchange_weak(seen, inFlight);) { }
         const int delay = counters_->delayMs.load();
         if (delay <= 0)
             return finish(c, reply, keepAlive, now);
@@ -266,7 +271,13 @@ private:
         if (c.channel.peerClosed() || canProcess(c))
             c.channel.setReading(!c.channel.peerClosed());
         if (canProcess(c) && !c.unread.isEmpty()) // the turn ended with requests still buffered
-            QMetaObject::invokeMethod(this, [this, id = c.id] { if (Connection *c = find(id)) pump(*c); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this,
+                [this, id = c.id] {
+                    if (Connection *c = find(id))
+                        pump(*c);
+                },
+                Qt::QueuedConnection);
         updateDeadline(c);
     }
 
@@ -280,7 +291,8 @@ private:
         auto node = connections_.extract(c.id);
         // Freed on the next pass of the event loop: callers up the stack may still hold `c`.
         if (graveyard_.empty())
-            QMetaObject::invokeMethod(this, [this] { graveyard_.clear(); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [this] { graveyard_.clear(); }, Qt::QueuedConnection);
         graveyard_.push_back(std::move(node.mapped()));
     }
 
@@ -397,8 +409,7 @@ DemoServer::~DemoServer()
 // Runs `fn` on the server's thread and waits for it. The hand-over goes through a std::mutex and
 // a std::promise rather than a blocking queued call, so ThreadSanitizer (which cannot see inside
 // Qt's event queue) sees the Listener built, used and destroyed on one thread, in order.
-template <typename Fn>
-auto DemoServer::onServerThread(Fn fn) -> decltype(fn())
+template <typename Fn> auto DemoServer::onServerThread(Fn fn) -> decltype(fn())
 {
     using Result = decltype(fn());
     std::promise<Result> done;
@@ -413,7 +424,8 @@ auto DemoServer::onServerThread(Fn fn) -> decltype(fn())
             }
         };
     }
-    QMetaObject::invokeMethod(anchor_.get(), [this] { runPending(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        anchor_.get(), [this] { runPending(); }, Qt::QueuedConnection);
     return done.get_future().get();
 }
 

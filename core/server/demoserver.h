@@ -15,25 +15,24 @@
 
 #include <atomic>
 #include <functional>
-#include <mutex>
 #include <memory>
+#include <mutex>
 
 namespace cl {
 
 struct DemoServerStats {
-    qint64 served = 0;      // replies written
-    qint64 inFlight = 0;    // requests received and not yet answered
+    qint64 served = 0; // replies written
+    qint64 inFlight = 0; // requests received and not yet answered
     qint64 maxInFlight = 0; // the most at once since the last reset
     qint64 connections = 0; // open connections
 };
 
 struct DemoServerTimeouts {
-    int idleMs = 60'000;    // a connection with no request under way is closed after this
+    int idleMs = 60'000; // a connection with no request under way is closed after this
     int requestMs = 10'000; // a request's head and body must arrive within this of its first byte: else 408
 };
 
-class DemoServer
-{
+class DemoServer {
 public:
     static constexpr quint16 kDefaultPort = 8000;
     static QByteArray body();
@@ -63,8 +62,7 @@ public:
     };
 
 private:
-    template <typename Fn>
-    auto onServerThread(Fn fn) -> decltype(fn());
+    template <typename Fn> auto onServerThread(Fn fn) -> decltype(fn());
     void runPending();
 
     std::shared_ptr<Counters> counters_ = std::make_shared<Counters>();

@@ -35,8 +35,7 @@ bool isFieldValueChar(char c)
     return u == '\t' || (u >= 0x20 && u != 0x7f); // controls (NUL, bare CR, ...) are refused
 }
 
-template <typename Pred>
-bool all(QByteArrayView s, Pred pred)
+template <typename Pred> bool all(QByteArrayView s, Pred pred)
 {
     for (char c : s)
         if (!pred(c))
@@ -75,8 +74,7 @@ std::optional<qint64> parseDigits(QByteArrayView s)
 }
 
 // Calls f on each comma-separated element, trimmed.
-template <typename F>
-void forEachElement(QByteArrayView list, F f)
+template <typename F> void forEachElement(QByteArrayView list, F f)
 {
     while (!list.isEmpty()) {
         const qsizetype comma = list.indexOf(',');
@@ -184,8 +182,7 @@ bool HttpRequestParser::parseRequestLine(QByteArrayView line)
 bool HttpRequestParser::parseVersion(QByteArrayView version)
 {
     const auto isDigit = [](char c) { return c >= '0' && c <= '9'; };
-    if (version.size() != 8 || !version.startsWith("HTTP/") || !isDigit(version[5]) || version[6] != '.'
-        || !isDigit(version[7]))
+    if (version.size() != 8 || !version.startsWith("HTTP/") || !isDigit(version[5]) || version[6] != '.' || !isDigit(version[7]))
         return fail(400, "malformed HTTP version");
     if (version[5] != '1')
         return fail(505, "only HTTP/1.0 and HTTP/1.1 are supported");

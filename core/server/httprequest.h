@@ -16,29 +16,28 @@ namespace cl {
 
 struct HttpLimits {
     qsizetype maxHead = 16 * 1024; // request line, fields and the blank line; beyond: 431
-    qint64 maxBody = 1024 * 1024;  // the Content-Length a request may announce; beyond: 413
+    qint64 maxBody = 1024 * 1024; // the Content-Length a request may announce; beyond: 413
 };
 
 struct HttpRequest {
-    QByteArray method;           // case-sensitive, as sent
-    QByteArray target;           // origin-form "/a?b", absolute-form "http://h/a", "*", ...
-    int minorVersion = 1;        // HTTP/1.<minor>
-    bool keepAlive = true;       // HTTP/1.1 unless "Connection: close"; HTTP/1.0 only with "keep-alive"
+    QByteArray method; // case-sensitive, as sent
+    QByteArray target; // origin-form "/a?b", absolute-form "http://h/a", "*", ...
+    int minorVersion = 1; // HTTP/1.<minor>
+    bool keepAlive = true; // HTTP/1.1 unless "Connection: close"; HTTP/1.0 only with "keep-alive"
     qint64 contentLength = 0;
     bool expectContinue = false; // "Expect: 100-continue" in an HTTP/1.1 request
 };
 
-class HttpRequestParser
-{
+class HttpRequestParser {
 public:
     enum class State {
-        Head,     // waiting for the rest of the request line and fields
-        Body,     // the head is parsed; discarding the body
+        Head, // waiting for the rest of the request line and fields
+        Body, // the head is parsed; discarding the body
         Complete, // a whole request: read request(), then reset() for the next one
-        Failed,   // refuse with errorStatus() and close: the stream cannot be resynchronised
+        Failed, // refuse with errorStatus() and close: the stream cannot be resynchronised
     };
 
-    explicit HttpRequestParser(HttpLimits limits = {}) : limits_(limits) {}
+    explicit HttpRequestParser(HttpLimits limits = {}) : limits_(limits) { }
 
     // Consumes bytes of the current request only (never past its end) and returns how many.
     // Returns 0 in Complete and Failed.
@@ -50,8 +49,8 @@ public:
     const HttpRequest &request() const { return request_; } // valid from Body on
     qint64 bodyRemaining() const { return bodyLeft_; }
     qsizetype bufferedBytes() const { return head_.size(); } // never above the head limit
-    int errorStatus() const { return status_; }             // when Failed: 400, 413, 417, 431, 501 or 505
-    const QByteArray &error() const { return error_; }       // when Failed: a short English reason
+    int errorStatus() const { return status_; } // when Failed: 400, 413, 417, 431, 501 or 505
+    const QByteArray &error() const { return error_; } // when Failed: a short English reason
 
 private:
     qsizetype feedHead(const char *data, qsizetype size);
@@ -70,7 +69,7 @@ private:
     HttpLimits limits_;
     State state_ = State::Head;
     QByteArray head_;
-    qsizetype lineStart_ = 0;     // where the line being received begins in head_
+    qsizetype lineStart_ = 0; // where the line being received begins in head_
     bool sawRequestLine_ = false; // a non-empty line arrived (empty ones before it are skipped)
     HttpRequest request_;
     bool lengthSeen_ = false, transferEncoding_ = false, closeToken_ = false, keepAliveToken_ = false;

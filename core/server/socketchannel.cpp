@@ -18,8 +18,7 @@ bool transient(int error)
 
 } // namespace
 
-SocketChannel::SocketChannel(int fd)
-    : fd_(fd), readable_(fd, QSocketNotifier::Read), writable_(fd, QSocketNotifier::Write)
+SocketChannel::SocketChannel(int fd) : fd_(fd), readable_(fd, QSocketNotifier::Read), writable_(fd, QSocketNotifier::Write)
 {
     writable_.setEnabled(false);
     ::fcntl(fd_, F_SETFL, ::fcntl(fd_, F_GETFL) | O_NONBLOCK);

@@ -12,8 +12,7 @@
 
 namespace cl {
 
-class SocketChannel
-{
+class SocketChannel {
 public:
     explicit SocketChannel(int fd); // takes ownership; sets O_NONBLOCK and TCP_NODELAY
     ~SocketChannel();
@@ -29,7 +28,7 @@ public:
     void setReading(bool on);
 
     void queue(const QByteArray &bytes); // sent by the next flush()
-    qsizetype flush();                   // writes what the kernel takes now (returns it), watches for the rest
+    qsizetype flush(); // writes what the kernel takes now (returns it), watches for the rest
     qsizetype pending() const { return out_.size() - sent_; }
 
     bool peerClosed() const { return peerClosed_; }

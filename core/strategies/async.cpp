@@ -12,20 +12,19 @@
 #include <QTimer>
 
 #include <deque>
-#include <sys/resource.h>
 #include <memory>
+#include <sys/resource.h>
 #include <unordered_map>
 
 namespace cl {
 
 namespace {
 
-class GetBatch : public QObject
-{
+class GetBatch : public QObject {
 public:
     GetBatch(const AsyncGetOptions &o, std::int64_t origin, std::stop_token stop, std::atomic<qint64> *progress, SpanSink *live)
-        : options_(o), address_(reinterpret_cast<const sockaddr *>(&o.target.address)), request_(o.target.request()),
-          origin_(origin), stop_(std::move(stop)), progress_(progress), live_(live)
+        : options_(o), address_(reinterpret_cast<const sockaddr *>(&o.target.address)), request_(o.target.request()), origin_(origin),
+          stop_(std::move(stop)), progress_(progress), live_(live)
     {
         sweep_.setInterval(kSweepInterval);
         connect(&sweep_, &QTimer::timeout, this, &GetBatch::onSweep);
@@ -86,7 +85,8 @@ private:
         rlimit limit{};
         getrlimit(RLIMIT_NOFILE, &limit);
         return QStringLiteral("out of file descriptors (the limit is %1; each connection needs one): "
-                              "use fewer --connections").arg(qulonglong(limit.rlim_cur));
+                              "use fewer --connections")
+            .arg(qulonglong(limit.rlim_cur));
     }
 
     void onData(qint64 id, bool atEnd)
@@ -109,7 +109,8 @@ private:
     // Finishing is queued: a socket may report an error from inside connectToHost().
     void postFinish(qint64 id, const QString &error)
     {
-        QMetaObject::invokeMethod(this, [this, id, error] { finish(id, error); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, id, error] { finish(id, error); }, Qt::QueuedConnection);
     }
 
     void finish(qint64 id, const QString &error)
@@ -125,8 +126,8 @@ private:
             p->socket->abort();
             p->socket->deleteLater();
         }
-        tally_.spans.append(Span{int(id), WorkerKind::Task, WorkerState::WaitIo,
-                                 double(p->startNs - origin_) / 1e9, double(now - origin_) / 1e9});
+        tally_.spans.append(
+            Span{int(id), WorkerKind::Task, WorkerState::WaitIo, double(p->startNs - origin_) / 1e9, double(now - origin_) / 1e9});
         if (live_) {
             live_->finished(int(id));
             live_->closed(tally_.spans.last());
@@ -176,8 +177,7 @@ private:
 
 constexpr qint64 kAsyncCpuChunk = 10'000; // about 1.2 ms of counting between yields
 
-class CpuTasks : public QObject
-{
+class CpuTasks : public QObject {
 public:
     CpuTasks(const QList<qint64> &shares, std::int64_t origin, std::stop_token stop, std::atomic<qint64> *progress, SpanSink *live)
         : left_(shares), origin_(origin), stop_(std::move(stop)), progress_(progress), live_(live)
@@ -197,7 +197,11 @@ public:
     }
 
 private:
-    void schedule(int task) { QMetaObject::invokeMethod(this, [this, task] { resume(task); }, Qt::QueuedConnection); }
+    void schedule(int task)
+    {
+        QMetaObject::invokeMethod(
+            this, [this, task] { resume(task); }, Qt::QueuedConnection);
+    }
 
     void resume(int task)
     {
@@ -240,14 +244,14 @@ private:
 
 } // namespace
 
-WorkTally runAsyncGets(const AsyncGetOptions &options, std::int64_t originNs, std::stop_token stop,
-                       std::atomic<qint64> *progress, SpanSink *live)
+WorkTally runAsyncGets(
+    const AsyncGetOptions &options, std::int64_t originNs, std::stop_token stop, std::atomic<qint64> *progress, SpanSink *live)
 {
     return GetBatch(options, originNs, std::move(stop), progress, live).run();
 }
 
-WorkTally runAsyncCpu(const QList<qint64> &shares, std::int64_t originNs, std::stop_token stop,
-                      std::atomic<qint64> *progress, SpanSink *live)
+WorkTally runAsyncCpu(
+    const QList<qint64> &shares, std::int64_t originNs, std::stop_token stop, std::atomic<qint64> *progress, SpanSink *live)
 {
     return CpuTasks(shares, originNs, std::move(stop), progress, live).run();
 }
@@ -260,7 +264,8 @@ Measured runAsync(const RunContext &run)
     if (spec.workload == Workload::Cpu)
         m.tally = runAsyncCpu(splitEvenly(spec.steps, spec.workers), run.origin, run.stop, run.progress, run.live);
     else
-        m.tally = runAsyncGets({*run.target, spec.requests, spec.connections, spec.timeoutMs}, run.origin, run.stop, run.progress, run.live);
+        m.tally
+            = runAsyncGets({*run.target, spec.requests, spec.connections, spec.timeoutMs}, run.origin, run.stop, run.progress, run.live);
     m.cpu = threadCpuTimes() - before;
     return m;
 }

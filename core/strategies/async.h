@@ -3,8 +3,8 @@
 #pragma once
 
 #include "experiment/experiment.h"
-#include "workloads/http.h"
 #include "run/spansink.h"
+#include "workloads/http.h"
 #include "workloads/worktally.h"
 
 #include <atomic>
@@ -21,12 +21,12 @@ struct AsyncGetOptions {
 
 // All GETs in flight at once (up to the connection limit), each on its own non-blocking socket
 // (no QNetworkAccessManager: it opens only 6 connections per host). One span per request.
-WorkTally runAsyncGets(const AsyncGetOptions &options, std::int64_t originNs, std::stop_token stop,
-                       std::atomic<qint64> *progress = nullptr, SpanSink *live = nullptr);
+WorkTally runAsyncGets(const AsyncGetOptions &options, std::int64_t originNs, std::stop_token stop, std::atomic<qint64> *progress = nullptr,
+    SpanSink *live = nullptr);
 
 // CPU-bound tasks on one loop: each counts its share in chunks and yields to the loop between
 // chunks, so the tasks interleave on one core and nothing runs in parallel.
-WorkTally runAsyncCpu(const QList<qint64> &shares, std::int64_t originNs, std::stop_token stop,
-                      std::atomic<qint64> *progress = nullptr, SpanSink *live = nullptr);
+WorkTally runAsyncCpu(const QList<qint64> &shares, std::int64_t originNs, std::stop_token stop, std::atomic<qint64> *progress = nullptr,
+    SpanSink *live = nullptr);
 
 } // namespace cl

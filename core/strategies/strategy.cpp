@@ -13,6 +13,7 @@ Measured runAsync(const RunContext &run);
 const QList<StrategyDescriptor> &strategyTable()
 {
     using K = WorkerKind;
+    // clang-format off
     //        id                    key           name                                              kind        GIL    one    task/req resolve max      lesson (cpu, io)  run
     static const QList<StrategyDescriptor> table{
         {Strategy::Sequential, "sequential", QT_TRANSLATE_NOOP("Strategy", "sequential"), K::Main,    false, true,  false, false, 1,       {1, 1},    runSequential},
@@ -20,6 +21,7 @@ const QList<StrategyDescriptor> &strategyTable()
         {Strategy::Processes,  "processes",  QT_TRANSLATE_NOOP("Strategy", "processes"),  K::Process, true,  false, false, true,  256,     {2, 16},   runProcesses},
         {Strategy::Async,      "async",      QT_TRANSLATE_NOOP("Strategy", "async"),      K::Task,    false, false, true,  false, 100'000, {2, 100},  runAsync},
     };
+    // clang-format on
     return table;
 }
 

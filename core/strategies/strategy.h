@@ -20,11 +20,11 @@ namespace cl {
 // What one run of any strategy gets: the same for all of them.
 struct RunContext {
     const ExperimentSpec &spec;
-    const HttpTarget *target;      // IO: resolved once before the run (null when the strategy's workers resolve it)
-    std::int64_t origin;           // monotonicNs() at the run's start: span times count from here
-    std::stop_token stop;          // Stop: every strategy ends within ~50 ms of it
+    const HttpTarget *target; // IO: resolved once before the run (null when the strategy's workers resolve it)
+    std::int64_t origin; // monotonicNs() at the run's start: span times count from here
+    std::stop_token stop; // Stop: every strategy ends within ~50 ms of it
     std::atomic<qint64> *progress; // items done so far (optional), polled from any thread
-    SpanSink *live;                // spans as they happen, for the live timeline (optional)
+    SpanSink *live; // spans as they happen, for the live timeline (optional)
 };
 
 // What a strategy measured: the work done, the CPU time its workers used, and the peak memory of
@@ -39,15 +39,15 @@ using RunFunction = Measured (*)(const RunContext &);
 
 struct StrategyDescriptor {
     Strategy id;
-    const char *key;           // in the CLI, the JSON and the settings: "threads"
-    const char *name;          // shown in the UI: QT_TRANSLATE_NOOP("Strategy", …), see displayName()
-    WorkerKind workerKind;     // what its workers are on the timeline
-    bool gilApplies;           // the GIL switch changes what it does
-    bool singleWorker;         // always exactly one worker (sequential)
-    bool taskPerRequest;       // IO: one task per request, the workers setting is ignored (async)
-    bool workersResolveUrl;    // IO: its workers resolve the URL themselves (child processes)
+    const char *key; // in the CLI, the JSON and the settings: "threads"
+    const char *name; // shown in the UI: QT_TRANSLATE_NOOP("Strategy", …), see displayName()
+    WorkerKind workerKind; // what its workers are on the timeline
+    bool gilApplies; // the GIL switch changes what it does
+    bool singleWorker; // always exactly one worker (sequential)
+    bool taskPerRequest; // IO: one task per request, the workers setting is ignored (async)
+    bool workersResolveUrl; // IO: its workers resolve the URL themselves (child processes)
     int maxWorkers;
-    int lessonWorkers[2];      // the lesson's numbers per workload (cpu, io): the CLI's defaults
+    int lessonWorkers[2]; // the lesson's numbers per workload (cpu, io): the CLI's defaults
     RunFunction run;
 
     QString displayName() const; // in the UI's language

@@ -36,7 +36,8 @@ bool saveWith(const QString &path, const std::function<bool(QIODevice &)> &write
 
 bool saveFile(const QString &path, const QByteArray &bytes, QString *error)
 {
-    return saveWith(path, [&bytes](QIODevice &device) { return device.write(bytes) == bytes.size(); }, error);
+    return saveWith(
+        path, [&bytes](QIODevice &device) { return device.write(bytes) == bytes.size(); }, error);
 }
 
 } // namespace cl

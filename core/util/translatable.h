@@ -10,16 +10,12 @@
 
 namespace cl {
 
-class Translatable
-{
+class Translatable {
 public:
     Translatable() = default;
-    Translatable(QString fixed) : make_([s = std::move(fixed)] { return s; }) {} // a name, a number
+    Translatable(QString fixed) : make_([s = std::move(fixed)] { return s; }) { } // a name, a number
     template <std::invocable F>
-        requires std::convertible_to<std::invoke_result_t<F>, QString>
-    Translatable(F make) : make_(std::move(make))
-    {
-    }
+    requires std::convertible_to<std::invoke_result_t<F>, QString> Translatable(F make) : make_(std::move(make)) { }
 
     QString text() const { return make_ ? make_() : QString(); }
     bool isEmpty() const { return !make_; }

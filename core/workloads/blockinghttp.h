@@ -10,10 +10,10 @@
 namespace cl {
 
 struct RequestOutcome {
-    bool ok = false;        // status 200 and the whole body read
+    bool ok = false; // status 200 and the whole body read
     int status = 0;
     double latencyMs = 0;
-    QString error;          // empty when ok
+    QString error; // empty when ok
 };
 
 RequestOutcome blockingGet(const HttpTarget &target, int timeoutMs, std::stop_token stop = {});

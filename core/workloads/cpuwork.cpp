@@ -31,20 +31,34 @@ inline void step(Frame &f)
 {
     for (Op op : kLoopBody) {
         switch (op) {
-        case ForIter: f.stack[f.sp++] = f.next++; break;
-        case StoreI: f.i = f.stack[--f.sp]; break;
-        case LoadCount: f.stack[f.sp++] = f.count; break;
-        case LoadConst: f.stack[f.sp++] = 1; break;
-        case InplaceAdd: --f.sp; f.stack[f.sp - 1] += f.stack[f.sp]; break;
-        case StoreCount: f.count = f.stack[--f.sp]; break;
-        case JumpAbsolute: break;
+        case ForIter:
+            f.stack[f.sp++] = f.next++;
+            break;
+        case StoreI:
+            f.i = f.stack[--f.sp];
+            break;
+        case LoadCount:
+            f.stack[f.sp++] = f.count;
+            break;
+        case LoadConst:
+            f.stack[f.sp++] = 1;
+            break;
+        case InplaceAdd:
+            --f.sp;
+            f.stack[f.sp - 1] += f.stack[f.sp];
+            break;
+        case StoreCount:
+            f.count = f.stack[--f.sp];
+            break;
+        case JumpAbsolute:
+            break;
         }
         f.h = bookkeeping(f.h ^ std::uint64_t(op));
         asm volatile("" : "+r"(f.count));
     }
 }
 
-constexpr std::int64_t kChunk = 1024;       // steps between looks at the stop token
+constexpr std::int64_t kChunk = 1024; // steps between looks at the stop token
 constexpr std::int64_t kProgressEvery = 64; // chunks between progress reports
 
 } // namespace

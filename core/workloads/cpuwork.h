@@ -1,11 +1,11 @@
 // The lesson's CPU-bound `worker(steps)`: a counting loop with an interpreter's cost per step.
 #pragma once
 
-#include "workloads/gil.h"
 #include "run/spanrecorder.h"
+#include "workloads/gil.h"
 
-#include <functional>
 #include <cstdint>
+#include <functional>
 #include <stop_token>
 
 namespace cl {
@@ -22,7 +22,7 @@ std::int64_t interpretSteps(std::int64_t steps);
 
 struct CpuWorkerContext {
     Gil &gil;
-    int who;                 // distinct per thread sharing the Gil
+    int who; // distinct per thread sharing the Gil
     SpanRecorder &spans;
     std::stop_token stop;
     std::function<void(std::int64_t delta)> progress = {}; // steps newly done (optional, every ~8 ms)

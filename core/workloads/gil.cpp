@@ -4,7 +4,7 @@ namespace cl {
 
 using namespace std::chrono_literals;
 
-Gil::Gil(bool enabled, std::chrono::microseconds interval) : enabled_(enabled), interval_(interval) {}
+Gil::Gil(bool enabled, std::chrono::microseconds interval) : enabled_(enabled), interval_(interval) { }
 
 bool Gil::acquire(int who, std::stop_token stop)
 {

@@ -17,8 +17,7 @@
 
 namespace cl {
 
-class Gil
-{
+class Gil {
 public:
     explicit Gil(bool enabled, std::chrono::microseconds interval = std::chrono::microseconds(5000));
     Gil(const Gil &) = delete;
@@ -39,9 +38,9 @@ public:
 private:
     const bool enabled_;
     const std::chrono::microseconds interval_;
-    mutable std::mutex mutex_;          // gil_mutex
-    std::condition_variable cond_;      // gil_cond
-    std::mutex switchMutex_;            // switch_mutex
+    mutable std::mutex mutex_; // gil_mutex
+    std::condition_variable cond_; // gil_cond
+    std::mutex switchMutex_; // switch_mutex
     std::condition_variable switchCond_; // switch_cond
     bool locked_ = false;
     int lastHolder_ = -1;

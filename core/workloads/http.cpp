@@ -2,8 +2,8 @@
 
 #include <QUrl>
 #include <cstring>
-#include <utility>
 #include <netdb.h>
+#include <utility>
 
 namespace cl {
 

@@ -21,8 +21,7 @@ struct HttpTarget {
 // Parses an http:// URL and resolves its host. On failure returns nullopt and sets `error`.
 std::optional<HttpTarget> resolveHttpTarget(const QString &url, QString *error);
 
-class HttpResponseParser
-{
+class HttpResponseParser {
 public:
     enum class State { Incomplete, Complete, Failed };
     State feed(const char *data, std::size_t size);

@@ -2,10 +2,10 @@
 // around each blocking request as CPython does (Py_BEGIN_ALLOW_THREADS).
 #pragma once
 
-#include "workloads/worktally.h"
+#include "run/spanrecorder.h"
 #include "workloads/gil.h"
 #include "workloads/http.h"
-#include "run/spanrecorder.h"
+#include "workloads/worktally.h"
 
 #include <atomic>
 #include <functional>

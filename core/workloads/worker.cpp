@@ -5,8 +5,7 @@
 
 namespace cl {
 
-WorkTally runWorker(const WorkerJob &job, Gil &gil, int who, SpanRecorder &spans, std::stop_token stop,
-                    const WorkerHooks &hooks)
+WorkTally runWorker(const WorkerJob &job, Gil &gil, int who, SpanRecorder &spans, std::stop_token stop, const WorkerHooks &hooks)
 {
     if (job.workload == Workload::Cpu) {
         CpuWorkerContext ctx{gil, who, spans, std::move(stop), hooks.progress};

@@ -18,16 +18,15 @@ struct WorkerJob {
     Workload workload = Workload::Cpu;
     qint64 items = 0;
     const HttpTarget *target = nullptr; // IO
-    int timeoutMs = 5000;               // IO: per request
+    int timeoutMs = 5000; // IO: per request
 };
 
 struct WorkerHooks {
-    std::function<void(qint64 delta)> progress = {};      // items newly done (optional)
+    std::function<void(qint64 delta)> progress = {}; // items newly done (optional)
     std::function<void(double latencyMs)> onLatency = {}; // IO: per successful request (optional)
 };
 
 // `who` tells apart the threads sharing `gil`. Returns the tally without spans: they stay in `spans`.
-WorkTally runWorker(const WorkerJob &job, Gil &gil, int who, SpanRecorder &spans, std::stop_token stop,
-                    const WorkerHooks &hooks = {});
+WorkTally runWorker(const WorkerJob &job, Gil &gil, int who, SpanRecorder &spans, std::stop_token stop, const WorkerHooks &hooks = {});
 
 } // namespace cl

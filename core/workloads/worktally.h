@@ -10,7 +10,7 @@
 namespace cl {
 
 struct WorkTally {
-    qint64 items = 0;          // steps counted or requests answered with 200
+    qint64 items = 0; // steps counted or requests answered with 200
     qint64 errors = 0;
     QStringList errorMessages; // distinct, at most a few; the first is the first error seen
     QList<double> latenciesMs; // IO only, one per successful request

@@ -33,8 +33,7 @@ void require(bool invariant)
 Outcome outcomeOf(const cl::HttpRequestParser &p)
 {
     const cl::HttpRequest &r = p.request();
-    return {p.state(), p.errorStatus(), r.method, r.target, r.contentLength, p.bodyRemaining(),
-            r.keepAlive, r.expectContinue, p.started()};
+    return {p.state(), p.errorStatus(), r.method, r.target, r.contentLength, p.bodyRemaining(), r.keepAlive, r.expectContinue, p.started()};
 }
 
 void checkStopped(const cl::HttpRequestParser &p)

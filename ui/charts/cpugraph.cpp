@@ -3,8 +3,8 @@
 #include "charts/palette.h"
 
 #include <QEvent>
-#include <QPainter>
 #include <QPaintEvent>
+#include <QPainter>
 #include <QPainterPath>
 
 #include <climits>

@@ -16,8 +16,7 @@ struct TimeMarker {
     QString label;
 };
 
-class CpuGraph : public QWidget
-{
+class CpuGraph : public QWidget {
     Q_OBJECT
 public:
     // core < 0: the total of all cores.
@@ -45,8 +44,8 @@ private:
     int core_;
     QPixmap background_; // fill and grid, redrawn only when the size or style changes
     QColor backgroundFor_;
-    double peak_ = 1.0;          // the highest load drawn last time (0..1)
-    bool markersShown_ = true;   // a marker was on screen last time
+    double peak_ = 1.0; // the highest load drawn last time (0..1)
+    bool markersShown_ = true; // a marker was on screen last time
 };
 
 } // namespace ui

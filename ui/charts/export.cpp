@@ -24,7 +24,9 @@ QImage renderWidget(QWidget *widget, int scale)
 bool exportPng(QWidget *widget, const QString &path, int scale, QString *error)
 {
     const QImage image = renderWidget(widget, scale);
-    if (image.isNull() || !cl::saveWith(path, [&image](QIODevice &file) { return image.save(&file, "PNG"); }, nullptr)) {
+    if (image.isNull()
+        || !cl::saveWith(
+            path, [&image](QIODevice &file) { return image.save(&file, "PNG"); }, nullptr)) {
         if (error)
             *error = QCoreApplication::translate("ui::Export", "Cannot write %1").arg(path);
         return false;

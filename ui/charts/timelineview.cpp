@@ -47,8 +47,9 @@ QString laneName(const cl::TimelineLane &lane)
         return lane.isGroup() ? QCoreApplication::translate("ui::TimelineView", "threads %1–%2").arg(lane.firstWorker).arg(lane.lastWorker)
                               : QCoreApplication::translate("ui::TimelineView", "thread %1").arg(lane.firstWorker);
     case cl::WorkerKind::Process:
-        return lane.isGroup() ? QCoreApplication::translate("ui::TimelineView", "processes %1–%2").arg(lane.firstWorker).arg(lane.lastWorker)
-                              : QCoreApplication::translate("ui::TimelineView", "process %1").arg(lane.firstWorker);
+        return lane.isGroup()
+            ? QCoreApplication::translate("ui::TimelineView", "processes %1–%2").arg(lane.firstWorker).arg(lane.lastWorker)
+            : QCoreApplication::translate("ui::TimelineView", "process %1").arg(lane.firstWorker);
     case cl::WorkerKind::Task:
         return lane.isGroup() ? QCoreApplication::translate("ui::TimelineView", "tasks %1–%2").arg(lane.firstWorker).arg(lane.lastWorker)
                               : QCoreApplication::translate("ui::TimelineView", "task %1").arg(lane.firstWorker);
@@ -62,11 +63,16 @@ QColor stateColor(cl::WorkerState s)
 {
     const ChartStyle &st = currentStyle();
     switch (s) {
-    case cl::WorkerState::Running: return st.user;
-    case cl::WorkerState::WaitGil: return st.system;
-    case cl::WorkerState::WaitIo: return st.bar;
-    case cl::WorkerState::Ready: return QColor(0x90, 0x90, 0x90);
-    case cl::WorkerState::Starting: return st.marker;
+    case cl::WorkerState::Running:
+        return st.user;
+    case cl::WorkerState::WaitGil:
+        return st.system;
+    case cl::WorkerState::WaitIo:
+        return st.bar;
+    case cl::WorkerState::Ready:
+        return QColor(0x90, 0x90, 0x90);
+    case cl::WorkerState::Starting:
+        return st.marker;
     }
     return Qt::gray;
 }
@@ -74,11 +80,16 @@ QColor stateColor(cl::WorkerState s)
 QString stateName(cl::WorkerState s)
 {
     switch (s) {
-    case cl::WorkerState::Running: return QCoreApplication::translate("ui::TimelineView", "running");
-    case cl::WorkerState::WaitGil: return QCoreApplication::translate("ui::TimelineView", "waiting for the GIL");
-    case cl::WorkerState::WaitIo: return QCoreApplication::translate("ui::TimelineView", "waiting for IO");
-    case cl::WorkerState::Ready: return QCoreApplication::translate("ui::TimelineView", "ready, waiting for the loop");
-    case cl::WorkerState::Starting: return QCoreApplication::translate("ui::TimelineView", "starting");
+    case cl::WorkerState::Running:
+        return QCoreApplication::translate("ui::TimelineView", "running");
+    case cl::WorkerState::WaitGil:
+        return QCoreApplication::translate("ui::TimelineView", "waiting for the GIL");
+    case cl::WorkerState::WaitIo:
+        return QCoreApplication::translate("ui::TimelineView", "waiting for IO");
+    case cl::WorkerState::Ready:
+        return QCoreApplication::translate("ui::TimelineView", "ready, waiting for the loop");
+    case cl::WorkerState::Starting:
+        return QCoreApplication::translate("ui::TimelineView", "starting");
     }
     return {};
 }
@@ -136,7 +147,10 @@ void TimelineView::setWindow(const cl::TimeWindow &w)
     emit windowChanged(window_);
 }
 
-void TimelineView::resetZoom() { setWindow({0, total_}); }
+void TimelineView::resetZoom()
+{
+    setWindow({0, total_});
+}
 
 int TimelineView::laneHeight() const
 {
@@ -144,7 +158,10 @@ int TimelineView::laneHeight() const
     return lanes <= 8 ? 22 : lanes <= 40 ? 14 : lanes <= 120 ? 6 : 3;
 }
 
-int TimelineView::curveHeight() const { return model_ && model_->maxInFlight() > 0 ? 70 : 0; }
+int TimelineView::curveHeight() const
+{
+    return model_ && model_->maxInFlight() > 0 ? 70 : 0;
+}
 
 int TimelineView::contentHeight() const
 {
@@ -152,7 +169,10 @@ int TimelineView::contentHeight() const
     return kTitleHeight + kAxisHeight + lanes * laneHeight() + curveHeight() + 8;
 }
 
-QSize TimelineView::sizeHint() const { return {800, std::min(600, contentHeight())}; }
+QSize TimelineView::sizeHint() const
+{
+    return {800, std::min(600, contentHeight())};
+}
 
 QRect TimelineView::plotRect() const
 {
@@ -189,7 +209,7 @@ void TimelineView::paintEvent(QPaintEvent *)
     p.setFont(f);
     p.setPen(st.text);
     p.drawText(QRect(6, 2, viewport()->width() - 12, kTitleHeight), Qt::AlignLeft | Qt::AlignVCenter,
-               model_ ? title_ : tr("Run an experiment to see its workers here"));
+        model_ ? title_ : tr("Run an experiment to see its workers here"));
     if (!model_)
         return;
     const QRect plot = plotRect();
@@ -231,7 +251,7 @@ void TimelineView::paintLanes(QPainter &p, const QRect &plot) const
     if (h < 10 && count > 0) { // too thin for names: say which lanes these are
         p.setPen(st.text);
         p.drawText(QRect(4, plot.top(), kLabelWidth - 8, 40), Qt::AlignRight | Qt::AlignTop,
-                   tr("%1 lanes\n%2…").arg(model_->lanes().size()).arg(laneName(model_->lanes()[first])));
+            tr("%1 lanes\n%2…").arg(model_->lanes().size()).arg(laneName(model_->lanes()[first])));
     }
 }
 
@@ -251,7 +271,7 @@ void TimelineView::paintInFlight(QPainter &p, const QRect &plot) const
     p.drawPolyline(line);
     p.setPen(st.text);
     p.drawText(QRect(4, area.top(), kLabelWidth - 8, area.height()), Qt::AlignRight | Qt::AlignVCenter,
-               tr("in flight\nmax %1").arg(model_->maxInFlight()));
+        tr("in flight\nmax %1").arg(model_->maxInFlight()));
 }
 
 void TimelineView::wheelEvent(QWheelEvent *event)
@@ -285,8 +305,9 @@ void TimelineView::mouseMoveEvent(QMouseEvent *event)
     const auto span = plot.contains(event->position().toPoint()) ? model_->spanAt(lane, timeAt(int(event->position().x()))) : std::nullopt;
     if (span)
         QToolTip::showText(event->globalPosition().toPoint(),
-                           tr("%1: %2\nfrom %3 for %4").arg(laneName(model_->lanes()[lane]), stateName(span->state),
-                                                             timeText(span->t0), timeText(span->t1 - span->t0)), this);
+            tr("%1: %2\nfrom %3 for %4")
+                .arg(laneName(model_->lanes()[lane]), stateName(span->state), timeText(span->t0), timeText(span->t1 - span->t0)),
+            this);
     else
         QToolTip::hideText();
 }

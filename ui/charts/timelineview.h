@@ -14,8 +14,7 @@ QColor stateColor(cl::WorkerState s);
 QString laneName(const cl::TimelineLane &lane); // "thread 0", "tasks 0–39", in the UI's language
 QString stateName(cl::WorkerState s);
 
-class TimelineView : public QAbstractScrollArea
-{
+class TimelineView : public QAbstractScrollArea {
     Q_OBJECT
 public:
     explicit TimelineView(QWidget *parent = nullptr);

@@ -28,8 +28,7 @@ QString strategyLabel(const cl::ExperimentResult &r)
     if (!strategy.singleWorker)
         s += QStringLiteral(" ×%1").arg(r.workers);
     if (strategy.gilApplies)
-        s += r.gil ? QCoreApplication::translate("ui::TimingChart", " (GIL)")
-                   : QCoreApplication::translate("ui::TimingChart", " (no GIL)");
+        s += r.gil ? QCoreApplication::translate("ui::TimingChart", " (GIL)") : QCoreApplication::translate("ui::TimingChart", " (no GIL)");
     return s;
 }
 
@@ -185,8 +184,8 @@ void TimingChart::addWhiskers(QChart *chart, QBarCategoryAxis *axisX, QValueAxis
             continue;
         auto *whisker = new QLineSeries;
         const double w = 0.08, x = double(i);
-        *whisker << QPointF(x - w, b.minS) << QPointF(x + w, b.minS) << QPointF(x, b.minS) << QPointF(x, b.maxS)
-                 << QPointF(x - w, b.maxS) << QPointF(x + w, b.maxS);
+        *whisker << QPointF(x - w, b.minS) << QPointF(x + w, b.minS) << QPointF(x, b.minS) << QPointF(x, b.maxS) << QPointF(x - w, b.maxS)
+                 << QPointF(x + w, b.maxS);
         whisker->setPen(QPen(st.whisker, 1.5 * st.lineWidth));
         chart->addSeries(whisker);
         whisker->attachAxis(axisX);

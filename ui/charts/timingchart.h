@@ -19,7 +19,7 @@ struct TimingBar {
     double bestS = 0, minS = 0, maxS = 0; // over ok runs; 0 when there is none
     std::optional<double> notebookS;
     cl::RunStatus status = cl::RunStatus::Ok; // Failed or Cancelled: no ok run, no time to draw
-    int failedRuns = 0;                       // failed runs beside the ok ones
+    int failedRuns = 0; // failed runs beside the ok ones
     bool hasTime() const { return status == cl::RunStatus::Ok; }
 };
 
@@ -27,8 +27,7 @@ struct TimingBar {
 // sequential result among them that has an ok run (if any). Only ok runs are times.
 QList<TimingBar> timingBars(const QList<cl::ExperimentResult> &results, const QList<std::optional<double>> &notebook);
 
-class TimingChart : public QChartView
-{
+class TimingChart : public QChartView {
     Q_OBJECT
 public:
     explicit TimingChart(QWidget *parent = nullptr);

@@ -8,29 +8,47 @@ namespace ui {
 QString statusName(cl::RunStatus status)
 {
     switch (status) {
-    case cl::RunStatus::Ok: return QCoreApplication::translate("ui::ResultsModel", "ok");
-    case cl::RunStatus::Failed: return QCoreApplication::translate("ui::ResultsModel", "failed");
-    case cl::RunStatus::Cancelled: return QCoreApplication::translate("ui::ResultsModel", "cancelled");
+    case cl::RunStatus::Ok:
+        return QCoreApplication::translate("ui::ResultsModel", "ok");
+    case cl::RunStatus::Failed:
+        return QCoreApplication::translate("ui::ResultsModel", "failed");
+    case cl::RunStatus::Cancelled:
+        return QCoreApplication::translate("ui::ResultsModel", "cancelled");
     }
     return {};
 }
 
-int ResultsModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(rows_.size()); }
-int ResultsModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int ResultsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(rows_.size());
+}
+int ResultsModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
 
 QString ResultsModel::cell(const ResultRow &r, int column) const
 {
     const cl::RunResult &x = r.result;
     switch (column) {
-    case Experiment: return r.experiment.text();
-    case Run: return QString::number(r.run + 1);
-    case Status: return statusName(x.status);
-    case Wall: return QString::number(x.wallS, 'f', 3);
-    case User: return QString::number(x.cpuUserS, 'f', 3);
-    case System: return QString::number(x.cpuSysS, 'f', 3);
-    case PeakMem: return QString::number(double(x.peakMemBytes) / (1024.0 * 1024.0), 'f', 1);
-    case Items: return QString::number(x.items);
-    case Errors: return QString::number(x.errors);
+    case Experiment:
+        return r.experiment.text();
+    case Run:
+        return QString::number(r.run + 1);
+    case Status:
+        return statusName(x.status);
+    case Wall:
+        return QString::number(x.wallS, 'f', 3);
+    case User:
+        return QString::number(x.cpuUserS, 'f', 3);
+    case System:
+        return QString::number(x.cpuSysS, 'f', 3);
+    case PeakMem:
+        return QString::number(double(x.peakMemBytes) / (1024.0 * 1024.0), 'f', 1);
+    case Items:
+        return QString::number(x.items);
+    case Errors:
+        return QString::number(x.errors);
     }
     return {};
 }
@@ -67,15 +85,24 @@ QVariant ResultsModel::headerData(int section, Qt::Orientation orientation, int 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case Experiment: return tr("Experiment");
-    case Run: return tr("Run");
-    case Status: return tr("Status");
-    case Wall: return tr("Wall, s");
-    case User: return tr("CPU user, s");
-    case System: return tr("CPU system, s");
-    case PeakMem: return tr("Peak memory, MiB");
-    case Items: return tr("Items");
-    case Errors: return tr("Errors");
+    case Experiment:
+        return tr("Experiment");
+    case Run:
+        return tr("Run");
+    case Status:
+        return tr("Status");
+    case Wall:
+        return tr("Wall, s");
+    case User:
+        return tr("CPU user, s");
+    case System:
+        return tr("CPU system, s");
+    case PeakMem:
+        return tr("Peak memory, MiB");
+    case Items:
+        return tr("Items");
+    case Errors:
+        return tr("Errors");
     }
     return {};
 }

@@ -19,8 +19,7 @@ struct ResultRow {
 // "ok", "failed", "cancelled" in the UI's language.
 QString statusName(cl::RunStatus status);
 
-class ResultsModel : public QAbstractTableModel
-{
+class ResultsModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     enum Column { Experiment, Run, Status, Wall, User, System, PeakMem, Items, Errors, ColumnCount };

@@ -13,8 +13,7 @@ class QLabel;
 
 namespace ui {
 
-class CpuPage : public QWidget
-{
+class CpuPage : public QWidget {
     Q_OBJECT
 public:
     explicit CpuPage(QWidget *parent = nullptr);

@@ -29,8 +29,7 @@ QSpinBox *spin(QWidget *parent, int min, int max)
 }
 } // namespace
 
-ExperimentPanel::ExperimentPanel(const QList<cl::LessonExperiment> &lesson, QWidget *parent)
-    : QWidget(parent), lesson_(lesson)
+ExperimentPanel::ExperimentPanel(const QList<cl::LessonExperiment> &lesson, QWidget *parent) : QWidget(parent), lesson_(lesson)
 {
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(buildLessonList(), 3);
@@ -54,7 +53,10 @@ QWidget *ExperimentPanel::buildLessonList()
     watchFor_->setWordWrap(true);
     watchFor_->setMinimumHeight(40);
     connect(list_, &QListWidget::currentRowChanged, this, &ExperimentPanel::onLessonSelected);
-    connect(list_, &QListWidget::itemActivated, this, [this] { if (!running_) emit runRequested(spec()); });
+    connect(list_, &QListWidget::itemActivated, this, [this] {
+        if (!running_)
+            emit runRequested(spec());
+    });
     v->addWidget(list_);
     v->addWidget(watchFor_);
     return lessonBox_;
@@ -78,8 +80,8 @@ QWidget *ExperimentPanel::buildForm()
     gil_ = new QCheckBox(formBox_);
     repeat_ = spin(formBox_, 1, 100);
     for (QWidget *field : {static_cast<QWidget *>(workload_), static_cast<QWidget *>(strategy_), static_cast<QWidget *>(workers_),
-                           static_cast<QWidget *>(steps_), static_cast<QWidget *>(requests_), static_cast<QWidget *>(delay_),
-                           static_cast<QWidget *>(url_), static_cast<QWidget *>(gil_), static_cast<QWidget *>(repeat_)})
+             static_cast<QWidget *>(steps_), static_cast<QWidget *>(requests_), static_cast<QWidget *>(delay_),
+             static_cast<QWidget *>(url_), static_cast<QWidget *>(gil_), static_cast<QWidget *>(repeat_)})
         form_->addRow(field == gil_ ? nullptr : new QLabel(formBox_), field);
     connect(workload_, &QComboBox::currentIndexChanged, this, &ExperimentPanel::updateEnabled);
     connect(strategy_, &QComboBox::currentIndexChanged, this, &ExperimentPanel::updateEnabled);
@@ -151,10 +153,8 @@ void ExperimentPanel::retranslateLesson()
 void ExperimentPanel::retranslateForm()
 {
     formBox_->setTitle(tr("Parameters"));
-    const std::pair<QWidget *, QString> labels[] = {
-        {workload_, tr("Workload")}, {strategy_, tr("Strategy")}, {workers_, tr("Workers")},
-        {steps_, tr("Steps")},       {requests_, tr("Requests")}, {delay_, tr("Server delay")},
-        {url_, tr("URL")},           {repeat_, tr("Repeats")}};
+    const std::pair<QWidget *, QString> labels[] = {{workload_, tr("Workload")}, {strategy_, tr("Strategy")}, {workers_, tr("Workers")},
+        {steps_, tr("Steps")}, {requests_, tr("Requests")}, {delay_, tr("Server delay")}, {url_, tr("URL")}, {repeat_, tr("Repeats")}};
     for (const auto &[field, text] : labels)
         if (auto *label = qobject_cast<QLabel *>(form_->labelForField(field)))
             label->setText(text);
@@ -229,8 +229,14 @@ void ExperimentPanel::setSpec(const cl::ExperimentSpec &s)
     updateEnabled();
 }
 
-int ExperimentPanel::serverDelayMs() const { return delay_->value(); }
-void ExperimentPanel::setServerDelayMs(int ms) { delay_->setValue(ms); }
+int ExperimentPanel::serverDelayMs() const
+{
+    return delay_->value();
+}
+void ExperimentPanel::setServerDelayMs(int ms)
+{
+    delay_->setValue(ms);
+}
 
 void ExperimentPanel::updateEnabled()
 {
@@ -242,7 +248,7 @@ void ExperimentPanel::updateEnabled()
     workers_->setEnabled(!running_ && !strategy.singleWorker && !(strategy.taskPerRequest && !cpu));
     gil_->setEnabled(!running_ && strategy.gilApplies);
     for (QWidget *w : {static_cast<QWidget *>(workload_), static_cast<QWidget *>(strategy_), static_cast<QWidget *>(repeat_),
-                       static_cast<QWidget *>(list_)})
+             static_cast<QWidget *>(list_)})
         w->setEnabled(!running_);
 }
 

@@ -22,13 +22,12 @@ class QSpinBox;
 
 namespace ui {
 
-class ExperimentPanel : public QWidget
-{
+class ExperimentPanel : public QWidget {
     Q_OBJECT
 public:
     explicit ExperimentPanel(const QList<cl::LessonExperiment> &lesson, QWidget *parent = nullptr);
 
-    cl::ExperimentSpec spec() const;      // the form's parameters
+    cl::ExperimentSpec spec() const; // the form's parameters
     void setSpec(const cl::ExperimentSpec &spec);
     int serverDelayMs() const;
     void setServerDelayMs(int ms);

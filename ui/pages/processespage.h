@@ -10,8 +10,7 @@ namespace ui {
 
 class ProcessModel;
 
-class ProcessesPage : public QTreeView
-{
+class ProcessesPage : public QTreeView {
     Q_OBJECT
 public:
     explicit ProcessesPage(QWidget *parent = nullptr);

@@ -16,8 +16,8 @@
 #include <QScatterSeries>
 #include <QSpinBox>
 #include <QThread>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 namespace ui {
 
@@ -55,10 +55,10 @@ QChart *SpeedupChart::sweepChart(const cl::SweepResult &s) const
 {
     const ChartStyle &st = currentStyle();
     auto *chart = new QChart;
-    chart->setTitle(tr("%1 %2, %3: speedup against sequential — serial fraction f = %4")
-                        .arg(cl::toString(s.workload).toUpper(), cl::describe(s.strategy).displayName(),
-                             s.gil ? tr("GIL on") : tr("GIL off"))
-                        .arg(s.serialFraction, 0, 'f', 3));
+    chart->setTitle(
+        tr("%1 %2, %3: speedup against sequential — serial fraction f = %4")
+            .arg(cl::toString(s.workload).toUpper(), cl::describe(s.strategy).displayName(), s.gil ? tr("GIL on") : tr("GIL off"))
+            .arg(s.serialFraction, 0, 'f', 3));
     const int maxN = s.points.isEmpty() ? 1 : s.points.last().workers;
     auto *measured = new QLineSeries;
     measured->setName(tr("measured"));
@@ -83,7 +83,7 @@ QChart *SpeedupChart::sweepChart(const cl::SweepResult &s) const
     for (double n = 1; n <= maxN + 1e-9; n += 0.1)
         *amdahl << QPointF(n, cl::amdahlSpeedup(s.serialFraction, n));
     for (QAbstractSeries *series : {static_cast<QAbstractSeries *>(ideal), static_cast<QAbstractSeries *>(amdahl),
-                                    static_cast<QAbstractSeries *>(measured), static_cast<QAbstractSeries *>(dots)})
+             static_cast<QAbstractSeries *>(measured), static_cast<QAbstractSeries *>(dots)})
         chart->addSeries(series);
     addAxes(chart, s, top);
     chart->legend()->markers(dots).first()->setVisible(false);
@@ -130,7 +130,7 @@ SpeedupPage::SpeedupPage(QWidget *parent) : QWidget(parent)
     gil_->setChecked(true);
     run_ = new QPushButton(this);
     for (QWidget *w : {static_cast<QWidget *>(workload_), static_cast<QWidget *>(strategy_), static_cast<QWidget *>(maxWorkers_),
-                       static_cast<QWidget *>(gil_), static_cast<QWidget *>(run_)})
+             static_cast<QWidget *>(gil_), static_cast<QWidget *>(run_)})
         bar->addWidget(w);
     bar->addStretch();
     layout->addLayout(bar);
@@ -141,7 +141,7 @@ SpeedupPage::SpeedupPage(QWidget *parent) : QWidget(parent)
     layout->addWidget(summary_);
     connect(run_, &QPushButton::clicked, this, [this] {
         emit sweepRequested(cl::Strategy(strategy_->currentData().toInt()), gil_->isChecked(), maxWorkers_->value(),
-                            cl::Workload(workload_->currentData().toInt()));
+            cl::Workload(workload_->currentData().toInt()));
     });
     retranslate();
 }
@@ -196,7 +196,10 @@ void SpeedupPage::onSweepFinished(bool cancelled)
     sweepBase_.reset();
 }
 
-void SpeedupPage::setRunning(bool running) { run_->setEnabled(!running); }
+void SpeedupPage::setRunning(bool running)
+{
+    run_->setEnabled(!running);
+}
 
 void SpeedupPage::showSweep(const cl::SweepResult &sweep)
 {
@@ -212,7 +215,8 @@ void SpeedupPage::showSummary()
     QStringList parts;
     for (const cl::SweepPoint &p : sweep->points)
         parts << QStringLiteral("%1: %2×").arg(p.workers).arg(p.speedup, 0, 'f', 2);
-    summary_->setText(tr("sequential %1 s; speedup by workers — %2").arg(sweep->sequentialS, 0, 'f', 3).arg(parts.join(QStringLiteral(", "))));
+    summary_->setText(
+        tr("sequential %1 s; speedup by workers — %2").arg(sweep->sequentialS, 0, 'f', 3).arg(parts.join(QStringLiteral(", "))));
 }
 
 } // namespace ui

@@ -19,8 +19,7 @@ class QSpinBox;
 
 namespace ui {
 
-class SpeedupChart : public QChartView
-{
+class SpeedupChart : public QChartView {
     Q_OBJECT
 public:
     explicit SpeedupChart(QWidget *parent = nullptr);
@@ -38,8 +37,7 @@ private:
     std::optional<cl::SweepResult> sweep_;
 };
 
-class SpeedupPage : public QWidget
-{
+class SpeedupPage : public QWidget {
     Q_OBJECT
 public:
     explicit SpeedupPage(QWidget *parent = nullptr);

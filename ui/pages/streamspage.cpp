@@ -19,9 +19,9 @@ namespace {
 QString kindText(const QString &kind)
 {
     static const char *const kinds[] = {QT_TRANSLATE_NOOP("ui::StreamsPage", "terminal"), QT_TRANSLATE_NOOP("ui::StreamsPage", "pipe"),
-                                        QT_TRANSLATE_NOOP("ui::StreamsPage", "file"), QT_TRANSLATE_NOOP("ui::StreamsPage", "socket"),
-                                        QT_TRANSLATE_NOOP("ui::StreamsPage", "/dev/null"), QT_TRANSLATE_NOOP("ui::StreamsPage", "character device"),
-                                        QT_TRANSLATE_NOOP("ui::StreamsPage", "closed"), QT_TRANSLATE_NOOP("ui::StreamsPage", "other")};
+        QT_TRANSLATE_NOOP("ui::StreamsPage", "file"), QT_TRANSLATE_NOOP("ui::StreamsPage", "socket"),
+        QT_TRANSLATE_NOOP("ui::StreamsPage", "/dev/null"), QT_TRANSLATE_NOOP("ui::StreamsPage", "character device"),
+        QT_TRANSLATE_NOOP("ui::StreamsPage", "closed"), QT_TRANSLATE_NOOP("ui::StreamsPage", "other")};
     for (const char *k : kinds)
         if (kind == QLatin1String(k))
             return QCoreApplication::translate("ui::StreamsPage", k);

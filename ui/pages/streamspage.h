@@ -9,8 +9,7 @@ class QTableWidget;
 
 namespace ui {
 
-class StreamsPage : public QWidget
-{
+class StreamsPage : public QWidget {
     Q_OBJECT
 public:
     explicit StreamsPage(QWidget *parent = nullptr);

@@ -11,8 +11,7 @@ class QTableWidget;
 
 namespace ui {
 
-class SystemPage : public QWidget
-{
+class SystemPage : public QWidget {
     Q_OBJECT
 public:
     explicit SystemPage(QWidget *parent = nullptr);

@@ -13,8 +13,8 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSplitter>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 namespace ui {
 
@@ -22,7 +22,11 @@ QString percentileLine(const RecordedRun &run)
 {
     const cl::LatencySummary l = cl::summarizeLatencies(run.result.latenciesMs);
     return QCoreApplication::translate("ui::TimelinePage", "%1: p50 %2 ms · p95 %3 ms · p99 %4 ms · max %5 ms (%6 requests)")
-        .arg(run.label.text()).arg(l.p50, 0, 'f', 1).arg(l.p95, 0, 'f', 1).arg(l.p99, 0, 'f', 1).arg(l.max, 0, 'f', 1)
+        .arg(run.label.text())
+        .arg(l.p50, 0, 'f', 1)
+        .arg(l.p95, 0, 'f', 1)
+        .arg(l.p99, 0, 'f', 1)
+        .arg(l.max, 0, 'f', 1)
         .arg(run.result.latenciesMs.size());
 }
 
@@ -117,7 +121,8 @@ void TimelinePage::retranslate()
     reset_->setToolTip(tr("Zoom out to the whole run (or double-click the timeline)"));
     latency_->setToolTip(tr("How long each request took, like wrk reports"));
     QStringList parts;
-    for (auto s : {cl::WorkerState::Running, cl::WorkerState::WaitGil, cl::WorkerState::WaitIo, cl::WorkerState::Ready, cl::WorkerState::Starting})
+    for (auto s :
+        {cl::WorkerState::Running, cl::WorkerState::WaitGil, cl::WorkerState::WaitIo, cl::WorkerState::Ready, cl::WorkerState::Starting})
         parts << QStringLiteral("<span style='color:%1'>■</span> %2").arg(stateColor(s).name(), stateName(s).toHtmlEscaped());
     legend_->setText(parts.join(QStringLiteral("&nbsp;&nbsp;")));
     for (int i = 0; i < runs_.size(); ++i)
@@ -134,12 +139,10 @@ void TimelinePage::watch(const cl::Session &session)
     connect(&session, &cl::Session::runFinished, this, [this](const cl::QueuedExperiment &e, int repeat, const cl::RunResult &run) {
         if (run.cancelled())
             return; // a failed run is shown, marked as failed: its timeline tells why
-        addRun({[label = e.label, n = e.runNumber(repeat)] { return tr("%1 — run %2").arg(label.text()).arg(n); },
-                e.spec.workload, run});
+        addRun({[label = e.label, n = e.runNumber(repeat)] { return tr("%1 — run %2").arg(label.text()).arg(n); }, e.spec.workload, run});
     });
-    connect(&session, &cl::Session::liveSpans, this, [this](const cl::QueuedExperiment &e, const cl::SpanSink::Snapshot &s) {
-        showLive(e.label.text(), s);
-    });
+    connect(&session, &cl::Session::liveSpans, this,
+        [this](const cl::QueuedExperiment &e, const cl::SpanSink::Snapshot &s) { showLive(e.label.text(), s); });
 }
 
 void TimelinePage::addRun(const RecordedRun &run)
@@ -169,7 +172,7 @@ void TimelinePage::showLive(const QString &label, const cl::SpanSink::Snapshot &
     QList<cl::Span> all = liveSpans_;
     all.append(snapshot.open);
     current_->setModel(std::make_shared<cl::TimelineModel>(all, snapshot.now),
-                       tr("%1 — running, %2 s so far").arg(label, QString::number(snapshot.now, 'f', 1)));
+        tr("%1 — running, %2 s so far").arg(label, QString::number(snapshot.now, 'f', 1)));
     showingLive_ = true;
     syncScales();
 }
@@ -193,7 +196,7 @@ void TimelinePage::pinCurrent()
         return;
     pinnedRun_ = runs_[shown_];
     pinned_->setModel(std::make_shared<cl::TimelineModel>(pinnedRun_->result.spans, pinnedRun_->result.wallS),
-                      tr("Pinned: %1").arg(runTitle(*pinnedRun_)));
+        tr("Pinned: %1").arg(runTitle(*pinnedRun_)));
     pinned_->show();
     pin_->setText(tr("Unpin"));
     syncScales();

@@ -5,9 +5,9 @@
 
 #include "run/session.h"
 
+#include "charts/timelineview.h"
 #include "experiment/experiment.h"
 #include "run/spansink.h"
-#include "charts/timelineview.h"
 #include "util/translatable.h"
 
 #include <QWidget>
@@ -22,13 +22,12 @@ class QPushButton;
 namespace ui {
 
 struct RecordedRun {
-    cl::Translatable label;   // "CPU: 2 threads — run 1"
+    cl::Translatable label; // "CPU: 2 threads — run 1"
     cl::Workload workload = cl::Workload::Cpu;
     cl::RunResult result;
 };
 
-class TimelinePage : public QWidget
-{
+class TimelinePage : public QWidget {
     Q_OBJECT
 public:
     explicit TimelinePage(QWidget *parent = nullptr);

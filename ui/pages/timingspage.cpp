@@ -1,7 +1,7 @@
 #include "pages/timingspage.h"
 
-#include "models/resultsmodel.h"
 #include "charts/timingchart.h"
+#include "models/resultsmodel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -12,8 +12,7 @@
 
 namespace ui {
 
-TimingsPage::TimingsPage(QList<cl::LessonExperiment> lesson, QWidget *parent)
-    : QSplitter(Qt::Vertical, parent), lesson_(std::move(lesson))
+TimingsPage::TimingsPage(QList<cl::LessonExperiment> lesson, QWidget *parent) : QSplitter(Qt::Vertical, parent), lesson_(std::move(lesson))
 {
     chart_ = new TimingChart(this);
     model_ = new ResultsModel(this);
@@ -109,8 +108,8 @@ void TimingsPage::refreshChart()
             notebook.append(notebookFigure(f.spec));
         }
     const QString title = shown.isEmpty() ? QString()
-        : shown_ == cl::Workload::Cpu ? tr("CPU-bound: counting loop — best of N")
-                                      : tr("IO-bound: HTTP requests — best of N");
+        : shown_ == cl::Workload::Cpu     ? tr("CPU-bound: counting loop — best of N")
+                                          : tr("IO-bound: HTTP requests — best of N");
     chart_->setBars(title, timingBars(shown, notebook));
 }
 

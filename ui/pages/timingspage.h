@@ -17,8 +17,7 @@ class ResultsModel;
 class TimingChart;
 struct ResultRow;
 
-class TimingsPage : public QSplitter
-{
+class TimingsPage : public QSplitter {
     Q_OBJECT
 public:
     explicit TimingsPage(QList<cl::LessonExperiment> lesson, QWidget *parent = nullptr);

@@ -74,9 +74,8 @@ ErrorBanner::ErrorBanner(QWidget *parent) : QFrame(parent)
 void ErrorBanner::watch(const cl::Session &session)
 {
     connect(&session, &cl::Session::batchStarted, this, &ErrorBanner::reset);
-    connect(&session, &cl::Session::experimentFinished, this, [this](const cl::QueuedExperiment &e, const cl::ExperimentResult &r) {
-        note(e.label, r, e.spec);
-    });
+    connect(&session, &cl::Session::experimentFinished, this,
+        [this](const cl::QueuedExperiment &e, const cl::ExperimentResult &r) { note(e.label, r, e.spec); });
     connect(&session, &cl::Session::loaded, this, [this](const QList<cl::FinishedExperiment> &loaded) {
         reset();
         for (const cl::FinishedExperiment &f : loaded) {
@@ -98,9 +97,8 @@ void ErrorBanner::note(const cl::Translatable &label, const cl::ExperimentResult
     if (!result.firstFailure())
         return;
     if (++failures_ == 1)
-        firstFailure_ = [label, result, workload = spec.workload, url = spec.url] {
-            return failureText(label.text(), result, workload, url);
-        };
+        firstFailure_
+            = [label, result, workload = spec.workload, url = spec.url] { return failureText(label.text(), result, workload, url); };
     showError([first = firstFailure_, more = failures_ - 1] {
         if (more == 0)
             return first.text();
@@ -122,7 +120,10 @@ void ErrorBanner::dismiss()
     message_ = {};
 }
 
-QString ErrorBanner::text() const { return label_->text(); }
+QString ErrorBanner::text() const
+{
+    return label_->text();
+}
 
 void ErrorBanner::changeEvent(QEvent *event)
 {

@@ -18,8 +18,7 @@ namespace ui {
 // failed run of `result`, in the UI's language. `url` may be empty.
 QString failureText(const QString &experiment, const cl::ExperimentResult &result, cl::Workload workload, const QString &url);
 
-class ErrorBanner : public QFrame
-{
+class ErrorBanner : public QFrame {
     Q_OBJECT
 public:
     explicit ErrorBanner(QWidget *parent = nullptr);

@@ -1,13 +1,13 @@
 #include "window/gui.h"
 
-#include "pages/experimentpanel.h"
 #include "charts/export.h"
-#include "pages/filespage.h"
-#include "window/mainwindow.h"
-#include "window/settings.h"
-#include "pages/speeduppage.h"
 #include "charts/timelineview.h"
 #include "charts/timingchart.h"
+#include "pages/experimentpanel.h"
+#include "pages/filespage.h"
+#include "pages/speeduppage.h"
+#include "window/mainwindow.h"
+#include "window/settings.h"
 
 #include "util/clock.h"
 
@@ -46,8 +46,7 @@ QString renderShown(QWidget &widget, QSize size, const QString &path)
 namespace {
 // CONCURRENCY_LAB_FIRST_PAINT=1: print CLOCK_MONOTONIC (ns) once the window has painted, and quit.
 // A start-up probe: the caller notes the clock before starting the app.
-class FirstPaintProbe : public QObject
-{
+class FirstPaintProbe : public QObject {
 public:
     using QObject::QObject;
     bool eventFilter(QObject *watched, QEvent *event) override
@@ -140,9 +139,12 @@ QString renderTimelinesPng(const cl::Report &report, const QString &path, int wi
             continue;
         auto *view = new TimelineView(&page);
         view->setModel(std::make_shared<cl::TimelineModel>(best->spans, best->wallS),
-                       QStringLiteral("%1 x%2 (GIL %3): best run, %4 s, %5 spans")
-                           .arg(cl::toString(r.strategy)).arg(r.workers).arg(r.gil ? QStringLiteral("on") : QStringLiteral("off"))
-                           .arg(best->wallS, 0, 'f', 3).arg(best->spans.size()));
+            QStringLiteral("%1 x%2 (GIL %3): best run, %4 s, %5 spans")
+                .arg(cl::toString(r.strategy))
+                .arg(r.workers)
+                .arg(r.gil ? QStringLiteral("on") : QStringLiteral("off"))
+                .arg(best->wallS, 0, 'f', 3)
+                .arg(best->spans.size()));
         const int h = std::min(420, view->contentHeight() + 4);
         view->setFixedHeight(h);
         view->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -167,7 +169,7 @@ QString renderTimingChartPng(const cl::Report &report, const QString &path, QSiz
     QList<std::optional<double>> none(report.results.size());
     chart.setBars(report.params.workload == cl::Workload::Cpu ? QStringLiteral("CPU-bound: counting loop — best of N")
                                                               : QStringLiteral("IO-bound: HTTP requests — best of N"),
-                  timingBars(report.results, none));
+        timingBars(report.results, none));
     return renderShown(chart, size, path);
 }
 

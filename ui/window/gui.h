@@ -1,9 +1,9 @@
 // Entry points of the GUI: the app itself, the offscreen screenshot and chart renderers.
 #pragma once
 
-#include "window/language.h"
 #include "experiment/resultjson.h"
 #include "experiment/sweep.h"
+#include "window/language.h"
 
 #include <QSize>
 #include <QString>
@@ -21,9 +21,9 @@ struct ScreenshotOptions {
     QString page = QStringLiteral("cpu");
     QSize size{1280, 800};
     QString resultsJson; // optional: results to show on the timings page
-    int waitMs = 2500;   // let the live graphs fill
+    int waitMs = 2500; // let the live graphs fill
     bool presentation = false;
-    int runLesson = 0;   // 1..7: start that lesson experiment first and shoot while it runs
+    int runLesson = 0; // 1..7: start that lesson experiment first and shoot while it runs
 };
 // Renders the main window to a PNG (works offscreen). Returns an error message or empty.
 QString screenshot(const ScreenshotOptions &options);

@@ -34,7 +34,10 @@ void install(const QString &language, const QString &file, const QString &dir)
 }
 } // namespace
 
-QStringList uiLanguages() { return {QStringLiteral("en"), QStringLiteral("ru")}; }
+QStringList uiLanguages()
+{
+    return {QStringLiteral("en"), QStringLiteral("ru")};
+}
 
 QString chooseLanguage(const QString &requested)
 {

@@ -13,8 +13,7 @@ class QMenuBar;
 
 namespace ui {
 
-class MainMenus
-{
+class MainMenus {
     Q_DECLARE_TR_FUNCTIONS(ui::MainMenus)
 public:
     // `pageCount`: one View action per page, Alt+1 to Alt+N.
@@ -29,9 +28,9 @@ public:
     QAction *presentation = nullptr;
     QList<QAction *> pages;
     // Exclusive and checkable; each action's data is what it chooses.
-    QActionGroup *exportScale = nullptr;  // int: 1, 2
+    QActionGroup *exportScale = nullptr; // int: 1, 2
     QActionGroup *samplingRate = nullptr; // int: Hz
-    QActionGroup *language = nullptr;     // QString: "en", "ru"
+    QActionGroup *language = nullptr; // QString: "en", "ru"
 
 private:
     void buildFile(QMenuBar *bar);
@@ -41,8 +40,8 @@ private:
     void retranslateFileAndRun();
     static QActionGroup *choices(QMenu *menu, const QVariantList &values);
 
-    QMenu *file_ = nullptr, *scale_ = nullptr, *run_ = nullptr, *server_ = nullptr, *view_ = nullptr,
-          *rate_ = nullptr, *language_ = nullptr;
+    QMenu *file_ = nullptr, *scale_ = nullptr, *run_ = nullptr, *server_ = nullptr, *view_ = nullptr, *rate_ = nullptr,
+          *language_ = nullptr;
 };
 
 } // namespace ui

@@ -2,25 +2,25 @@
 
 #include "util/savefile.h"
 
-#include "pages/cpupage.h"
-#include "window/errorbanner.h"
-#include "pages/experimentpanel.h"
 #include "charts/export.h"
-#include "pages/filespage.h"
-#include "window/language.h"
-#include "window/mainmenus.h"
 #include "charts/palette.h"
-#include "pages/processespage.h"
+#include "charts/timingchart.h"
 #include "experiment/resultjson.h"
+#include "experiment/sweep.h"
 #include "models/resultsmodel.h"
+#include "pages/cpupage.h"
+#include "pages/experimentpanel.h"
+#include "pages/filespage.h"
+#include "pages/processespage.h"
 #include "pages/speeduppage.h"
 #include "pages/streamspage.h"
 #include "pages/systempage.h"
-#include "experiment/sweep.h"
-#include "strategies/strategy.h"
 #include "pages/timelinepage.h"
-#include "charts/timingchart.h"
 #include "pages/timingspage.h"
+#include "strategies/strategy.h"
+#include "window/errorbanner.h"
+#include "window/language.h"
+#include "window/mainmenus.h"
 
 #include "util/clock.h"
 
@@ -80,7 +80,7 @@ MainWindow::~MainWindow() = default;
 QStringList MainWindow::pageNames()
 {
     return {QStringLiteral("cpu"), QStringLiteral("timings"), QStringLiteral("timeline"), QStringLiteral("speedup"),
-            QStringLiteral("processes"), QStringLiteral("files"), QStringLiteral("streams"), QStringLiteral("system")};
+        QStringLiteral("processes"), QStringLiteral("files"), QStringLiteral("streams"), QStringLiteral("system")};
 }
 
 QStringList MainWindow::pageTitles()
@@ -88,9 +88,18 @@ QStringList MainWindow::pageTitles()
     return {tr("Live CPU"), tr("Timings"), tr("Timeline"), tr("Speedup"), tr("Processes"), tr("Files"), tr("Streams"), tr("System")};
 }
 
-TimingChart *MainWindow::timingChart() const { return timings_->chart(); }
-ResultsModel *MainWindow::resultsModel() const { return timings_->model(); }
-QString MainWindow::statusText() const { return state_->text(); }
+TimingChart *MainWindow::timingChart() const
+{
+    return timings_->chart();
+}
+ResultsModel *MainWindow::resultsModel() const
+{
+    return timings_->model();
+}
+QString MainWindow::statusText() const
+{
+    return state_->text();
+}
 
 // The pages as tabs, under the banner that shows a batch's first error.
 QWidget *MainWindow::buildPages()
@@ -109,11 +118,11 @@ QWidget *MainWindow::buildPages()
     processes_ = new ProcessesPage(pages_);
     files_ = new FilesPage(pages_);
     for (QWidget *page : {static_cast<QWidget *>(cpu_), static_cast<QWidget *>(timings_), static_cast<QWidget *>(timeline_),
-                          static_cast<QWidget *>(speedup_), static_cast<QWidget *>(processes_), static_cast<QWidget *>(files_),
-                          static_cast<QWidget *>(new StreamsPage(pages_)), static_cast<QWidget *>(new SystemPage(pages_))})
+             static_cast<QWidget *>(speedup_), static_cast<QWidget *>(processes_), static_cast<QWidget *>(files_),
+             static_cast<QWidget *>(new StreamsPage(pages_)), static_cast<QWidget *>(new SystemPage(pages_))})
         pages_->addTab(page, QString());
     for (QWidget *chart : {static_cast<QWidget *>(cpu_), static_cast<QWidget *>(timings_->chart()),
-                           static_cast<QWidget *>(timeline_->current()), static_cast<QWidget *>(speedup_->chart())})
+             static_cast<QWidget *>(timeline_->current()), static_cast<QWidget *>(speedup_->chart())})
         addExportAction(chart);
     return box;
 }
@@ -196,8 +205,8 @@ void MainWindow::connectServerMenu()
     connect(menus_->toggleServer, &QAction::triggered, this, &MainWindow::toggleServer);
     connect(menus_->serverDelay, &QAction::triggered, this, [this] {
         bool ok = false;
-        const int ms = QInputDialog::getInt(this, tr("Demo server"), tr("Delay before each reply (ms):"),
-                                            server_.delayMs(), 0, 60'000, 10, &ok);
+        const int ms
+            = QInputDialog::getInt(this, tr("Demo server"), tr("Delay before each reply (ms):"), server_.delayMs(), 0, 60'000, 10, &ok);
         if (ok)
             experiments_->setServerDelayMs(ms);
     });
@@ -244,9 +253,8 @@ void MainWindow::followSession()
     timings_->watch(session_);
     timeline_->watch(session_);
     speedup_->watch(session_);
-    connect(&session_, &cl::Session::experimentStarted, this, [this](const cl::QueuedExperiment &e) {
-        showStatus([label = e.label] { return tr("Running: %1").arg(label.text()); });
-    });
+    connect(&session_, &cl::Session::experimentStarted, this,
+        [this](const cl::QueuedExperiment &e) { showStatus([label = e.label] { return tr("Running: %1").arg(label.text()); }); });
     connect(&session_, &cl::Session::batchFinished, this, &MainWindow::onBatchFinished);
 }
 
@@ -376,7 +384,10 @@ void MainWindow::refreshServerStatus()
     }
     const cl::DemoServerStats s = server_.stats();
     serverStatus_->setText(tr("Demo server: %1 · delay %2 ms · served %3 · max in flight %4")
-                               .arg(server_.url()).arg(server_.delayMs()).arg(s.served).arg(s.maxInFlight));
+                               .arg(server_.url())
+                               .arg(server_.delayMs())
+                               .arg(s.served)
+                               .arg(s.maxInFlight));
 }
 
 void MainWindow::toggleServer()
@@ -425,8 +436,8 @@ void MainWindow::exportCurrentChart()
 {
     const QString dir = settings_.exportFolder().isEmpty() ? QDir::homePath() : settings_.exportFolder();
     const QString name = pageNames().value(pages_->currentIndex(), QStringLiteral("chart"));
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export chart as PNG or SVG"), dir + QLatin1Char('/') + name + QStringLiteral(".png"),
-                                                      tr("PNG images (*.png);;SVG drawings (*.svg)"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export chart as PNG or SVG"),
+        dir + QLatin1Char('/') + name + QStringLiteral(".png"), tr("PNG images (*.png);;SVG drawings (*.svg)"));
     if (path.isEmpty())
         return;
     settings_.setExportFolder(QFileInfo(path).absolutePath());

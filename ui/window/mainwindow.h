@@ -2,12 +2,12 @@
 // off the GUI thread), the demo server (its own thread) and the system monitor (its own thread).
 #pragma once
 
-#include "server/demoserver.h"
 #include "experiment/lesson.h"
-#include "run/session.h"
-#include "window/settings.h"
 #include "monitor/systemmonitor.h"
+#include "run/session.h"
+#include "server/demoserver.h"
 #include "util/translatable.h"
+#include "window/settings.h"
 
 #include <QMainWindow>
 #include <QTimer>
@@ -31,8 +31,7 @@ class ResultsModel;
 class TimingChart;
 class TimingsPage;
 
-class MainWindow : public QMainWindow
-{
+class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit MainWindow(Settings settings = Settings(), QWidget *parent = nullptr);

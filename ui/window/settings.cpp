@@ -2,23 +2,32 @@
 
 #include "strategies/strategy.h"
 
-
 namespace ui {
 
-Settings::Settings()
-    : settings_(std::make_unique<QSettings>(QStringLiteral("ConcurrencyLab"), QStringLiteral("concurrency-lab"))) {}
-Settings::Settings(const QString &iniPath) : settings_(std::make_unique<QSettings>(iniPath, QSettings::IniFormat)) {}
+Settings::Settings() : settings_(std::make_unique<QSettings>(QStringLiteral("ConcurrencyLab"), QStringLiteral("concurrency-lab"))) { }
+Settings::Settings(const QString &iniPath) : settings_(std::make_unique<QSettings>(iniPath, QSettings::IniFormat)) { }
 Settings::~Settings() = default;
 
-QVariant Settings::value(const QString &key, const QVariant &fallback) const { return settings_->value(key, fallback); }
-void Settings::setValue(const QString &key, const QVariant &v) { settings_->setValue(key, v); }
-void Settings::sync() { settings_->sync(); }
+QVariant Settings::value(const QString &key, const QVariant &fallback) const
+{
+    return settings_->value(key, fallback);
+}
+void Settings::setValue(const QString &key, const QVariant &v)
+{
+    settings_->setValue(key, v);
+}
+void Settings::sync()
+{
+    settings_->sync();
+}
 
 cl::ExperimentSpec Settings::lastSpec() const
 {
     cl::ExperimentSpec s;
-    s.workload = cl::workloadFromString(value(QStringLiteral("run/workload"), QStringLiteral("cpu")).toString()).value_or(cl::Workload::Cpu);
-    s.strategy = cl::strategyFromString(value(QStringLiteral("run/strategy"), QStringLiteral("sequential")).toString()).value_or(cl::kBaselineStrategy);
+    s.workload
+        = cl::workloadFromString(value(QStringLiteral("run/workload"), QStringLiteral("cpu")).toString()).value_or(cl::Workload::Cpu);
+    s.strategy = cl::strategyFromString(value(QStringLiteral("run/strategy"), QStringLiteral("sequential")).toString())
+                     .value_or(cl::kBaselineStrategy);
     s.workers = std::clamp(value(QStringLiteral("run/workers"), 1).toInt(), 1, 1024);
     s.steps = std::clamp<qint64>(value(QStringLiteral("run/steps"), s.steps).toLongLong(), 1, 2'000'000'000);
     s.requests = std::clamp<qint64>(value(QStringLiteral("run/requests"), s.requests).toLongLong(), 1, 1'000'000);
@@ -40,19 +49,61 @@ void Settings::setLastSpec(const cl::ExperimentSpec &s)
     setValue(QStringLiteral("run/repeat"), s.repeat);
 }
 
-int Settings::lessonRow() const { return value(QStringLiteral("run/lessonRow"), -1).toInt(); }
-void Settings::setLessonRow(int row) { setValue(QStringLiteral("run/lessonRow"), row); }
-QByteArray Settings::geometry() const { return value(QStringLiteral("window/geometry"), QByteArray()).toByteArray(); }
-void Settings::setGeometry(const QByteArray &g) { setValue(QStringLiteral("window/geometry"), g); }
-int Settings::samplingHz() const { return std::clamp(value(QStringLiteral("monitor/hz"), 10).toInt(), 1, 20); }
-void Settings::setSamplingHz(int hz) { setValue(QStringLiteral("monitor/hz"), std::clamp(hz, 1, 20)); }
-int Settings::serverDelayMs() const { return std::clamp(value(QStringLiteral("server/delayMs"), cl::kDefaultDelayMs).toInt(), 0, 60'000); }
-void Settings::setServerDelayMs(int ms) { setValue(QStringLiteral("server/delayMs"), ms); }
-QString Settings::language() const { return value(QStringLiteral("ui/language"), QString()).toString(); }
-void Settings::setLanguage(const QString &lang) { setValue(QStringLiteral("ui/language"), lang); }
-int Settings::exportScale() const { return value(QStringLiteral("export/scale"), 1).toInt() == 2 ? 2 : 1; }
-void Settings::setExportScale(int scale) { setValue(QStringLiteral("export/scale"), scale == 2 ? 2 : 1); }
-QString Settings::exportFolder() const { return value(QStringLiteral("export/folder"), QString()).toString(); }
-void Settings::setExportFolder(const QString &dir) { setValue(QStringLiteral("export/folder"), dir); }
+int Settings::lessonRow() const
+{
+    return value(QStringLiteral("run/lessonRow"), -1).toInt();
+}
+void Settings::setLessonRow(int row)
+{
+    setValue(QStringLiteral("run/lessonRow"), row);
+}
+QByteArray Settings::geometry() const
+{
+    return value(QStringLiteral("window/geometry"), QByteArray()).toByteArray();
+}
+void Settings::setGeometry(const QByteArray &g)
+{
+    setValue(QStringLiteral("window/geometry"), g);
+}
+int Settings::samplingHz() const
+{
+    return std::clamp(value(QStringLiteral("monitor/hz"), 10).toInt(), 1, 20);
+}
+void Settings::setSamplingHz(int hz)
+{
+    setValue(QStringLiteral("monitor/hz"), std::clamp(hz, 1, 20));
+}
+int Settings::serverDelayMs() const
+{
+    return std::clamp(value(QStringLiteral("server/delayMs"), cl::kDefaultDelayMs).toInt(), 0, 60'000);
+}
+void Settings::setServerDelayMs(int ms)
+{
+    setValue(QStringLiteral("server/delayMs"), ms);
+}
+QString Settings::language() const
+{
+    return value(QStringLiteral("ui/language"), QString()).toString();
+}
+void Settings::setLanguage(const QString &lang)
+{
+    setValue(QStringLiteral("ui/language"), lang);
+}
+int Settings::exportScale() const
+{
+    return value(QStringLiteral("export/scale"), 1).toInt() == 2 ? 2 : 1;
+}
+void Settings::setExportScale(int scale)
+{
+    setValue(QStringLiteral("export/scale"), scale == 2 ? 2 : 1);
+}
+QString Settings::exportFolder() const
+{
+    return value(QStringLiteral("export/folder"), QString()).toString();
+}
+void Settings::setExportFolder(const QString &dir)
+{
+    setValue(QStringLiteral("export/folder"), dir);
+}
 
 } // namespace ui

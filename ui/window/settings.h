@@ -11,8 +11,7 @@
 
 namespace ui {
 
-class Settings
-{
+class Settings {
 public:
     Settings(); // the user's settings file
     explicit Settings(const QString &iniPath); // a given file (tests, screenshots)
@@ -32,7 +31,7 @@ public:
     void setServerDelayMs(int ms);
     QString language() const; // "en", "ru" or empty (system)
     void setLanguage(const QString &lang);
-    int exportScale() const;  // 1 or 2
+    int exportScale() const; // 1 or 2
     void setExportScale(int scale);
     QString exportFolder() const;
     void setExportFolder(const QString &dir);
