@@ -3,8 +3,8 @@
 set -euo pipefail
 packages=(build-essential cmake ninja-build qt6-base-dev libqt6opengl6-dev qt6-charts-dev
           qt6-tools-dev qt6-l10n-tools qt6-translations-l10n qt6-svg-dev catch2 xvfb xauth)
-# The tests also fuzz the parsers with clang's libFuzzer: `scripts/deps.sh --tests`.
-[ "${1:-}" = "--tests" ] && packages+=(clang-14 libclang-rt-14-dev libfuzzer-14-dev)
+# The tests also fuzz the parsers with clang's libFuzzer and check format and tidy: `scripts/deps.sh --tests`.
+[ "${1:-}" = "--tests" ] && packages+=(clang-14 libclang-rt-14-dev libfuzzer-14-dev clang-format clang-tidy)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

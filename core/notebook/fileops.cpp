@@ -8,10 +8,10 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <limits>
 #include <dirent.h>
 #include <fcntl.h>
 #include <iconv.h>
+#include <limits>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -22,9 +22,12 @@ namespace {
 const char *iconvName(TextEncoding e)
 {
     switch (e) {
-    case TextEncoding::Cp1251: return "CP1251";
-    case TextEncoding::Koi8r: return "KOI8-R";
-    case TextEncoding::Utf8: break;
+    case TextEncoding::Cp1251:
+        return "CP1251";
+    case TextEncoding::Koi8r:
+        return "KOI8-R";
+    case TextEncoding::Utf8:
+        break;
     }
     return "UTF-8";
 }
@@ -33,7 +36,7 @@ const char *iconvName(TextEncoding e)
 bool convert(const QByteArray &in, const char *from, const char *to, QByteArray *out, qsizetype *badAt)
 {
     iconv_t cd = iconv_open(to, from);
-    if (cd == iconv_t(-1))
+    if (cd == iconv_t(-1)) // NOLINT(performance-no-int-to-ptr): iconv_open's documented failure value
         return false;
     out->resize(in.size() * 4 + 16);
     char *src = const_cast<char *>(in.constData());
@@ -85,7 +88,13 @@ int closeChecked(UniqueFd fd)
 
 QString modeString(mode_t m)
 {
-    const char type = S_ISDIR(m) ? 'd' : S_ISLNK(m) ? 'l' : S_ISFIFO(m) ? 'p' : S_ISCHR(m) ? 'c' : S_ISBLK(m) ? 'b' : S_ISSOCK(m) ? 's' : '-';
+    const char type = S_ISDIR(m) ? 'd'
+        : S_ISLNK(m)             ? 'l'
+        : S_ISFIFO(m)            ? 'p'
+        : S_ISCHR(m)             ? 'c'
+        : S_ISBLK(m)             ? 'b'
+        : S_ISSOCK(m)            ? 's'
+                                 : '-';
     QString s(QLatin1Char{type});
     const char *rwx = "rwxrwxrwx";
     for (int i = 0; i < 9; ++i)
@@ -127,8 +136,10 @@ FileOpResult unreachable(FileOpResult r, const Beneath &b, const QString &path)
 // A FIFO, device or socket: opening or reading it could block or never end.
 FileOpResult notRegular(FileOpResult r, const Beneath &b, const QString &path, const char *doing, int err = 0)
 {
-    return refused(std::move(r), QStringLiteral("Refused: %1 is %2, not a regular file; %3 it could block or never end")
-                                     .arg(pyRepr(path), describeEntry(b.dir.get(), b.leaf), QLatin1String(doing)), err);
+    return refused(std::move(r),
+        QStringLiteral("Refused: %1 is %2, not a regular file; %3 it could block or never end")
+            .arg(pyRepr(path), describeEntry(b.dir.get(), b.leaf), QLatin1String(doing)),
+        err);
 }
 
 // A failed open: a link (O_NOFOLLOW gave ELOOP) and a FIFO without a reader (ENXIO) are
@@ -147,7 +158,7 @@ FileOpResult openFailure(FileOpResult r, int err, const Beneath &b, const QStrin
 // gives ELOOP, which openFailure() turns into a refusal (the kernel would follow it there).
 int slashErrno(const Beneath &b, bool creating)
 {
-    struct stat st{};
+    struct stat st { };
     if (::fstatat(b.dir.get(), b.leaf.constData(), &st, AT_SYMLINK_NOFOLLOW) != 0)
         return errno == ENOENT && creating ? EISDIR : errno;
     return S_ISLNK(st.st_mode) ? ELOOP : S_ISDIR(st.st_mode) ? EISDIR : ENOTDIR;
@@ -157,9 +168,13 @@ int slashErrno(const Beneath &b, bool creating)
 bool pyPrintable(char32_t c)
 {
     switch (QChar::category(c)) {
-    case QChar::Other_Control: case QChar::Other_Format: case QChar::Other_Surrogate:
-    case QChar::Other_PrivateUse: case QChar::Other_NotAssigned:
-    case QChar::Separator_Line: case QChar::Separator_Paragraph:
+    case QChar::Other_Control:
+    case QChar::Other_Format:
+    case QChar::Other_Surrogate:
+    case QChar::Other_PrivateUse:
+    case QChar::Other_NotAssigned:
+    case QChar::Separator_Line:
+    case QChar::Separator_Paragraph:
         return false;
     case QChar::Separator_Space:
         return c == U' ';
@@ -171,11 +186,16 @@ bool pyPrintable(char32_t c)
 QString pyEscape(char32_t c, QChar quote)
 {
     switch (c) {
-    case U'\n': return QStringLiteral("\\n");
-    case U'\r': return QStringLiteral("\\r");
-    case U'\t': return QStringLiteral("\\t");
-    case U'\\': return QStringLiteral("\\\\");
-    default: break;
+    case U'\n':
+        return QStringLiteral("\\n");
+    case U'\r':
+        return QStringLiteral("\\r");
+    case U'\t':
+        return QStringLiteral("\\t");
+    case U'\\':
+        return QStringLiteral("\\\\");
+    default:
+        break;
     }
     if (c == quote.unicode())
         return QStringLiteral("\\") + quote;
@@ -209,18 +229,24 @@ qsizetype utf8Length(const QByteArray &s, qsizetype i)
 QString toString(TextEncoding e)
 {
     switch (e) {
-    case TextEncoding::Cp1251: return QStringLiteral("cp1251");
-    case TextEncoding::Koi8r: return QStringLiteral("koi8-r");
-    case TextEncoding::Utf8: break;
+    case TextEncoding::Cp1251:
+        return QStringLiteral("cp1251");
+    case TextEncoding::Koi8r:
+        return QStringLiteral("koi8-r");
+    case TextEncoding::Utf8:
+        break;
     }
     return QStringLiteral("utf-8");
 }
 
-QList<TextEncoding> allEncodings() { return {TextEncoding::Utf8, TextEncoding::Cp1251, TextEncoding::Koi8r}; }
+QList<TextEncoding> allEncodings()
+{
+    return {TextEncoding::Utf8, TextEncoding::Cp1251, TextEncoding::Koi8r};
+}
 
 QByteArray encodeText(const QString &text, TextEncoding e, QString *error)
 {
-    const QByteArray utf8 = text.toUtf8();
+    QByteArray utf8 = text.toUtf8();
     if (e == TextEncoding::Utf8)
         return utf8;
     QByteArray out;
@@ -229,7 +255,8 @@ QByteArray encodeText(const QString &text, TextEncoding e, QString *error)
         return out;
     if (error)
         *error = QStringLiteral("'%1' codec can't encode character at position %2: character maps to <undefined>")
-                     .arg(toString(e)).arg(QString::fromUtf8(utf8.left(badAt)).size());
+                     .arg(toString(e))
+                     .arg(QString::fromUtf8(utf8.left(badAt)).size());
     return {};
 }
 
@@ -246,7 +273,7 @@ std::optional<QString> decodeText(const QByteArray &bytes, TextEncoding e, QStri
                      .arg(byteAt(badAt), 2, 16, QLatin1Char('0'))
                      .arg(badAt)
                      .arg(e == TextEncoding::Utf8 && (byteAt(badAt) & 0xc0) == 0x80 ? QStringLiteral("start byte")
-                                                                                                 : QStringLiteral("continuation byte"));
+                                                                                    : QStringLiteral("continuation byte"));
     return std::nullopt;
 }
 
@@ -305,12 +332,23 @@ QString pythonExceptionName(int err)
 {
     // CPython's errnomap (Objects/exceptions.c, PEP 3151).
     static const std::pair<int, const char *> kMap[] = {
-        {EAGAIN, "BlockingIOError"}, {EALREADY, "BlockingIOError"}, {EINPROGRESS, "BlockingIOError"},
-        {ECHILD, "ChildProcessError"}, {EPIPE, "BrokenPipeError"}, {ESHUTDOWN, "BrokenPipeError"},
-        {ECONNABORTED, "ConnectionAbortedError"}, {ECONNREFUSED, "ConnectionRefusedError"},
-        {ECONNRESET, "ConnectionResetError"}, {EEXIST, "FileExistsError"}, {ENOENT, "FileNotFoundError"},
-        {EISDIR, "IsADirectoryError"}, {ENOTDIR, "NotADirectoryError"}, {EINTR, "InterruptedError"},
-        {EACCES, "PermissionError"}, {EPERM, "PermissionError"}, {ESRCH, "ProcessLookupError"},
+        {EAGAIN, "BlockingIOError"},
+        {EALREADY, "BlockingIOError"},
+        {EINPROGRESS, "BlockingIOError"},
+        {ECHILD, "ChildProcessError"},
+        {EPIPE, "BrokenPipeError"},
+        {ESHUTDOWN, "BrokenPipeError"},
+        {ECONNABORTED, "ConnectionAbortedError"},
+        {ECONNREFUSED, "ConnectionRefusedError"},
+        {ECONNRESET, "ConnectionResetError"},
+        {EEXIST, "FileExistsError"},
+        {ENOENT, "FileNotFoundError"},
+        {EISDIR, "IsADirectoryError"},
+        {ENOTDIR, "NotADirectoryError"},
+        {EINTR, "InterruptedError"},
+        {EACCES, "PermissionError"},
+        {EPERM, "PermissionError"},
+        {ESRCH, "ProcessLookupError"},
         {ETIMEDOUT, "TimeoutError"},
     };
     for (const auto &[e, name] : kMap)
@@ -324,12 +362,15 @@ QString pythonOsException(int err, const QString &path)
     return pythonExceptionName(err) + QStringLiteral(": ") + pythonOsError(err, path);
 }
 
-QString FileLab::pathOf(const QString &name) const { return joinPath(folder_, name); }
+QString FileLab::pathOf(const QString &name) const
+{
+    return joinPath(folder_, name);
+}
 
 EntryKind FileLab::kind(const QString &name) const
 {
     const Beneath b = resolveBeneath(folder_, name);
-    struct stat st{};
+    struct stat st { };
     if (!b.ok() || ::fstatat(b.dir.get(), b.leaf.constData(), &st, AT_SYMLINK_NOFOLLOW) != 0)
         return EntryKind::Missing;
     if (S_ISLNK(st.st_mode))
@@ -347,7 +388,7 @@ UniqueFd FileLab::openForReading(const QString &name, FileOpResult &r) const
         return r = openFailure(std::move(r), slashErrno(b, false), b, path, "reading"), UniqueFd();
     // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just below.
     UniqueFd fd(::openat(b.dir.get(), b.leaf.constData(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC));
-    struct stat st{};
+    struct stat st { };
     if (!fd || ::fstat(fd.get(), &st) != 0)
         return r = openFailure(std::move(r), errno, b, path, "reading"), UniqueFd();
     if (S_ISDIR(st.st_mode)) // Python's open() checks the same after opening
@@ -372,7 +413,7 @@ UniqueFd FileLab::openForWriting(const QString &name, bool append, FileOpResult 
     r.created = bool(fd);
     if (!fd && errno == EEXIST)
         fd = UniqueFd(::openat(b.dir.get(), b.leaf.constData(), flags));
-    struct stat st{};
+    struct stat st { };
     if (!fd || ::fstat(fd.get(), &st) != 0)
         return r = openFailure(std::move(r), errno, b, path, "writing"), UniqueFd();
     if (!S_ISREG(st.st_mode))
@@ -387,8 +428,8 @@ FileOpResult FileLab::writeWith(const QString &name, const QString &text, TextEn
     const QString path = pathOf(name);
     FileOpResult r = describe(QStringLiteral("with open(%1, '%2', encoding='%3') as f:\n    f.write(%4)")
                                   .arg(pyRepr(path), append ? QStringLiteral("a") : QStringLiteral("w"), toString(e), pyRepr(text)),
-                              QStringLiteral("QFile f(path); f.open(QIODevice::WriteOnly | %1); f.write(encode(text, \"%2\"));")
-                                  .arg(append ? QStringLiteral("QIODevice::Append") : QStringLiteral("QIODevice::Truncate"), toString(e)));
+        QStringLiteral("QFile f(path); f.open(QIODevice::WriteOnly | %1); f.write(encode(text, \"%2\"));")
+            .arg(append ? QStringLiteral("QIODevice::Append") : QStringLiteral("QIODevice::Truncate"), toString(e)));
     QString encodeError;
     const QByteArray bytes = encodeText(text, e, &encodeError);
     if (!encodeError.isEmpty())
@@ -405,14 +446,20 @@ FileOpResult FileLab::writeWith(const QString &name, const QString &text, TextEn
     return r;
 }
 
-FileOpResult FileLab::write(const QString &name, const QString &text, TextEncoding e) const { return writeWith(name, text, e, false); }
-FileOpResult FileLab::append(const QString &name, const QString &text, TextEncoding e) const { return writeWith(name, text, e, true); }
+FileOpResult FileLab::write(const QString &name, const QString &text, TextEncoding e) const
+{
+    return writeWith(name, text, e, false);
+}
+FileOpResult FileLab::append(const QString &name, const QString &text, TextEncoding e) const
+{
+    return writeWith(name, text, e, true);
+}
 
 FileOpResult FileLab::read(const QString &name, TextEncoding e) const
 {
     const QString path = pathOf(name);
     FileOpResult r = describe(QStringLiteral("with open(%1, 'r', encoding='%2') as f:\n    print(f.read())").arg(pyRepr(path), toString(e)),
-                              QStringLiteral("QFile f(path); f.open(QIODevice::ReadOnly); decode(f.readAll(), \"%1\");").arg(toString(e)));
+        QStringLiteral("QFile f(path); f.open(QIODevice::ReadOnly); decode(f.readAll(), \"%1\");").arg(toString(e)));
     const UniqueFd fd = openForReading(name, r);
     if (!fd)
         return r;
@@ -446,12 +493,13 @@ FileOpResult FileLab::readLines(const QString &name, TextEncoding e) const
     return r;
 }
 
-FileOpResult FileLab::iterateLines(const QString &name, TextEncoding e, int maxShown,
-                                   const std::function<bool(std::int64_t)> &keepGoing) const
+FileOpResult FileLab::iterateLines(
+    const QString &name, TextEncoding e, int maxShown, const std::function<bool(std::int64_t)> &keepGoing) const
 {
     const QString path = pathOf(name);
-    FileOpResult r = describe(QStringLiteral("with open(%1, encoding='%2') as f:\n    for line in f:\n        print(repr(line))").arg(pyRepr(path), toString(e)),
-                              QStringLiteral("while (f.readLineInto(&line)) { ... }  // one line in memory at a time"));
+    FileOpResult r = describe(
+        QStringLiteral("with open(%1, encoding='%2') as f:\n    for line in f:\n        print(repr(line))").arg(pyRepr(path), toString(e)),
+        QStringLiteral("while (f.readLineInto(&line)) { ... }  // one line in memory at a time"));
     const UniqueFd fd = openForReading(name, r);
     if (!fd)
         return r;
@@ -500,12 +548,12 @@ FileOpResult FileLab::showBytes(const QString &name, qint64 maxBytes) const
 {
     const QString path = pathOf(name);
     FileOpResult r = describe(QStringLiteral("!cat %1   # or: open(%2, 'rb').read()").arg(path, pyRepr(path)),
-                              QStringLiteral("QFile f(path); f.open(QIODevice::ReadOnly); f.read(%1).toHex(' ');").arg(maxBytes));
+        QStringLiteral("QFile f(path); f.open(QIODevice::ReadOnly); f.read(%1).toHex(' ');").arg(maxBytes));
     const UniqueFd fd = openForReading(name, r);
     if (!fd)
         return r;
     QByteArray shown; // only what is shown is read: a 4 GiB file costs 4 KiB
-    struct stat st{};
+    struct stat st { };
     if (const int err = readAll(fd.get(), &shown, maxBytes); err != 0 || ::fstat(fd.get(), &st) != 0)
         return failure(std::move(r), err != 0 ? err : errno, path);
     const qint64 size = std::max<qint64>(st.st_size, shown.size());
@@ -520,7 +568,8 @@ FileOpResult FileLab::showBytes(const QString &name, qint64 maxBytes) const
     if (size > shown.size())
         rows << QStringLiteral("… %1 bytes in all").arg(size);
     r.ok = true;
-    r.output = QStringLiteral("$ cat %1\n%2\n%3 bytes:\n%4").arg(path, QString::fromUtf8(shown)).arg(size).arg(rows.join(QLatin1Char('\n')));
+    r.output
+        = QStringLiteral("$ cat %1\n%2\n%3 bytes:\n%4").arg(path, QString::fromUtf8(shown)).arg(size).arg(rows.join(QLatin1Char('\n')));
     return r;
 }
 
@@ -528,13 +577,13 @@ FileOpResult FileLab::stat(const QString &name) const
 {
     const QString path = pathOf(name);
     FileOpResult r = describe(QStringLiteral("os.lstat(%1)   # the entry itself: a link is not followed").arg(pyRepr(path)),
-                              QStringLiteral("QFileInfo info(path); info.size(); info.permissions(); info.lastModified();"));
+        QStringLiteral("QFileInfo info(path); info.size(); info.permissions(); info.lastModified();"));
     const Beneath b = resolveBeneath(folder_, name);
     if (!b.ok())
         return unreachable(std::move(r), b, path);
     if (const int err = b.wantsDirectory ? slashErrno(b, false) : 0; err != 0 && err != EISDIR)
         return openFailure(std::move(r), err, b, path, "reading");
-    struct stat st{};
+    struct stat st { };
     if (::fstatat(b.dir.get(), b.leaf.constData(), &st, AT_SYMLINK_NOFOLLOW) != 0)
         return failure(std::move(r), errno, path);
     r.ok = true;
@@ -569,7 +618,7 @@ FileOpResult FileLab::pathCall(const QString &name, const char *python, const ch
 FileOpResult FileLab::makeDir(const QString &name) const
 {
     FileOpResult r = pathCall(name, "os.mkdir", "QDir().mkdir(path);  // ::mkdir(path, 0777)",
-                              [](int dir, const char *leaf) { return ::mkdirat(dir, leaf, 0777); });
+        [](int dir, const char *leaf) { return ::mkdirat(dir, leaf, 0777); });
     r.created = r.ok;
     return r;
 }
@@ -577,24 +626,26 @@ FileOpResult FileLab::makeDir(const QString &name) const
 FileOpResult FileLab::removeDir(const QString &name) const
 {
     return pathCall(name, "os.rmdir", "QDir().rmdir(path);  // ::rmdir(path): empty only",
-                    [](int dir, const char *leaf) { return ::unlinkat(dir, leaf, AT_REMOVEDIR); });
+        [](int dir, const char *leaf) { return ::unlinkat(dir, leaf, AT_REMOVEDIR); });
 }
 
 FileOpResult FileLab::removeFile(const QString &name) const
 {
     if (name.endsWith(QLatin1Char('/'))) { // "x/" names a directory: unlinkat(x) would remove a file x
         const QString path = pathOf(name);
-        FileOpResult r = describe(QStringLiteral("os.remove(%1)").arg(pyRepr(path)), QStringLiteral("QFile::remove(path);  // ::unlink(path)"));
+        FileOpResult r
+            = describe(QStringLiteral("os.remove(%1)").arg(pyRepr(path)), QStringLiteral("QFile::remove(path);  // ::unlink(path)"));
         const Beneath b = resolveBeneath(folder_, name);
         return b.ok() ? openFailure(std::move(r), slashErrno(b, false), b, path, "removing") : unreachable(std::move(r), b, path);
     }
-    return pathCall(name, "os.remove", "QFile::remove(path);  // ::unlink(path)",
-                    [](int dir, const char *leaf) { return ::unlinkat(dir, leaf, 0); });
+    return pathCall(
+        name, "os.remove", "QFile::remove(path);  // ::unlink(path)", [](int dir, const char *leaf) { return ::unlinkat(dir, leaf, 0); });
 }
 
 FileOpResult FileLab::list() const
 {
-    FileOpResult r = describe(QStringLiteral("os.listdir(%1)").arg(pyRepr(folder_)), QStringLiteral("QDir(path).entryList(QDir::AllEntries | QDir::NoDotAndDotDot);"));
+    FileOpResult r = describe(QStringLiteral("os.listdir(%1)").arg(pyRepr(folder_)),
+        QStringLiteral("QDir(path).entryList(QDir::AllEntries | QDir::NoDotAndDotDot);"));
     int err = 0;
     UniqueFd fd = openFolder(folder_, O_RDONLY, &err);
     DIR *d = fd ? ::fdopendir(fd.get()) : nullptr;
@@ -638,8 +689,9 @@ QByteArray bigFileChunk(qint64 room, qint64 *line)
 FileOpResult FileLab::makeBigFile(const QString &name, qint64 bytes, const std::function<bool(qint64)> &keepGoing) const
 {
     const QString path = pathOf(name);
-    FileOpResult r = describe(QStringLiteral("with open(%1, 'w') as f:\n    for i in range(n): f.write(f\"line {i}\\n\")").arg(pyRepr(path)),
-                              QStringLiteral("QFile f(path); ... f.write(chunk);  // 1 MiB at a time"));
+    FileOpResult r
+        = describe(QStringLiteral("with open(%1, 'w') as f:\n    for i in range(n): f.write(f\"line {i}\\n\")").arg(pyRepr(path)),
+            QStringLiteral("QFile f(path); ... f.write(chunk);  // 1 MiB at a time"));
     UniqueFd fd = openForWriting(name, false, r);
     if (!fd)
         return r;

@@ -38,9 +38,8 @@ void Runner::start(const QList<ExperimentSpec> &batch)
     emit progress(0, total_);
     poll_.start();
     try {
-        worker_ = std::jthread([this, batch, generation, shared = shared_](std::stop_token stop) {
-            runBatch(batch, generation, *shared, stop);
-        });
+        worker_ = std::jthread(
+            [this, batch, generation, shared = shared_](std::stop_token stop) { runBatch(batch, generation, *shared, stop); });
     } catch (const std::system_error &e) { // out of threads: the batch fails, the app goes on
         failToStart(batch.first(), generation, cannotStartThread(QStringLiteral("the runner thread"), e));
     }
@@ -50,34 +49,47 @@ void Runner::failToStart(const ExperimentSpec &spec, quint64 generation, const Q
 {
     const RunResult run = failedRun(spec, why);
     const ExperimentResult result{spec.strategy, spec.effectiveWorkers(), spec.gil, {run}, spec.items()};
-    QMetaObject::invokeMethod(this, [this, generation, spec, run, result] {
-        if (generation != generation_)
-            return;
-        emit experimentStarted(0, spec);
-        emit runFinished(0, 0, run);
-        emit experimentFinished(0, result);
-        onBatchDone(generation, false);
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this,
+        [this, generation, spec, run, result] {
+            if (generation != generation_)
+                return;
+            emit experimentStarted(0, spec);
+            emit runFinished(0, 0, run);
+            emit experimentFinished(0, result);
+            onBatchDone(generation, false);
+        },
+        Qt::QueuedConnection);
 }
 
 void Runner::runBatch(const QList<ExperimentSpec> &batch, quint64 generation, Shared &shared, std::stop_token stop)
 {
     pthread_setname_np(pthread_self(), "runner");
     auto post = [this, generation](auto fn) {
-        QMetaObject::invokeMethod(this, [this, generation, fn] { if (generation == generation_) fn(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation, fn] {
+                if (generation == generation_)
+                    fn();
+            },
+            Qt::QueuedConnection);
     };
     for (int i = 0; i < batch.size() && !stop.stop_requested(); ++i) {
-        const ExperimentSpec spec = batch[i];
+        const ExperimentSpec &spec = batch[i];
         post([this, i, spec] { emit experimentStarted(i, spec); });
         int repeat = 0;
-        ExperimentResult r = runExperiment(spec, stop, &shared.done, [&](const RunResult &run) {
-            post([this, i, repeat, run] { emit runFinished(i, repeat, run); });
-            ++repeat;
-        }, &shared.live);
+        ExperimentResult r = runExperiment(
+            spec, stop, &shared.done,
+            [&](const RunResult &run) {
+                post([this, i, repeat, run] { emit runFinished(i, repeat, run); });
+                ++repeat;
+            },
+            &shared.live);
         post([this, i, r] { emit experimentFinished(i, r); });
     }
     const bool cancelled = stop.stop_requested();
-    QMetaObject::invokeMethod(this, [this, generation, cancelled] { onBatchDone(generation, cancelled); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this, generation, cancelled] { onBatchDone(generation, cancelled); }, Qt::QueuedConnection);
 }
 
 void Runner::cancel()

@@ -4,9 +4,9 @@
 #include "strategies/strategy.h"
 
 #include "child/childworker.h"
-#include "util/clock.h"
 #include "child/spawnedprocess.h"
 #include "child/workerprotocol.h"
+#include "util/clock.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -25,15 +25,14 @@ QString workerExecutable(const ExperimentSpec &spec)
 {
     if (!spec.workerExecutable.isEmpty())
         return spec.workerExecutable;
-    if (const QString fromEnv = qEnvironmentVariable("CONCURRENCY_LAB_WORKER"); !fromEnv.isEmpty())
+    if (QString fromEnv = qEnvironmentVariable("CONCURRENCY_LAB_WORKER"); !fromEnv.isEmpty())
         return fromEnv; // a host that is not concurrency-lab itself (the tests)
     return QFileInfo(QStringLiteral("/proc/self/exe")).canonicalFilePath();
 }
 
 constexpr qsizetype kMaxStderr = 4096;
 
-class Pool : public QObject
-{
+class Pool : public QObject {
 public:
     explicit Pool(const RunContext &run)
         : spec_(run.spec), shares_(splitEvenly(run.spec.items(), run.spec.workers)), origin_(run.origin), stop_(run.stop),
@@ -67,8 +66,8 @@ private:
         std::int64_t spawnNs = 0, helloNs = 0;
         std::int64_t heardNs = 0; // the last time it said anything
         bool finished = false;
-        QString killedBecause;    // why the pool killed it, when it was the one that failed
-        bool collateral = false;  // killed because another worker failed
+        QString killedBecause; // why the pool killed it, when it was the one that failed
+        bool collateral = false; // killed because another worker failed
     };
 
     void onSweep()
@@ -78,8 +77,8 @@ private:
         const std::int64_t now = monotonicNs();
         for (auto &c : children_)
             if (!c->finished && now - c->heardNs > silenceLimitNs_)
-                return failRun(*c, QStringLiteral("reported nothing for %1 s (stopped or wedged): killed")
-                                       .arg(double(now - c->heardNs) / 1e9, 0, 'f', 1));
+                return failRun(*c,
+                    QStringLiteral("reported nothing for %1 s (stopped or wedged): killed").arg(double(now - c->heardNs) / 1e9, 0, 'f', 1));
     }
 
     // One worker failed: the run cannot be right any more, so stop every worker now.
@@ -100,9 +99,8 @@ private:
         c.id = id;
         c.process = new SpawnedProcess(this);
         connect(c.process, &SpawnedProcess::standardOutput, this, [this, &c](const QByteArray &bytes) { onOutput(c, bytes); });
-        connect(c.process, &SpawnedProcess::standardError, this, [&c](const QByteArray &bytes) {
-            c.stderrTail = (c.stderrTail + bytes).right(kMaxStderr);
-        });
+        connect(c.process, &SpawnedProcess::standardError, this,
+            [&c](const QByteArray &bytes) { c.stderrTail = (c.stderrTail + bytes).right(kMaxStderr); });
         connect(c.process, &SpawnedProcess::finished, this, [this, id] { onFinished(id); });
         ++running_;
         c.spawnNs = c.heardNs = monotonicNs();
@@ -121,8 +119,9 @@ private:
             c.helloNs = monotonicNs();
             if (live_) { // the child reports its own spans when it ends; until then it is "running"
                 live_->closed(Span{c.id, WorkerKind::Process, WorkerState::Starting, double(c.spawnNs - origin_) / 1e9,
-                                   double(c.helloNs - origin_) / 1e9});
-                live_->opened(c.id, WorkerKind::Process, spec_.workload == Workload::Io ? WorkerState::WaitIo : WorkerState::Running, c.helloNs);
+                    double(c.helloNs - origin_) / 1e9});
+                live_->opened(
+                    c.id, WorkerKind::Process, spec_.workload == Workload::Io ? WorkerState::WaitIo : WorkerState::Running, c.helloNs);
             }
         }
         if (progress_ && c.report.progress > before)
@@ -154,8 +153,8 @@ private:
     {
         WorkTally &t = result_.tally;
         const std::int64_t started = c.helloNs ? c.helloNs : monotonicNs();
-        t.spans.append(Span{id, WorkerKind::Process, WorkerState::Starting, double(c.spawnNs - origin_) / 1e9,
-                            double(started - origin_) / 1e9});
+        t.spans.append(
+            Span{id, WorkerKind::Process, WorkerState::Starting, double(c.spawnNs - origin_) / 1e9, double(started - origin_) / 1e9});
         const qint64 done = c.report.tally.items;
         for (Span &span : c.report.tally.spans)
             span.worker = id;
@@ -173,10 +172,9 @@ private:
         const SpawnedProcess &p = *c.process;
         if (!c.killedBecause.isEmpty())
             return QStringLiteral("worker process %1 %2").arg(id).arg(c.killedBecause);
-        QString why = !p.errorString().isEmpty()
-            ? QStringLiteral("could not start %1: %2").arg(workerExecutable(spec_), p.errorString())
-            : p.termSignal() ? QStringLiteral("crashed (signal %1)").arg(p.termSignal())
-                             : QStringLiteral("exited with code %1 without a result").arg(p.exitCode());
+        QString why = !p.errorString().isEmpty() ? QStringLiteral("could not start %1: %2").arg(workerExecutable(spec_), p.errorString())
+            : p.termSignal()                     ? QStringLiteral("crashed (signal %1)").arg(p.termSignal())
+                                                 : QStringLiteral("exited with code %1 without a result").arg(p.exitCode());
         const QString tail = QString::fromLocal8Bit(c.stderrTail).trimmed().split(QLatin1Char('\n')).last();
         return QStringLiteral("worker process %1 %2%3").arg(id).arg(why, tail.isEmpty() ? QString() : QStringLiteral(": ") + tail);
     }
@@ -197,8 +195,8 @@ private:
     std::vector<std::unique_ptr<Child>> children_;
     int running_ = 0;
     bool failed_ = false;
-    const std::int64_t silenceLimitNs_ =
-        (std::int64_t(spec_.watchdogMs) + (spec_.workload == Workload::Io ? spec_.timeoutMs : 0)) * 1'000'000;
+    const std::int64_t silenceLimitNs_
+        = (std::int64_t(spec_.watchdogMs) + (spec_.workload == Workload::Io ? spec_.timeoutMs : 0)) * 1'000'000;
     QEventLoop loop_;
     QTimer sweep_;
     Measured result_;

@@ -7,12 +7,19 @@ namespace ui {
 QString stateName(char state)
 {
     switch (state) {
-    case 'R': return QCoreApplication::translate("ui::ProcessModel", "running");
-    case 'S': return QCoreApplication::translate("ui::ProcessModel", "sleeping");
-    case 'D': return QCoreApplication::translate("ui::ProcessModel", "waiting for disk");
-    case 'Z': return QCoreApplication::translate("ui::ProcessModel", "zombie");
-    case 'T': case 't': return QCoreApplication::translate("ui::ProcessModel", "stopped");
-    default: return QString(QLatin1Char(state));
+    case 'R':
+        return QCoreApplication::translate("ui::ProcessModel", "running");
+    case 'S':
+        return QCoreApplication::translate("ui::ProcessModel", "sleeping");
+    case 'D':
+        return QCoreApplication::translate("ui::ProcessModel", "waiting for disk");
+    case 'Z':
+        return QCoreApplication::translate("ui::ProcessModel", "zombie");
+    case 'T':
+    case 't':
+        return QCoreApplication::translate("ui::ProcessModel", "stopped");
+    default:
+        return QString(QLatin1Char(state));
     }
 }
 
@@ -39,38 +46,43 @@ int ProcessModel::rowCount(const QModelIndex &parent) const
     return 0;
 }
 
-int ProcessModel::columnCount(const QModelIndex &) const { return ColumnCount; }
+int ProcessModel::columnCount(const QModelIndex &) const
+{
+    return ColumnCount;
+}
 
-QVariant ProcessModel::processData(const cl::ProcessRow &p, int column, int role) const
+// What a process and a thread have alike: an id, a name, a state and the CPU they use.
+QVariant ProcessModel::commonData(qint64 id, const QString &name, char state, double cpuPercent, int column, int role) const
 {
     if (role == Qt::TextAlignmentRole)
         return column == Name || column == State ? QVariant() : QVariant(int(Qt::AlignRight | Qt::AlignVCenter));
     if (role != Qt::DisplayRole)
         return {};
     switch (column) {
-    case Pid: return QString::number(p.pid);
-    case Name: return p.name;
-    case State: return stateName(p.state);
-    case Threads: return p.threads;
-    case Cpu: return QStringLiteral("%1 %").arg(p.cpuPercent, 0, 'f', 0);
-    case Memory: return QStringLiteral("%1 MiB").arg(double(p.rssBytes) / (1024.0 * 1024.0), 0, 'f', 1);
+    case Pid:
+        return QString::number(id);
+    case Name:
+        return name;
+    case State:
+        return stateName(state);
+    case Cpu:
+        return QStringLiteral("%1 %").arg(cpuPercent, 0, 'f', 0);
     }
     return {};
 }
 
+QVariant ProcessModel::processData(const cl::ProcessRow &p, int column, int role) const
+{
+    if (role == Qt::DisplayRole && column == Threads)
+        return p.threads;
+    if (role == Qt::DisplayRole && column == Memory)
+        return QStringLiteral("%1 MiB").arg(double(p.rssBytes) / (1024.0 * 1024.0), 0, 'f', 1);
+    return commonData(p.pid, p.name, p.state, p.cpuPercent, column, role);
+}
+
 QVariant ProcessModel::threadData(const cl::ThreadRow &t, int column, int role) const
 {
-    if (role == Qt::TextAlignmentRole)
-        return column == Name || column == State ? QVariant() : QVariant(int(Qt::AlignRight | Qt::AlignVCenter));
-    if (role != Qt::DisplayRole)
-        return {};
-    switch (column) {
-    case Pid: return QString::number(t.tid);
-    case Name: return t.name;
-    case State: return stateName(t.state);
-    case Cpu: return QStringLiteral("%1 %").arg(t.cpuPercent, 0, 'f', 0);
-    }
-    return {};
+    return commonData(t.tid, t.name, t.state, t.cpuPercent, column, role);
 }
 
 QVariant ProcessModel::data(const QModelIndex &index, int role) const
@@ -90,12 +102,18 @@ QVariant ProcessModel::headerData(int section, Qt::Orientation orientation, int 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case Pid: return tr("PID / TID");
-    case Name: return tr("Name");
-    case State: return tr("State");
-    case Threads: return tr("Threads");
-    case Cpu: return tr("CPU (of one core)");
-    case Memory: return tr("Resident memory");
+    case Pid:
+        return tr("PID / TID");
+    case Name:
+        return tr("Name");
+    case State:
+        return tr("State");
+    case Threads:
+        return tr("Threads");
+    case Cpu:
+        return tr("CPU (of one core)");
+    case Memory:
+        return tr("Resident memory");
     }
     return {};
 }
@@ -108,7 +126,8 @@ void ProcessModel::retranslate()
     emit dataChanged(index(0, State), index(int(rows_.size()) - 1, State), {Qt::DisplayRole});
     for (int i = 0; i < rows_.size(); ++i)
         if (!rows_[i].threadRows.isEmpty())
-            emit dataChanged(index(0, State, index(i, 0)), index(int(rows_[i].threadRows.size()) - 1, State, index(i, 0)), {Qt::DisplayRole});
+            emit dataChanged(
+                index(0, State, index(i, 0)), index(int(rows_[i].threadRows.size()) - 1, State, index(i, 0)), {Qt::DisplayRole});
 }
 
 void ProcessModel::setProcesses(const QList<cl::ProcessRow> &rows)

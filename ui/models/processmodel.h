@@ -7,8 +7,7 @@
 
 namespace ui {
 
-class ProcessModel : public QAbstractItemModel
-{
+class ProcessModel : public QAbstractItemModel {
     Q_OBJECT
 public:
     enum Column { Pid, Name, State, Threads, Cpu, Memory, ColumnCount };
@@ -28,6 +27,7 @@ public:
     void retranslate();
 
 private:
+    QVariant commonData(qint64 id, const QString &name, char state, double cpuPercent, int column, int role) const;
     QVariant processData(const cl::ProcessRow &p, int column, int role) const;
     QVariant threadData(const cl::ThreadRow &t, int column, int role) const;
     static constexpr quintptr kTopLevel = ~quintptr(0);

@@ -16,7 +16,6 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QThread>
 
 namespace ui {
 
@@ -28,18 +27,27 @@ struct Operation {
 };
 // The buttons, in the lesson's order.
 const Operation kOperations[] = {
-    {"write", QT_TRANSLATE_NOOP("ui::FilesPage", "Write (w)"), QT_TRANSLATE_NOOP("ui::FilesPage", "open(path, 'w'): create or truncate, then write the text (In [75])")},
-    {"read", QT_TRANSLATE_NOOP("ui::FilesPage", "Read all"), QT_TRANSLATE_NOOP("ui::FilesPage", "f.read(): the whole file as one string (In [76])")},
-    {"append", QT_TRANSLATE_NOOP("ui::FilesPage", "Append (a)"), QT_TRANSLATE_NOOP("ui::FilesPage", "open(path, 'a'): add the text at the end (In [77])")},
-    {"bytes", QT_TRANSLATE_NOOP("ui::FilesPage", "Show bytes"), QT_TRANSLATE_NOOP("ui::FilesPage", "The file's bytes in hex and as text, like !cat (In [78])")},
-    {"readlines", QT_TRANSLATE_NOOP("ui::FilesPage", "Read lines"), QT_TRANSLATE_NOOP("ui::FilesPage", "f.readlines(): the list of lines (In [79])")},
-    {"iterate", QT_TRANSLATE_NOOP("ui::FilesPage", "Iterate lines"), QT_TRANSLATE_NOOP("ui::FilesPage", "for line in f: one line at a time, without loading the file (In [82])")},
+    {"write", QT_TRANSLATE_NOOP("ui::FilesPage", "Write (w)"),
+        QT_TRANSLATE_NOOP("ui::FilesPage", "open(path, 'w'): create or truncate, then write the text (In [75])")},
+    {"read", QT_TRANSLATE_NOOP("ui::FilesPage", "Read all"),
+        QT_TRANSLATE_NOOP("ui::FilesPage", "f.read(): the whole file as one string (In [76])")},
+    {"append", QT_TRANSLATE_NOOP("ui::FilesPage", "Append (a)"),
+        QT_TRANSLATE_NOOP("ui::FilesPage", "open(path, 'a'): add the text at the end (In [77])")},
+    {"bytes", QT_TRANSLATE_NOOP("ui::FilesPage", "Show bytes"),
+        QT_TRANSLATE_NOOP("ui::FilesPage", "The file's bytes in hex and as text, like !cat (In [78])")},
+    {"readlines", QT_TRANSLATE_NOOP("ui::FilesPage", "Read lines"),
+        QT_TRANSLATE_NOOP("ui::FilesPage", "f.readlines(): the list of lines (In [79])")},
+    {"iterate", QT_TRANSLATE_NOOP("ui::FilesPage", "Iterate lines"),
+        QT_TRANSLATE_NOOP("ui::FilesPage", "for line in f: one line at a time, without loading the file (In [82])")},
     {"stat", QT_TRANSLATE_NOOP("ui::FilesPage", "Stat"), QT_TRANSLATE_NOOP("ui::FilesPage", "os.stat(): size, permissions, modified time")},
     {"list", QT_TRANSLATE_NOOP("ui::FilesPage", "List folder"), QT_TRANSLATE_NOOP("ui::FilesPage", "os.listdir(): the folder's entries")},
-    {"mkdir", QT_TRANSLATE_NOOP("ui::FilesPage", "Make directory"), QT_TRANSLATE_NOOP("ui::FilesPage", "os.mkdir(): make the directory (In [64])")},
-    {"rmdir", QT_TRANSLATE_NOOP("ui::FilesPage", "Remove directory"), QT_TRANSLATE_NOOP("ui::FilesPage", "os.rmdir(): only an empty directory, never recursive (In [66])")},
+    {"mkdir", QT_TRANSLATE_NOOP("ui::FilesPage", "Make directory"),
+        QT_TRANSLATE_NOOP("ui::FilesPage", "os.mkdir(): make the directory (In [64])")},
+    {"rmdir", QT_TRANSLATE_NOOP("ui::FilesPage", "Remove directory"),
+        QT_TRANSLATE_NOOP("ui::FilesPage", "os.rmdir(): only an empty directory, never recursive (In [66])")},
     {"remove", QT_TRANSLATE_NOOP("ui::FilesPage", "Remove file"), QT_TRANSLATE_NOOP("ui::FilesPage", "os.remove(): delete the file")},
-    {"big", QT_TRANSLATE_NOOP("ui::FilesPage", "Make a big file"), QT_TRANSLATE_NOOP("ui::FilesPage", "Write a big text file, then iterate over it: memory stays flat")},
+    {"big", QT_TRANSLATE_NOOP("ui::FilesPage", "Make a big file"),
+        QT_TRANSLATE_NOOP("ui::FilesPage", "Write a big text file, then iterate over it: memory stays flat")},
 };
 } // namespace
 
@@ -59,8 +67,8 @@ FilesPage::FilesPage(QWidget *parent) : QWidget(parent)
 FilesPage::~FilesPage()
 {
     stop_->store(true);
-    if (worker_)
-        worker_->wait();
+    if (worker_.joinable())
+        worker_.join();
 }
 
 QWidget *FilesPage::buildLocation()
@@ -145,7 +153,8 @@ void FilesPage::retranslate()
     browse_->setText(tr("Browse…"));
     fresh_->setText(tr("New temporary folder"));
     fresh_->setToolTip(tr("A fresh, empty folder under the system's temporary directory"));
-    fileName_->setToolTip(tr("The file to work on, inside the folder: no '..', no absolute name, and a symbolic link is never followed; any language, up to 255 bytes"));
+    fileName_->setToolTip(tr("The file to work on, inside the folder: no '..', no absolute name, and a symbolic link is never followed; "
+                             "any language, up to 255 bytes"));
     text_->setToolTip(tr("What Write writes; a newline is added, as in the lesson"));
     appendLabel_->setText(tr("append"));
     appendText_->setToolTip(tr("What Append adds; a newline is added, as in the lesson"));
@@ -176,9 +185,18 @@ QStringList FilesPage::operationIds()
     return ids;
 }
 
-QString FilesPage::folder() const { return folder_->text(); }
-void FilesPage::setFolder(const QString &folder) { folder_->setText(folder); }
-QString FilesPage::log() const { return log_->toPlainText(); }
+QString FilesPage::folder() const
+{
+    return folder_->text();
+}
+void FilesPage::setFolder(const QString &folder)
+{
+    folder_->setText(folder);
+}
+QString FilesPage::log() const
+{
+    return log_->toPlainText();
+}
 
 void FilesPage::newTemporaryFolder()
 {
@@ -193,7 +211,10 @@ void FilesPage::showNotice(const QString &text)
     log_->appendHtml(QStringLiteral("<span style='color:#d04030'>%1</span><br>").arg(text.toHtmlEscaped()));
 }
 
-cl::TextEncoding FilesPage::encoding(QComboBox *box) const { return cl::TextEncoding(box->currentData().toInt()); }
+cl::TextEncoding FilesPage::encoding(QComboBox *box) const
+{
+    return cl::TextEncoding(box->currentData().toInt());
+}
 
 std::function<cl::FileOpResult()> FilesPage::operation(const QString &id) const
 {
@@ -205,27 +226,39 @@ std::function<cl::FileOpResult()> FilesPage::operation(const QString &id) const
     const cl::TextEncoding we = encoding(writeEncoding_), re = encoding(readEncoding_);
     const qint64 big = qint64(bigMiB_->value()) << 20;
     const auto keepGoing = [stop = stop_](qint64) { return !stop->load(); }; // closing the window stops
-    if (id == QLatin1String("write")) return [=] { return lab.write(name, text, we); };
-    if (id == QLatin1String("append")) return [=] { return lab.append(name, more, we); };
-    if (id == QLatin1String("read")) return [=] { return lab.read(name, re); };
-    if (id == QLatin1String("readlines")) return [=] { return lab.readLines(name, re); };
-    if (id == QLatin1String("iterate")) return [=] { return lab.iterateLines(name, re, 20, keepGoing); };
-    if (id == QLatin1String("bytes")) return [=] { return lab.showBytes(name); };
-    if (id == QLatin1String("stat")) return [=] { return lab.stat(name); };
-    if (id == QLatin1String("list")) return [=] { return lab.list(); };
-    if (id == QLatin1String("mkdir")) return [=] { return lab.makeDir(dir); };
-    if (id == QLatin1String("rmdir")) return [=] { return lab.removeDir(dir); };
-    if (id == QLatin1String("remove")) return [=] { return lab.removeFile(name); };
-    if (id == QLatin1String("big")) return [=] {
-        cl::FileOpResult made = lab.makeBigFile(name, big, keepGoing);
-        if (!made.ok)
-            return made;
-        cl::FileOpResult it = lab.iterateLines(name, cl::TextEncoding::Utf8, 3, keepGoing);
-        it.created = made.created;
-        it.python = made.python + QStringLiteral("\n") + it.python;
-        it.output = made.output + QStringLiteral("\n") + it.output;
-        return it;
-    };
+    if (id == QLatin1String("write"))
+        return [=] { return lab.write(name, text, we); };
+    if (id == QLatin1String("append"))
+        return [=] { return lab.append(name, more, we); };
+    if (id == QLatin1String("read"))
+        return [=] { return lab.read(name, re); };
+    if (id == QLatin1String("readlines"))
+        return [=] { return lab.readLines(name, re); };
+    if (id == QLatin1String("iterate"))
+        return [=] { return lab.iterateLines(name, re, 20, keepGoing); };
+    if (id == QLatin1String("bytes"))
+        return [=] { return lab.showBytes(name); };
+    if (id == QLatin1String("stat"))
+        return [=] { return lab.stat(name); };
+    if (id == QLatin1String("list"))
+        return [=] { return lab.list(); };
+    if (id == QLatin1String("mkdir"))
+        return [=] { return lab.makeDir(dir); };
+    if (id == QLatin1String("rmdir"))
+        return [=] { return lab.removeDir(dir); };
+    if (id == QLatin1String("remove"))
+        return [=] { return lab.removeFile(name); };
+    if (id == QLatin1String("big"))
+        return [=] {
+            cl::FileOpResult made = lab.makeBigFile(name, big, keepGoing);
+            if (!made.ok)
+                return made;
+            cl::FileOpResult it = lab.iterateLines(name, cl::TextEncoding::Utf8, 3, keepGoing);
+            it.created = made.created;
+            it.python = made.python + QStringLiteral("\n") + it.python;
+            it.output = made.output + QStringLiteral("\n") + it.output;
+            return it;
+        };
     return {};
 }
 
@@ -256,7 +289,8 @@ bool FilesPage::confirmed(const QString &id)
 {
     const QString question = confirmationQuestion(id);
     return question.isEmpty()
-        || QMessageBox::question(this, tr("Please confirm"), question, QMessageBox::Yes | QMessageBox::No, QMessageBox::No) == QMessageBox::Yes;
+        || QMessageBox::question(this, tr("Please confirm"), question, QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
+        == QMessageBox::Yes;
 }
 
 void FilesPage::runOperation(const QString &id, bool confirm)
@@ -297,18 +331,25 @@ void FilesPage::start(const QString &id, const QString &title, std::function<cl:
     // Resident memory before and after, read-only: resetting the process's peak counter here
     // would corrupt the peak memory of an experiment running at the same time.
     const qint64 before = cl::currentRssBytes();
-    QThread *worker = QThread::create([this, id, target = targetPath(id), title, op = std::move(op), before] {
-        const cl::FileOpResult r = op();
-        const qint64 after = cl::currentRssBytes(); // the result, a whole file read, is still held
-        QMetaObject::invokeMethod(this, [=, this] {
-            remember(id, target, r);
-            show(title, r, before, after);
-        }, Qt::QueuedConnection);
-    });
-    worker->setParent(this);
-    worker_ = worker;
-    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
-    worker->start();
+    if (worker_.joinable())
+        worker_.join(); // the last operation has shown its result: it has ended
+    try {
+        worker_ = std::jthread([this, id, target = targetPath(id), title, op = std::move(op), before] {
+            const cl::FileOpResult r = op();
+            const qint64 after = cl::currentRssBytes(); // the result, a whole file read, is still held
+            QMetaObject::invokeMethod(
+                this,
+                [=, this] {
+                    remember(id, target, r);
+                    show(title, r, before, after);
+                },
+                Qt::QueuedConnection);
+        });
+    } catch (const std::system_error &e) { // out of threads (ulimit -u): say so, stay usable
+        cl::FileOpResult r;
+        r.error = tr("Could not start a thread for the operation: %1").arg(QString::fromLocal8Bit(e.code().message().c_str()));
+        show(title, r, before, before);
+    }
 }
 
 void FilesPage::show(const QString &title, const cl::FileOpResult &r, qint64 rssBefore, qint64 rssAfter)
@@ -316,8 +357,11 @@ void FilesPage::show(const QString &title, const cl::FileOpResult &r, qint64 rss
     busy_ = false;
     for (QPushButton *b : std::as_const(buttons_))
         b->setEnabled(true);
-    auto esc = [](const QString &s) { return s.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")).replace(QLatin1Char(' '), QStringLiteral("&nbsp;")); };
-    QString html = QStringLiteral("<b>%1</b><br><span style='color:#3a7bd5'>&gt;&gt;&gt; %2</span><br><span style='color:#888'>// C++: %3</span><br>")
+    auto esc = [](const QString &s) {
+        return s.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")).replace(QLatin1Char(' '), QStringLiteral("&nbsp;"));
+    };
+    QString html = QStringLiteral(
+        "<b>%1</b><br><span style='color:#3a7bd5'>&gt;&gt;&gt; %2</span><br><span style='color:#888'>// C++: %3</span><br>")
                        .arg(esc(title), esc(r.python), esc(r.cpp));
     if (!r.error.isEmpty())
         html += QStringLiteral("<span style='color:#d04030'>%1</span>").arg(esc(r.error));
@@ -325,7 +369,8 @@ void FilesPage::show(const QString &title, const cl::FileOpResult &r, qint64 rss
         html += r.output.isEmpty() ? tr("(done, nothing printed)").toHtmlEscaped() : esc(shownPart(r.output));
     html += QStringLiteral("<br><span style='color:#888'>%1</span><br>")
                 .arg(esc(tr("memory: %1 MiB resident before, %2 MiB after")
-                             .arg(double(rssBefore) / 1048576.0, 0, 'f', 1).arg(double(rssAfter) / 1048576.0, 0, 'f', 1)));
+                             .arg(double(rssBefore) / 1048576.0, 0, 'f', 1)
+                             .arg(double(rssAfter) / 1048576.0, 0, 'f', 1)));
     log_->appendHtml(html);
     emit operationFinished(r);
 }

@@ -6,13 +6,12 @@
 
 #include "notebook/fileops.h"
 
-#include <QPointer>
 #include <QSet>
-#include <QThread>
 #include <QWidget>
 
 #include <atomic>
 #include <memory>
+#include <thread>
 
 class QComboBox;
 class QFormLayout;
@@ -24,8 +23,7 @@ class QSpinBox;
 
 namespace ui {
 
-class FilesPage : public QWidget
-{
+class FilesPage : public QWidget {
     Q_OBJECT
 public:
     explicit FilesPage(QWidget *parent = nullptr);
@@ -84,7 +82,7 @@ private:
     QPlainTextEdit *log_ = nullptr;
     QList<QPushButton *> buttons_;
     bool busy_ = false;
-    QPointer<QThread> worker_;
+    std::jthread worker_; // one operation at a time, off the GUI thread
     std::shared_ptr<std::atomic_bool> stop_ = std::make_shared<std::atomic_bool>(false);
     QSet<QString> made_; // paths of the files and directories this page created
 };
