@@ -104,6 +104,25 @@
     </message>
 </context>
 <context>
+    <name>Strategy</name>
+    <message>
+        <source>sequential</source>
+        <translation>последовательно</translation>
+    </message>
+    <message>
+        <source>threads</source>
+        <translation>потоки</translation>
+    </message>
+    <message>
+        <source>processes</source>
+        <translation>процессы</translation>
+    </message>
+    <message>
+        <source>async</source>
+        <translation>async</translation>
+    </message>
+</context>
+<context>
     <name>SystemInfo</name>
     <message>
         <source>Application</source>
@@ -230,12 +249,10 @@
         <source>Dismiss</source>
         <translation>Скрыть</translation>
     </message>
-
     <message>
         <source>%1 (and 1 more experiment failed)</source>
         <translation>%1 (и ещё 1 эксперимент завершился с ошибкой)</translation>
     </message>
-
     <message numerus="yes">
         <source>%1 (and %n more experiments failed)</source>
         <translation>
@@ -625,6 +642,10 @@
         <source>Choose a working folder first.</source>
         <translation>Сначала выберите рабочую папку.</translation>
     </message>
+    <message>
+        <source>Could not start a thread for the operation: %1</source>
+        <translation>Не удалось запустить поток для операции: %1</translation>
+    </message>
 </context>
 <context>
     <name>ui::MainMenus</name>
@@ -904,6 +925,13 @@
     </message>
 </context>
 <context>
+    <name>ui::ProcessesPage</name>
+    <message>
+        <source>This app&apos;s processes, live, like top: expand a process to see its threads</source>
+        <translation>Процессы приложения вживую, как в top: раскройте процесс, чтобы увидеть его потоки</translation>
+    </message>
+</context>
+<context>
     <name>ui::ResultsModel</name>
     <message>
         <source>Experiment</source>
@@ -1038,25 +1066,6 @@
     <message>
         <source>sequential %1 s; speedup by workers — %2</source>
         <translation>последовательно %1 с; ускорение по числу исполнителей — %2</translation>
-    </message>
-</context>
-<context>
-    <name>Strategy</name>
-    <message>
-        <source>sequential</source>
-        <translation>последовательно</translation>
-    </message>
-    <message>
-        <source>threads</source>
-        <translation>потоки</translation>
-    </message>
-    <message>
-        <source>processes</source>
-        <translation>процессы</translation>
-    </message>
-    <message>
-        <source>async</source>
-        <translation>async</translation>
     </message>
 </context>
 <context>
@@ -1239,7 +1248,6 @@
         <source>Pinned: %1</source>
         <translation>Закреплено: %1</translation>
     </message>
-
     <message>
         <source>%1 — run %2</source>
         <translation>%1 — запуск %2</translation>
@@ -1402,13 +1410,6 @@ from %3 for %4</source>
     <message>
         <source>IO-bound: HTTP requests — best of N</source>
         <translation>IO-bound: HTTP-запросы — лучший из N</translation>
-    </message>
-</context>
-<context>
-    <name>ui::ProcessesPage</name>
-    <message>
-        <source>This app&apos;s processes, live, like top: expand a process to see its threads</source>
-        <translation>Процессы приложения вживую, как в top: раскройте процесс, чтобы увидеть его потоки</translation>
     </message>
 </context>
 </TS>
