@@ -5,18 +5,20 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build="${BUILD_DIR:-build/ci}"
-mapfile -t sources < <(git ls-files core ui app tests | grep -E '\.(cpp|h)$')
+# find, not git: a fresh machine's checkout may come without git
+mapfile -t sources < <(find core ui app tests -name '*.cpp' -o -name '*.h' | sort)
 if ! clang-format --dry-run --Werror "${sources[@]}" 2>/tmp/clang-format.log; then
     grep -E '^[^ ].*warning' /tmp/clang-format.log | cut -d: -f1 | sort -u | sed 's/^/not formatted: /' >&2
-    echo "Run: clang-format -i \$(git ls-files core ui app tests | grep -E '\\.(cpp|h)\$')" >&2
+    echo "Run: clang-format -i \$(find core ui app tests -name '*.cpp' -o -name '*.h')" >&2
     exit 1
 fi
 echo "clang-format: ${#sources[@]} files as .clang-format says"
-mapfile -t core < <(git ls-files core | grep -E '\.cpp$')
+mapfile -t core < <(find core -name '*.cpp' | sort)
+[ ${#sources[@]} -gt 0 ] && [ ${#core[@]} -gt 0 ] || { echo "lint: no sources found" >&2; exit 1; }
 status=0
 printf '%s\n' "${core[@]}" | xargs -P "$(nproc)" -n 4 clang-tidy -p "$build" --quiet >/tmp/clang-tidy.log 2>/tmp/clang-tidy.err || status=$?
 if [ "$status" -ne 0 ] || grep -qE 'warning:|error:' /tmp/clang-tidy.log; then
-    grep -E -A3 'warning:|error:' /tmp/clang-tidy.log >&2 || true
+    grep -E -A3 'warning:|error:' /tmp/clang-tidy.log >&2 || tail -5 /tmp/clang-tidy.err >&2
     echo "clang-tidy: findings in core/ (see above; exit status $status)" >&2
     exit 1
 fi
