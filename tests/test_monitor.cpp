@@ -183,9 +183,16 @@ TEST_CASE("the process table shows the app's tree with CPU % per process and thr
     ui::ProcessModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     model.setProcesses(rows);
-    CHECK(model.rowCount() == 2);
-    CHECK(model.rowCount(model.index(0, 0)) == 2);
+    REQUIRE(model.rowCount() == 1); // the app at the top, its worker process under it
+    const QModelIndex app = model.index(0, 0);
     CHECK(model.data(model.index(0, ui::ProcessModel::Cpu)).toString() == QLatin1String("200 %"));
+    REQUIRE(model.rowCount(app) == 3); // its two threads, then the child process
+    CHECK(model.data(model.index(2, ui::ProcessModel::Pid, app)).toString() == QLatin1String("200"));
+    CHECK(model.data(model.index(2, ui::ProcessModel::Cpu, app)).toString() == QLatin1String("100 %"));
+    CHECK(model.parent(model.index(2, 0, app)) == app);
+    model.setProcesses(rows); // the same shape: updated in place
+    CHECK(model.rowCount(model.index(0, 0)) == 3);
     model.setProcesses(rows.mid(0, 1));
     CHECK(model.rowCount() == 1);
+    CHECK(model.rowCount(model.index(0, 0)) == 2);
 }

@@ -27,23 +27,23 @@ QModelIndex ProcessModel::index(int row, int column, const QModelIndex &parent) 
 {
     if (!hasIndex(row, column, parent))
         return {};
-    return createIndex(row, column, parent.isValid() ? quintptr(parent.row()) : kTopLevel);
+    const QList<int> &siblings = parent.isValid() ? nodes_[int(parent.internalId())].children : roots_;
+    return createIndex(row, column, quintptr(siblings[row]));
 }
 
 QModelIndex ProcessModel::parent(const QModelIndex &child) const
 {
-    if (!child.isValid() || child.internalId() == kTopLevel)
+    if (!child.isValid())
         return {};
-    return createIndex(int(child.internalId()), 0, kTopLevel);
+    const int up = nodes_[int(child.internalId())].parent;
+    return up < 0 ? QModelIndex() : createIndex(nodes_[up].row, 0, quintptr(up));
 }
 
 int ProcessModel::rowCount(const QModelIndex &parent) const
 {
     if (!parent.isValid())
-        return int(rows_.size());
-    if (parent.internalId() == kTopLevel && parent.column() == 0 && parent.row() < rows_.size())
-        return int(rows_[parent.row()].threadRows.size());
-    return 0;
+        return int(roots_.size());
+    return parent.column() == 0 ? int(nodes_[int(parent.internalId())].children.size()) : 0;
 }
 
 int ProcessModel::columnCount(const QModelIndex &) const
@@ -76,7 +76,7 @@ QVariant ProcessModel::processData(const cl::ProcessRow &p, int column, int role
     if (role == Qt::DisplayRole && column == Threads)
         return p.threads;
     if (role == Qt::DisplayRole && column == Memory)
-        return QStringLiteral("%1 MiB").arg(double(p.rssBytes) / (1024.0 * 1024.0), 0, 'f', 1);
+        return tr("%1 MiB").arg(double(p.rssBytes) / (1024.0 * 1024.0), 0, 'f', 1);
     return commonData(p.pid, p.name, p.state, p.cpuPercent, column, role);
 }
 
@@ -89,12 +89,9 @@ QVariant ProcessModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid())
         return {};
-    if (index.internalId() == kTopLevel)
-        return index.row() < rows_.size() ? processData(rows_[index.row()], index.column(), role) : QVariant();
-    const int parentRow = int(index.internalId());
-    if (parentRow >= rows_.size() || index.row() >= rows_[parentRow].threadRows.size())
-        return {};
-    return threadData(rows_[parentRow].threadRows[index.row()], index.column(), role);
+    const Node &n = nodes_[int(index.internalId())];
+    const cl::ProcessRow &p = rows_[n.process];
+    return n.thread < 0 ? processData(p, index.column(), role) : threadData(p.threadRows[n.thread], index.column(), role);
 }
 
 QVariant ProcessModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -121,33 +118,61 @@ QVariant ProcessModel::headerData(int section, Qt::Orientation orientation, int 
 void ProcessModel::retranslate()
 {
     emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
-    if (rows_.isEmpty())
-        return;
-    emit dataChanged(index(0, State), index(int(rows_.size()) - 1, State), {Qt::DisplayRole});
-    for (int i = 0; i < rows_.size(); ++i)
-        if (!rows_[i].threadRows.isEmpty())
-            emit dataChanged(
-                index(0, State, index(i, 0)), index(int(rows_[i].threadRows.size()) - 1, State, index(i, 0)), {Qt::DisplayRole});
+    changed(State, State);
+}
+
+// Every row's columns [first, last] changed, under each parent.
+void ProcessModel::changed(int first, int last)
+{
+    auto under = [&](const QModelIndex &parent, qsizetype count) {
+        if (count > 0)
+            emit dataChanged(index(0, first, parent), index(int(count) - 1, last, parent), {Qt::DisplayRole});
+    };
+    under({}, roots_.size());
+    for (qsizetype i = 0; i < nodes_.size(); ++i)
+        under(createIndex(nodes_[i].row, 0, quintptr(i)), nodes_[i].children.size());
+}
+
+// The tree: each process under its parent when that is in the table (the app's workers under the
+// app), its threads first, then its child processes.
+void ProcessModel::buildTree()
+{
+    nodes_.clear();
+    roots_.clear();
+    QHash<qint64, int> nodeOfPid;
+    for (int i = 0; i < rows_.size(); ++i) {
+        nodeOfPid.insert(rows_[i].pid, int(nodes_.size()));
+        nodes_.append(Node{-1, 0, i, -1, {}});
+    }
+    auto adopt = [this](int parent, int child) {
+        QList<int> &siblings = parent < 0 ? roots_ : nodes_[parent].children;
+        nodes_[child].parent = parent;
+        nodes_[child].row = int(siblings.size());
+        siblings.append(child);
+    };
+    for (int i = 0; i < rows_.size(); ++i) {
+        for (int t = 0; t < rows_[i].threadRows.size(); ++t) {
+            nodes_.append(Node{-1, 0, i, t, {}});
+            adopt(i, int(nodes_.size()) - 1);
+        }
+        adopt(nodeOfPid.value(rows_[i].ppid, -1), i);
+    }
 }
 
 void ProcessModel::setProcesses(const QList<cl::ProcessRow> &rows)
 {
     bool sameShape = rows.size() == rows_.size();
     for (qsizetype i = 0; sameShape && i < rows.size(); ++i)
-        sameShape = rows[i].pid == rows_[i].pid && rows[i].threadRows.size() == rows_[i].threadRows.size();
+        sameShape = rows[i].pid == rows_[i].pid && rows[i].ppid == rows_[i].ppid && rows[i].threadRows.size() == rows_[i].threadRows.size();
     if (!sameShape) {
         beginResetModel();
         rows_ = rows;
+        buildTree();
         endResetModel();
         return;
     }
     rows_ = rows;
-    if (rows_.isEmpty())
-        return;
-    emit dataChanged(index(0, 0), index(int(rows_.size()) - 1, ColumnCount - 1));
-    for (int i = 0; i < rows_.size(); ++i)
-        if (!rows_[i].threadRows.isEmpty())
-            emit dataChanged(index(0, 0, index(i, 0)), index(int(rows_[i].threadRows.size()) - 1, ColumnCount - 1, index(i, 0)));
+    changed(0, ColumnCount - 1);
 }
 
 } // namespace ui

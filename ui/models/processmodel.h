@@ -30,8 +30,19 @@ private:
     QVariant commonData(qint64 id, const QString &name, char state, double cpuPercent, int column, int role) const;
     QVariant processData(const cl::ProcessRow &p, int column, int role) const;
     QVariant threadData(const cl::ThreadRow &t, int column, int role) const;
-    static constexpr quintptr kTopLevel = ~quintptr(0);
+    void buildTree();
+    void changed(int firstColumn, int lastColumn);
+
+    struct Node {
+        int parent = -1; // the parent's node, -1 at the top
+        int row = 0; // the row under the parent
+        int process = 0; // index in rows_
+        int thread = -1; // index in its threadRows, -1 for the process itself
+        QList<int> children;
+    };
     QList<cl::ProcessRow> rows_;
+    QList<Node> nodes_; // rows_.size() process nodes first (node i is rows_[i]), then the threads
+    QList<int> roots_;
 };
 
 QString stateName(char state);

@@ -12,6 +12,11 @@ ProcessesPage::ProcessesPage(QWidget *parent) : QTreeView(parent), model_(new Pr
     setModel(model_);
     setUniformRowHeights(true);
     header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // The app open at the top, so its threads and its worker processes show without a click.
+    connect(model_, &QAbstractItemModel::modelReset, this, [this] {
+        for (int row = 0; row < model_->rowCount(); ++row)
+            expand(model_->index(row, 0));
+    });
     retranslate();
 }
 
