@@ -8,6 +8,8 @@
 #include "window/mainwindow.h"
 #include "window/settings.h"
 
+#include <QChartView>
+#include <QComboBox>
 #include <QFile>
 #include <QImageReader>
 #include <QJsonArray>
@@ -189,4 +191,40 @@ TEST_CASE("the Timeline page shows finished runs and pins one for comparison", "
     CHECK(panel.pinned()->window() == panel.current()->window()); // zoom and pan move both
     panel.unpin();
     CHECK_FALSE(panel.pinned()->isVisible());
+}
+
+TEST_CASE("a round histogram has bins of a round width on round edges, and counts every value", "[timeline]")
+{
+    const QList<double> v{100.4, 101.2, 103.9, 107.5, 112.0, 100.1, 131.7};
+    const Histogram h = roundHistogram(v, 30);
+    REQUIRE_FALSE(h.counts.isEmpty());
+    CHECK(h.counts.size() <= 30);
+    CHECK(h.binWidth() == Approx(2.0)); // 31.6 ms over 30 bins: 1.05 each, rounded up to 2
+    CHECK(h.lo == Approx(100.0));
+    CHECK(std::accumulate(h.counts.begin(), h.counts.end(), 0) == v.size());
+    const Histogram one = roundHistogram({5.0, 5.0}, 30);
+    CHECK(one.counts == QList<int>{2});
+    CHECK(roundHistogram({}, 30).counts.isEmpty());
+}
+
+TEST_CASE("with an older run pinned, each new run shows under it; the histogram follows the run shown", "[timeline][window]")
+{
+    ui::TimelinePage panel;
+    panel.resize(900, 600);
+    panel.show();
+    RunResult cpu = runOnce(test::smallSpec(Workload::Cpu, Strategy::Threads, 2, 20'000));
+    RunResult io = cpu;
+    io.latenciesMs = {100.5, 101.0, 103.2};
+    panel.addRun({QStringLiteral("a"), Workload::Cpu, cpu});
+    panel.addRun({QStringLiteral("b"), Workload::Io, io});
+    auto *picker = panel.findChild<QComboBox *>();
+    REQUIRE(picker);
+    QWidget *histogram = panel.findChild<QChartView *>()->parentWidget();
+    CHECK(histogram->isVisible()); // b, an IO run, is shown
+    picker->setCurrentIndex(0);
+    CHECK_FALSE(histogram->isVisible()); // a CPU run has no latencies to draw
+    panel.pinCurrent();
+    panel.addRun({QStringLiteral("c"), Workload::Cpu, cpu});
+    CHECK(panel.current()->title().startsWith(QLatin1String("c — ")));
+    CHECK(panel.pinned()->title().contains(QLatin1String("a — ")));
 }

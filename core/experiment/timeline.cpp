@@ -142,6 +142,34 @@ QList<LaneColumn> TimelineModel::columns(int lane, const TimeWindow &w, int widt
     return out;
 }
 
+Histogram roundHistogram(const QList<double> &values, int maxBins)
+{
+    Histogram h;
+    if (values.isEmpty() || maxBins <= 0)
+        return h;
+    const auto [mn, mx] = std::minmax_element(values.begin(), values.end());
+    if (*mx - *mn < 1e-12) { // one value: one bin
+        h.lo = *mn;
+        h.hi = *mn + 1;
+        h.counts = {int(values.size())};
+        return h;
+    }
+    const double raw = (*mx - *mn) / double(maxBins);
+    double width = std::pow(10.0, std::floor(std::log10(raw)));
+    for (int step = 0;; ++step) { // 1, 2, 5, 10, 20, 50 … × the decade: the first that fits
+        const double w = width * std::pow(10.0, step / 3) * (step % 3 == 0 ? 1 : step % 3 == 1 ? 2 : 5);
+        h.lo = std::floor(*mn / w) * w;
+        const int bins = int(std::floor((*mx - h.lo) / w)) + 1;
+        if (w < raw * (1 - 1e-9) || bins > maxBins)
+            continue;
+        h.hi = h.lo + bins * w;
+        h.counts = QList<int>(bins, 0);
+        for (double v : values)
+            ++h.counts[std::clamp(int(std::floor((v - h.lo) / w)), 0, bins - 1)];
+        return h;
+    }
+}
+
 Histogram histogram(const QList<double> &values, int bins)
 {
     Histogram h;

@@ -69,5 +69,8 @@ struct Histogram {
     double binWidth() const { return counts.isEmpty() ? 0 : (hi - lo) / double(counts.size()); }
 };
 Histogram histogram(const QList<double> &values, int bins);
+// At most `maxBins` bins (a single value: one) of a round width (1, 2 or 5 × 10^k) starting at a multiple of it, so an
+// axis under them reads 0, 10, 20 … rather than 0, 2.4, 4.8 ….
+Histogram roundHistogram(const QList<double> &values, int maxBins);
 
 } // namespace cl

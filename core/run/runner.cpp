@@ -117,8 +117,8 @@ void Runner::onBatchDone(quint64 generation, bool cancelled)
     if (generation != generation_)
         return;
     poll_.stop();
+    running_ = false; // the last poll reports the progress, but no live spans of a run that has ended
     pollProgress();
-    running_ = false;
     emit finished(cancelled);
 }
 

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QEvent>
+#include <QHelpEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QScrollBar>
@@ -23,10 +24,10 @@ QString timeText(double s)
     if (std::abs(s) < 1e-12)
         return QStringLiteral("0");
     if (s >= 1)
-        return QStringLiteral("%1 s").arg(s, 0, 'f', s >= 10 ? 1 : 2);
+        return QCoreApplication::translate("ui::TimelineView", "%1 s").arg(s, 0, 'f', s >= 10 ? 1 : 2);
     if (s >= 1e-3)
-        return QStringLiteral("%1 ms").arg(s * 1e3, 0, 'g', 3);
-    return QStringLiteral("%1 µs").arg(s * 1e6, 0, 'g', 3);
+        return QCoreApplication::translate("ui::TimelineView", "%1 ms").arg(s * 1e3, 0, 'g', 3);
+    return QCoreApplication::translate("ui::TimelineView", "%1 µs").arg(s * 1e6, 0, 'g', 3);
 }
 
 double niceStep(double range, int ticks)
@@ -301,15 +302,36 @@ void TimelineView::mouseMoveEvent(QMouseEvent *event)
         setWindow(dragStart_.panned(dt, total_));
         return;
     }
-    const int lane = verticalScrollBar()->value() + (int(event->position().y()) - plot.top()) / laneHeight();
-    const auto span = plot.contains(event->position().toPoint()) ? model_->spanAt(lane, timeAt(int(event->position().x()))) : std::nullopt;
-    if (span)
-        QToolTip::showText(event->globalPosition().toPoint(),
-            tr("%1: %2\nfrom %3 for %4")
-                .arg(laneName(model_->lanes()[lane]), stateName(span->state), timeText(span->t0), timeText(span->t1 - span->t0)),
-            this);
+    if (const QString tip = spanTip(event->position()); !tip.isEmpty())
+        QToolTip::showText(event->globalPosition().toPoint(), tip, this);
     else
         QToolTip::hideText();
+}
+
+QString TimelineView::spanTip(QPointF pos) const
+{
+    const QRect plot = plotRect();
+    if (!model_ || !plot.contains(pos.toPoint()))
+        return {};
+    const int lane = verticalScrollBar()->value() + (int(pos.y()) - plot.top()) / laneHeight();
+    const auto span = model_->spanAt(lane, timeAt(int(pos.x())));
+    if (!span)
+        return {};
+    return tr("%1: %2\nfrom %3 for %4")
+        .arg(laneName(model_->lanes()[lane]), stateName(span->state), timeText(span->t0), timeText(span->t1 - span->t0));
+}
+
+// Qt's own tooltip (after a second at rest) says what the span under the pointer is, as the
+// one shown while the mouse moves does; only off the spans does it give the general help.
+bool TimelineView::viewportEvent(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        const auto *help = static_cast<QHelpEvent *>(event);
+        const QString tip = spanTip(help->pos());
+        QToolTip::showText(help->globalPos(), tip.isEmpty() ? toolTip() : tip, this);
+        return true;
+    }
+    return QAbstractScrollArea::viewportEvent(event);
 }
 
 void TimelineView::mouseReleaseEvent(QMouseEvent *event)

@@ -21,6 +21,7 @@ public:
 
     void setModel(std::shared_ptr<const cl::TimelineModel> model, const QString &title);
     void setTitle(const QString &title); // keeps the model, the zoom and the scroll position
+    const QString &title() const { return title_; }
     const cl::TimelineModel *model() const { return model_.get(); }
     // The time range both views of a comparison share.
     void setTotal(double seconds);
@@ -43,6 +44,7 @@ protected:
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
+    bool viewportEvent(QEvent *event) override;
     void mouseDoubleClickEvent(QMouseEvent *) override { resetZoom(); }
     void resizeEvent(QResizeEvent *event) override;
 
@@ -52,6 +54,7 @@ private:
     int laneHeight() const;
     int curveHeight() const;
     double timeAt(int x) const;
+    QString spanTip(QPointF pos) const; // what the span under `pos` is, empty when none
     void updateScrollBar();
     void paintAxis(QPainter &p, const QRect &plot) const;
     void paintLanes(QPainter &p, const QRect &plot) const;

@@ -137,18 +137,29 @@ void TimelinePage::retranslate()
 void TimelinePage::watch(const cl::Session &session)
 {
     connect(&session, &cl::Session::runFinished, this, [this](const cl::QueuedExperiment &e, int repeat, const cl::RunResult &run) {
+        doneSerial_ = liveSerial_; // what the live view still gets of this run is old news
         if (run.cancelled())
             return; // a failed run is shown, marked as failed: its timeline tells why
         addRun({[label = e.label, n = e.runNumber(repeat)] { return tr("%1 — run %2").arg(label.text()).arg(n); }, e.spec.workload, run});
     });
     connect(&session, &cl::Session::liveSpans, this,
         [this](const cl::QueuedExperiment &e, const cl::SpanSink::Snapshot &s) { showLive(e.label.text(), s); });
+    connect(&session, &cl::Session::batchFinished, this, [this] {
+        if (showingLive_) // stopped mid-run: the run in progress is gone, show the last finished one
+            showRun(picker_->currentIndex());
+    });
+}
+
+// New runs show as they come while the newest is on screen, or while one is pinned above.
+bool TimelinePage::followsNewRuns() const
+{
+    return pinnedRun_ || picker_->count() == 0 || picker_->currentIndex() == picker_->count() - 1;
 }
 
 void TimelinePage::addRun(const RecordedRun &run)
 {
     constexpr int kKept = 50;
-    const bool followLatest = picker_->currentIndex() == picker_->count() - 1;
+    const bool followLatest = followsNewRuns();
     runs_.append(run);
     picker_->addItem(runName(run));
     while (runs_.size() > kKept) {
@@ -157,17 +168,20 @@ void TimelinePage::addRun(const RecordedRun &run)
     }
     if (followLatest || picker_->currentIndex() < 0)
         picker_->setCurrentIndex(picker_->count() - 1);
-    updateLatency();
+    else
+        updateLatency();
 }
 
 void TimelinePage::showLive(const QString &label, const cl::SpanSink::Snapshot &snapshot)
 {
+    if (snapshot.serial == doneSerial_)
+        return; // the tail of a run that has ended: it is shown as finished
     if (snapshot.serial != liveSerial_) {
         liveSerial_ = snapshot.serial;
         liveSpans_.clear();
     }
     liveSpans_.append(snapshot.closed);
-    if (!isVisible() || (picker_->count() > 0 && picker_->currentIndex() != picker_->count() - 1))
+    if (!isVisible() || !followsNewRuns())
         return; // not seen, or the user is looking at an older run: only keep the spans
     QList<cl::Span> all = liveSpans_;
     all.append(snapshot.open);
@@ -183,11 +197,13 @@ void TimelinePage::showRun(int index)
     showingLive_ = false;
     if (index < 0 || index >= runs_.size()) {
         current_->setModel(nullptr, QString());
+        updateLatency();
         return;
     }
     const RecordedRun &r = runs_[index];
     current_->setModel(std::make_shared<cl::TimelineModel>(r.result.spans, r.result.wallS), runTitle(r));
     syncScales();
+    updateLatency();
 }
 
 void TimelinePage::pinCurrent()
@@ -223,31 +239,35 @@ void TimelinePage::syncScales()
         pinned_->setTotal(total);
 }
 
+// The histogram of the run on screen when it is an IO run with answers, with the percentiles of
+// the last few IO runs under it; nothing for a CPU run.
 void TimelinePage::updateLatency()
 {
-    QStringList lines;
-    QList<const RecordedRun *> io;
-    for (const RecordedRun &r : std::as_const(runs_))
-        if (r.workload == cl::Workload::Io && r.result.ok() && !r.result.latenciesMs.isEmpty()) // a failed run is no result
-            io.append(&r);
-    latency_->parentWidget()->setVisible(!io.isEmpty());
-    if (io.isEmpty())
+    const RecordedRun *shown = shown_ >= 0 && shown_ < runs_.size() ? &runs_[shown_] : nullptr;
+    auto hasLatencies = [](const RecordedRun &r) {
+        return r.workload == cl::Workload::Io && r.result.ok() && !r.result.latenciesMs.isEmpty(); // a failed run is no result
+    };
+    latency_->parentWidget()->setVisible(shown && hasLatencies(*shown));
+    if (!shown || !hasLatencies(*shown))
         return;
-    for (const RecordedRun *r : std::as_const(io))
-        lines << percentileLine(*r).toHtmlEscaped();
+    QStringList lines;
+    for (const RecordedRun &r : std::as_const(runs_))
+        if (hasLatencies(r))
+            lines << percentileLine(r).toHtmlEscaped();
     percentiles_->setText(lines.mid(std::max<qsizetype>(0, lines.size() - 6)).join(QStringLiteral("<br>")));
-    updateLatencyChart(*io.last());
+    updateLatencyChart(*shown);
 }
 
 void TimelinePage::updateLatencyChart(const RecordedRun &last)
 {
-    const cl::Histogram h = cl::histogram(last.result.latenciesMs, 30);
+    const cl::Histogram h = cl::roundHistogram(last.result.latenciesMs, 30);
+    const int every = std::max(1, int(h.counts.size() + 5) / 6); // about six labels, each a round number
     auto *set = new QBarSet(tr("requests"));
     set->setColor(currentStyle().bar);
     QStringList categories;
     for (int i = 0; i < h.counts.size(); ++i) {
         *set << h.counts[i];
-        categories << (i % 5 == 0 ? QString::number(h.lo + i * h.binWidth(), 'f', 0) : QStringLiteral(" ").repeated(i));
+        categories << (i % every == 0 ? QString::number(h.lo + i * h.binWidth(), 'g', 6) : QStringLiteral(" ").repeated(i));
     }
     auto *series = new QBarSeries;
     series->setBarWidth(1.0);

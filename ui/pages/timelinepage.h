@@ -53,6 +53,7 @@ private:
     void syncScales();
     void updateLatency();
     void updateLatencyChart(const RecordedRun &run);
+    bool followsNewRuns() const;
 
     QList<RecordedRun> runs_;
     std::optional<RecordedRun> pinnedRun_;
@@ -69,6 +70,7 @@ private:
     int shown_ = -1;
     bool showingLive_ = false; // the current view draws the run in progress
     int liveSerial_ = -1;
+    int doneSerial_ = -1; // the live run that has ended
     QList<cl::Span> liveSpans_;
 };
 
