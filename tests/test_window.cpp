@@ -1,12 +1,16 @@
 #include <catch2/catch.hpp>
 
 #include "charts/export.h"
+#include "charts/timelineview.h"
 #include "charts/timingchart.h"
 #include "helpers.h"
 #include "models/resultsmodel.h"
 #include "pages/cpupage.h"
 #include "pages/experimentpanel.h"
+#include "pages/speeduppage.h"
+#include "pages/timelinepage.h"
 #include "window/gui.h"
+#include "window/helpdialogs.h"
 #include "window/mainwindow.h"
 #include "window/settings.h"
 
@@ -14,6 +18,7 @@
 #include <QFile>
 #include <QImageReader>
 #include <QPushButton>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
@@ -172,4 +177,78 @@ TEST_CASE("the Russian translation loads and leaves no string untranslated", "[i
     CHECK(text.count("type=\"unfinished\"") == 0);
     CHECK(text.count("type=\"vanished\"") == 0);
     CHECK(text.count("type=\"obsolete\"") == 0);
+}
+
+TEST_CASE("a sweep from the Speedup page draws its points, and a plain run afterwards leaves them", "[window][sweep]")
+{
+    Window win;
+    ExperimentSpec spec = test::smallSpec(Workload::Cpu, Strategy::Threads, 2, 20'000);
+    spec.repeat = 1;
+    win.w.experimentPanel()->setSpec(spec);
+    win.w.runSweep(Strategy::Threads, true, 2, Workload::Cpu);
+    CHECK(win.w.isRunning());
+    REQUIRE(QTest::qWaitFor([&] { return !win.w.isRunning(); }, 30000));
+    ui::SpeedupChart *chart = win.w.speedupPage()->chart();
+    REQUIRE(chart->hasSweep());
+    REQUIRE(chart->sweep()->points.size() == 2); // 1 and 2 workers, against sequential
+    CHECK(chart->sweep()->strategy == Strategy::Threads);
+    CHECK(win.w.resultsModel()->rowCount() == 3);
+
+    QTest::mouseClick(win.button("runButton"), Qt::LeftButton);
+    REQUIRE(QTest::qWaitFor([&] { return !win.w.isRunning(); }, 30000));
+    REQUIRE(chart->hasSweep());
+    CHECK(chart->sweep()->points.size() == 2);
+    CHECK(win.w.resultsModel()->rowCount() == 4);
+}
+
+TEST_CASE("Help lists every shortcut once, each keys for one action", "[window][help]")
+{
+    Window win;
+    const auto rows = ui::shortcutList(win.w.menuBar());
+    QStringList keys;
+    for (const auto &[action, shortcut] : rows) {
+        INFO(action.toStdString() << " = " << shortcut.toStdString());
+        CHECK_FALSE(keys.contains(shortcut)); // two actions on one key: Qt runs neither
+        keys.append(shortcut);
+    }
+    for (const char *expected : {"F1", "F5", "Ctrl+F5", "Esc", "F11", "Ctrl+E", "Ctrl+Shift+E", "Alt+1"})
+        CHECK(keys.contains(QLatin1String(expected)));
+}
+
+TEST_CASE("Export all writes the timeline and the speedup chart while another tab is open", "[window][export]")
+{
+    Window win;
+    ExperimentSpec spec = test::smallSpec(Workload::Cpu, Strategy::Threads, 2, 20'000);
+    spec.repeat = 1;
+    win.w.experimentPanel()->setSpec(spec);
+    win.w.runSweep(Strategy::Threads, true, 2, Workload::Cpu); // fills the timeline and the speedup chart
+    REQUIRE(QTest::qWaitFor([&] { return !win.w.isRunning(); }, 30000));
+    REQUIRE(win.w.speedupPage()->chart()->hasSweep());
+    REQUIRE(win.w.showPage(QStringLiteral("cpu"))); // the Timeline and Speedup tabs were never opened
+    QTemporaryDir out;
+    QString error;
+    REQUIRE(win.w.exportAllTo(out.path(), &error));
+    for (const char *name : {"cpu.png", "timings.png", "timeline.png", "speedup.png"}) {
+        INFO(name);
+        const QSize size = QImageReader(out.filePath(QLatin1String(name))).size();
+        CHECK(size.width() >= 200);
+        CHECK(size.height() >= 100);
+    }
+    CHECK(win.w.pages()->currentWidget() == win.w.cpuPage()); // the tab the teacher had open
+}
+
+TEST_CASE("after a run the timeline shows it finished, never still running", "[window][timeline]")
+{
+    Window win;
+    win.w.showPage(QStringLiteral("timeline")); // the live view draws only when seen
+    ExperimentSpec spec = test::smallSpec(Workload::Cpu, Strategy::Threads, 2, 2'000'000);
+    spec.repeat = 2;
+    win.w.experimentPanel()->setSpec(spec);
+    QTest::mouseClick(win.button("runButton"), Qt::LeftButton);
+    REQUIRE(QTest::qWaitFor([&] { return !win.w.isRunning(); }, 60000));
+    QTest::qWait(300); // any snapshot still on its way
+    const QString title = win.w.timelinePage()->current()->title();
+    INFO(title.toStdString());
+    CHECK(title.contains(QLatin1String("run 2")));
+    CHECK_FALSE(title.contains(QLatin1String("so far")));
 }

@@ -2,6 +2,7 @@
 
 #include "monitor/processtree.h"
 
+#include <QCoreApplication>
 #include <QSet>
 #include <QSysInfo>
 #include <QtGlobal>
@@ -97,7 +98,8 @@ QList<QPair<const char *, QString>> SystemInfo::rows() const
         {QT_TRANSLATE_NOOP("SystemInfo", "CPU"), cpuModel},
         {QT_TRANSLATE_NOOP("SystemInfo", "Logical cores"), QString::number(logicalCores)},
         {QT_TRANSLATE_NOOP("SystemInfo", "Physical cores"), QString::number(physicalCores)},
-        {QT_TRANSLATE_NOOP("SystemInfo", "Memory"), QStringLiteral("%1 GiB").arg(double(memoryBytes) / (1024.0 * 1024 * 1024), 0, 'f', 1)},
+        {QT_TRANSLATE_NOOP("SystemInfo", "Memory"),
+            QCoreApplication::translate("SystemInfo", "%1 GiB").arg(double(memoryBytes) / (1024.0 * 1024 * 1024), 0, 'f', 1)},
     };
 }
 

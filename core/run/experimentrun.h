@@ -1,5 +1,6 @@
-// Runs one experiment: one run (`runOnce`) or all its repeats (`runExperiment`), synchronously
-// on the calling thread, which needs no event loop of its own (one is made where needed).
+// Runs one experiment: one run (`runOnce`: the strategy table's run function, timed and
+// measured) or all its repeats (`runExperiment`), synchronously on the calling thread, which needs
+// no event loop of its own (one is made where needed).
 #pragma once
 
 #include "experiment/experiment.h"

@@ -184,6 +184,10 @@
         <source>Memory</source>
         <translation>Память</translation>
     </message>
+    <message>
+        <source>%1 GiB</source>
+        <translation>%1 ГиБ</translation>
+    </message>
 </context>
 <context>
     <name>ui::CpuGraph</name>
@@ -274,7 +278,7 @@
     </message>
     <message>
         <source>%1 — notebook: %2 s</source>
-        <translation>%1 — в ноутбуке: %2 с</translation>
+        <translation>%1 — в блокноте: %2 с</translation>
     </message>
     <message>
         <source>Parameters</source>
@@ -282,11 +286,11 @@
     </message>
     <message>
         <source>CPU-bound: counting loop</source>
-        <translation>CPU-bound: цикл со счётчиком</translation>
+        <translation>Вычисления (CPU): цикл со счётчиком</translation>
     </message>
     <message>
         <source>IO-bound: HTTP requests</source>
-        <translation>IO-bound: HTTP-запросы</translation>
+        <translation>Ввод-вывод (IO): HTTP-запросы</translation>
     </message>
     <message>
         <source>What each worker does: count (CPU) or download (IO)</source>
@@ -472,7 +476,7 @@
     </message>
     <message>
         <source>Stat</source>
-        <translation>Stat</translation>
+        <translation>Свойства (stat)</translation>
     </message>
     <message>
         <source>os.stat(): size, permissions, modified time</source>
@@ -648,6 +652,29 @@
     </message>
 </context>
 <context>
+    <name>ui::Help</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Сочетания клавиш</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Клавиши</translation>
+    </message>
+    <message>
+        <source>What they do</source>
+        <translation>Что делают</translation>
+    </message>
+    <message>
+        <source>About Concurrency Lab</source>
+        <translation>О программе Concurrency Lab</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Concurrency Lab %1&lt;/h3&gt;&lt;p&gt;Shows a class how a computer runs work sequentially, in threads, in child processes and asynchronously — live, with the lesson&apos;s experiments, an emulated GIL, per-core CPU graphs and a timeline of every worker.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (running on Qt %3).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Concurrency Lab %1&lt;/h3&gt;&lt;p&gt;Показывает классу, как компьютер выполняет работу последовательно, в потоках, в дочерних процессах и асинхронно — вживую: эксперименты урока, эмуляция GIL, графики загрузки каждого ядра и временная шкала каждого исполнителя.&lt;/p&gt;&lt;p&gt;Собрано с Qt %2 (работает на Qt %3).&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>ui::MainMenus</name>
     <message>
         <source>&amp;File</source>
@@ -732,6 +759,18 @@
     <message>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Сочетания клавиш</translation>
+    </message>
+    <message>
+        <source>&amp;About Concurrency Lab</source>
+        <translation>&amp;О программе</translation>
     </message>
 </context>
 <context>
@@ -923,6 +962,10 @@
         <source>Resident memory</source>
         <translation>Резидентная память</translation>
     </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 МиБ</translation>
+    </message>
 </context>
 <context>
     <name>ui::ProcessesPage</name>
@@ -1029,11 +1072,11 @@
     <name>ui::SpeedupPage</name>
     <message>
         <source>CPU-bound</source>
-        <translation>CPU-bound</translation>
+        <translation>Вычисления (CPU)</translation>
     </message>
     <message>
         <source>IO-bound</source>
-        <translation>IO-bound</translation>
+        <translation>Ввод-вывод (IO)</translation>
     </message>
     <message>
         <source>1 to </source>
@@ -1329,6 +1372,18 @@ from %3 for %4</source>
         <source>main thread</source>
         <translation>главный поток</translation>
     </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 с</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 мс</translation>
+    </message>
+    <message>
+        <source>%1 µs</source>
+        <translation>%1 мкс</translation>
+    </message>
 </context>
 <context>
     <name>ui::TimingChart</name>
@@ -1354,7 +1409,7 @@ from %3 for %4</source>
     </message>
     <message>
         <source>notebook (2011 MacBook Air)</source>
-        <translation>ноутбук (MacBook Air 2011)</translation>
+        <translation>блокнот (MacBook Air 2011)</translation>
     </message>
     <message>
         <source>%1 s</source>
@@ -1390,7 +1445,7 @@ from %3 for %4</source>
     </message>
     <message>
         <source>Best of N runs per strategy; the whisker spans the fastest to the slowest run; the diamond is the notebook&apos;s figure; failed and stopped runs are not times</source>
-        <translation>Лучший из N запусков для каждой стратегии; «ус» — от самого быстрого до самого медленного запуска; ромб — результат из ноутбука; у запусков с ошибкой и остановленных времени нет</translation>
+        <translation>Лучший из N запусков для каждой стратегии; «ус» — от самого быстрого до самого медленного запуска; ромб — результат из блокнота; у запусков с ошибкой и остановленных времени нет</translation>
     </message>
 </context>
 <context>
@@ -1405,11 +1460,11 @@ from %3 for %4</source>
     </message>
     <message>
         <source>CPU-bound: counting loop — best of N</source>
-        <translation>CPU-bound: цикл со счётчиком — лучший из N</translation>
+        <translation>Вычисления (CPU): цикл со счётчиком — лучший из N</translation>
     </message>
     <message>
         <source>IO-bound: HTTP requests — best of N</source>
-        <translation>IO-bound: HTTP-запросы — лучший из N</translation>
+        <translation>Ввод-вывод (IO): HTTP-запросы — лучший из N</translation>
     </message>
 </context>
 </TS>

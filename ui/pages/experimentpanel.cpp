@@ -47,6 +47,9 @@ QWidget *ExperimentPanel::buildLessonList()
     lessonBox_ = new QGroupBox(this);
     auto *v = new QVBoxLayout(lessonBox_);
     list_ = new QListWidget(lessonBox_);
+    list_->setWordWrap(true); // long titles (Russian) wrap instead of hiding behind a scroll bar
+    list_->setResizeMode(QListView::Adjust);
+    list_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     for (qsizetype i = 0; i < lesson_.size(); ++i)
         new QListWidgetItem(list_);
     watchFor_ = new QLabel(lessonBox_);

@@ -33,8 +33,6 @@ SystemPage::SystemPage(QWidget *parent) : QWidget(parent), rows_(cl::systemInfo(
     table_->verticalHeader()->hide();
     table_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     table_->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
-    for (int i = 0; i < rows_.size(); ++i)
-        table_->setItem(i, 1, cell(rows_[i].second));
     layout->addWidget(table_, 1);
     copy_ = new QPushButton(this);
     connect(copy_, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(lines().join(QLatin1Char('\n'))); });
@@ -61,8 +59,12 @@ void SystemPage::retranslate()
 {
     intro_->setText(tr("The lesson starts with <tt>sys.version</tt> and <tt>platform.uname()</tt>; this is the same for this app."));
     table_->setHorizontalHeaderLabels({tr("What"), tr("Value")});
-    for (int i = 0; i < rows_.size(); ++i)
+    rows_ = cl::systemInfo().rows(); // some values carry units in the UI's language
+    table_->setRowCount(int(rows_.size()));
+    for (int i = 0; i < rows_.size(); ++i) {
         table_->setItem(i, 0, cell(QCoreApplication::translate("SystemInfo", rows_[i].first)));
+        table_->setItem(i, 1, cell(rows_[i].second));
+    }
     copy_->setText(tr("Copy all"));
     copy_->setToolTip(tr("Copy these lines to the clipboard"));
 }

@@ -17,6 +17,15 @@ MainMenus::MainMenus(QMenuBar *bar, int pageCount)
     serverDelay = server_->addAction(QString());
     buildView(bar, pageCount);
     buildLanguage(bar);
+    buildHelp(bar);
+}
+
+void MainMenus::buildHelp(QMenuBar *bar)
+{
+    help_ = bar->addMenu(QString());
+    shortcuts = help_->addAction(QString());
+    shortcuts->setShortcut(QKeySequence(Qt::Key_F1));
+    about = help_->addAction(QString());
 }
 
 QActionGroup *MainMenus::choices(QMenu *menu, const QVariantList &values)
@@ -109,6 +118,9 @@ void MainMenus::retranslate(const QStringList &pageTitles)
     for (QAction *a : samplingRate->actions())
         a->setText(tr("%1 Hz").arg(a->data().toInt()));
     language_->setTitle(tr("&Language"));
+    help_->setTitle(tr("&Help"));
+    shortcuts->setText(tr("&Keyboard shortcuts"));
+    about->setText(tr("&About Concurrency Lab"));
 }
 
 void MainMenus::retranslateFileAndRun()

@@ -26,6 +26,7 @@ public:
     QAction *run = nullptr, *runAll = nullptr, *stop = nullptr, *clearResults = nullptr;
     QAction *toggleServer = nullptr, *serverDelay = nullptr;
     QAction *presentation = nullptr;
+    QAction *shortcuts = nullptr, *about = nullptr;
     QList<QAction *> pages;
     // Exclusive and checkable; each action's data is what it chooses.
     QActionGroup *exportScale = nullptr; // int: 1, 2
@@ -37,11 +38,12 @@ private:
     void buildRun(QMenuBar *bar);
     void buildView(QMenuBar *bar, int pageCount);
     void buildLanguage(QMenuBar *bar);
+    void buildHelp(QMenuBar *bar);
     void retranslateFileAndRun();
     static QActionGroup *choices(QMenu *menu, const QVariantList &values);
 
     QMenu *file_ = nullptr, *scale_ = nullptr, *run_ = nullptr, *server_ = nullptr, *view_ = nullptr, *rate_ = nullptr,
-          *language_ = nullptr;
+          *language_ = nullptr, *help_ = nullptr;
 };
 
 } // namespace ui

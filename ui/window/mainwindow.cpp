@@ -19,6 +19,7 @@
 #include "pages/timingspage.h"
 #include "strategies/strategy.h"
 #include "window/errorbanner.h"
+#include "window/helpdialogs.h"
 #include "window/language.h"
 #include "window/mainmenus.h"
 
@@ -34,6 +35,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -185,6 +187,8 @@ void MainWindow::buildMenus()
     connectRunMenu();
     connectServerMenu();
     connectViewMenu();
+    connect(menus_->shortcuts, &QAction::triggered, this, [this] { showShortcuts(this, menuBar()); });
+    connect(menus_->about, &QAction::triggered, this, [this] { showAbout(this); });
     MainMenus::check(menus_->language, installedLanguage());
     connect(menus_->language, &QActionGroup::triggered, this, [this](QAction *a) { setLanguage(a->data().toString()); });
 }
@@ -466,16 +470,26 @@ bool MainWindow::writeResultFiles(const QString &dir, QString *error) const
     return true;
 }
 
+// Renders `chart` on `page` to `path`. A page that was never shown was never laid out, and
+// its chart has no size to draw at: it is made the current page while it is drawn.
+bool MainWindow::exportFromPage(QWidget *page, QWidget *chart, const QString &path, QString *error)
+{
+    QWidget *shown = pages_->currentWidget();
+    const QSignalBlocker quiet(pages_); // the monitor's process sampling follows the real tab only
+    pages_->setCurrentWidget(page);
+    const bool ok = exportPng(chart, path, settings_.exportScale(), error);
+    pages_->setCurrentWidget(shown);
+    return ok;
+}
+
 bool MainWindow::exportAllTo(const QString &dir, QString *error)
 {
-    const int scale = settings_.exportScale();
-    const bool ok = exportPng(cpu_->chartArea(), dir + QStringLiteral("/cpu.png"), scale, error)
-        && exportPng(timings_->chart(), dir + QStringLiteral("/timings.png"), scale, error) && writeResultFiles(dir, error);
-    if (!ok)
+    if (!exportFromPage(cpu_, cpu_->chartArea(), dir + QStringLiteral("/cpu.png"), error)
+        || !exportFromPage(timings_, timings_->chart(), dir + QStringLiteral("/timings.png"), error) || !writeResultFiles(dir, error))
         return false;
-    if (timeline_->current()->model() && !exportPng(timeline_->chartArea(), dir + QStringLiteral("/timeline.png"), scale, error))
+    if (timeline_->current()->model() && !exportFromPage(timeline_, timeline_->chartArea(), dir + QStringLiteral("/timeline.png"), error))
         return false;
-    return !speedup_->chart()->hasSweep() || exportPng(speedup_->chart(), dir + QStringLiteral("/speedup.png"), scale, error);
+    return !speedup_->chart()->hasSweep() || exportFromPage(speedup_, speedup_->chart(), dir + QStringLiteral("/speedup.png"), error);
 }
 
 void MainWindow::exportAll()

@@ -1,5 +1,6 @@
-// The main window composes the panels and wires them to the engine: the runner (experiments
-// off the GUI thread), the demo server (its own thread) and the system monitor (its own thread).
+// The main window composes the pages and the menus. It owns the session (what ran; each page
+// follows it itself), the demo server and the system monitor (each on a thread of its own), and
+// turns the panel's and the menus' requests into batches.
 #pragma once
 
 #include "experiment/lesson.h"
@@ -96,6 +97,7 @@ private:
     void setSamplingHz(int hz);
     bool ensureServer();
     bool writeResultFiles(const QString &dir, QString *error) const;
+    bool exportFromPage(QWidget *page, QWidget *chart, const QString &path, QString *error);
 
     Settings settings_;
     cl::Session session_;
