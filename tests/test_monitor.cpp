@@ -5,6 +5,7 @@
 
 #include <QAbstractItemModelTester>
 
+#include "charts/cpugraph.h"
 #include "models/processmodel.h"
 
 using namespace cl;
@@ -195,4 +196,44 @@ TEST_CASE("the process table shows the app's tree with CPU % per process and thr
     model.setProcesses(rows.mid(0, 1));
     CHECK(model.rowCount() == 1);
     CHECK(model.rowCount(model.index(0, 0)) == 2);
+}
+
+namespace {
+cl::CpuSample sampleAt(int i)
+{
+    cl::CpuSample s;
+    s.tMs = 100 * i;
+    const double user = (i * 37 % 100) / 200.0, system = (i * 13 % 50) / 200.0;
+    s.all = {user, system};
+    s.cores.insert(0, {user, system});
+    return s;
+}
+} // namespace
+
+TEST_CASE("the CPU graph scrolled sample by sample draws what it draws from scratch", "[monitor][window]")
+{
+    // Wide graphs (a sample spans pixels) and narrow ones (pixels share samples); a history that
+    // fills up and then wraps.
+    for (const auto &[width, capacity] : {std::pair{300, 50}, std::pair{300, 600}, std::pair{97, 40}}) {
+        INFO("width " << width << ", capacity " << capacity);
+        cl::CpuHistory history(capacity);
+        const QList<ui::TimeMarker> markers;
+        ui::CpuGraph scrolled(history, markers, 0);
+        scrolled.resize(width, 80);
+        scrolled.show();
+        for (int i = 0; i < capacity + capacity / 2; ++i) {
+            history.append(sampleAt(i));
+            scrolled.refresh();
+        }
+        ui::CpuGraph whole(history, markers, 0);
+        whole.resize(width, 80);
+        whole.show();
+        // The leftmost column may also hold a sample that has just left the history (pixels
+        // shared by several samples keep the highest): it is the only one allowed to differ.
+        QImage a = scrolled.grab().toImage(), b = whole.grab().toImage();
+        for (QImage *image : {&a, &b})
+            for (int y = 0; y < image->height(); ++y)
+                image->setPixel(2, y, 0);
+        CHECK(a == b);
+    }
 }

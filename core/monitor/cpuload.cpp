@@ -81,6 +81,7 @@ void CpuHistory::append(const CpuSample &s)
     for (auto it = s.cores.cbegin(); it != s.cores.cend(); ++it)
         if (const auto pos = std::lower_bound(cores_.begin(), cores_.end(), it.key()); pos == cores_.end() || *pos != it.key())
             cores_.insert(pos, it.key());
+    ++appended_;
     if (samples_.size() < capacity_) {
         samples_.append(s);
         return;

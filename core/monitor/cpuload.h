@@ -54,11 +54,13 @@ public:
     const CpuSample &last() const { return at(size() - 1); }
     const QList<int> &cores() const { return cores_; } // every core seen so far, sorted
     bool isEmpty() const { return samples_.isEmpty(); }
+    qint64 appended() const { return appended_; } // every sample ever appended: the newest one's number + 1
 
 private:
     qsizetype capacity_;
     QList<CpuSample> samples_;
     qsizetype head_ = 0;
+    qint64 appended_ = 0;
     QList<int> cores_;
 };
 

@@ -211,12 +211,16 @@
         <source>%1 offline</source>
         <translation>%1 отключено</translation>
     </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
 </context>
 <context>
     <name>ui::CpuPage</name>
     <message>
-        <source>&lt;span style=&apos;color:#3cc850&apos;&gt;■&lt;/span&gt; user  &lt;span style=&apos;color:#e84a3c&apos;&gt;■&lt;/span&gt; system  &lt;span style=&apos;color:#f0c030&apos;&gt;│&lt;/span&gt; experiment started  ┆ ended — last 60 s, newest on the right</source>
-        <translation>&lt;span style=&apos;color:#3cc850&apos;&gt;■&lt;/span&gt; пользователь  &lt;span style=&apos;color:#e84a3c&apos;&gt;■&lt;/span&gt; система  &lt;span style=&apos;color:#f0c030&apos;&gt;│&lt;/span&gt; эксперимент начат  ┆ закончен — последние 60 с, новое справа</translation>
+        <source>&lt;span style=&apos;color:%1&apos;&gt;■&lt;/span&gt; user  &lt;span style=&apos;color:%2&apos;&gt;■&lt;/span&gt; system  &lt;span style=&apos;color:%3&apos;&gt;│&lt;/span&gt; experiment started  ┆ ended — last 60 s, newest on the right</source>
+        <translation>&lt;span style=&apos;color:%1&apos;&gt;■&lt;/span&gt; пользователь  &lt;span style=&apos;color:%2&apos;&gt;■&lt;/span&gt; система  &lt;span style=&apos;color:%3&apos;&gt;│&lt;/span&gt; эксперимент начат  ┆ закончен — последние 60 с, новое справа</translation>
     </message>
 </context>
 <context>

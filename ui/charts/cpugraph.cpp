@@ -3,11 +3,10 @@
 #include "charts/palette.h"
 
 #include <QEvent>
+#include <QFontMetricsF>
 #include <QPaintEvent>
 #include <QPainter>
-#include <QPainterPath>
 
-#include <climits>
 #include <cmath>
 
 namespace ui {
@@ -54,103 +53,174 @@ QString CpuGraph::title() const
     return QStringLiteral("%1  %2 %").arg(name).arg(qRound(now.busy() * 100));
 }
 
-const QPixmap &CpuGraph::background(const QRectF &r)
+QRect CpuGraph::plotRect() const
 {
-    const ChartStyle &st = currentStyle();
-    if (background_.size() == size() * devicePixelRatio() && backgroundFor_ == st.background)
-        return background_;
-    background_ = QPixmap(size() * devicePixelRatio());
-    background_.setDevicePixelRatio(devicePixelRatio());
-    background_.fill(st.background);
-    QPainter p(&background_);
-    p.setPen(QPen(st.grid, 1, Qt::DotLine));
-    for (double f : {0.25, 0.5, 0.75})
-        p.drawLine(QPointF(r.left(), r.bottom() - f * r.height()), QPointF(r.right(), r.bottom() - f * r.height()));
-    backgroundFor_ = st.background;
-    return background_;
+    return rect().adjusted(2, 2, -2, -2);
 }
 
-void CpuGraph::paintEvent(QPaintEvent *event)
+double CpuGraph::step() const
+{
+    const int width = int(plotRect().width() * devicePixelRatio());
+    return double(std::max(1, width - 1)) / double(std::max<qsizetype>(1, history_.capacity() - 1));
+}
+
+int CpuGraph::columnOf(qint64 sampleNumber) const
+{
+    return int(std::floor(double(sampleNumber) * step()));
+}
+
+bool CpuGraph::plotIsCurrent() const
 {
     const ChartStyle &st = currentStyle();
-    QPainter p(this);
-    const QRectF r = QRectF(rect()).adjusted(2, 2, -2, -2);
-    const QPixmap &bg = background(r);
-    for (const QRect &exposed : event->region()) // only what changed: usually a thin band
-        p.drawPixmap(exposed, bg, QRectF(exposed.topLeft() * bg.devicePixelRatio(), exposed.size() * bg.devicePixelRatio()).toRect());
-    if (!history_.isEmpty())
-        paintArea(p, r);
-    markersShown_ = paintMarkers(p, r);
-    QFont f = font();
-    f.setPointSize(st.fontPointSize);
-    p.setFont(f);
-    p.setPen(st.text);
-    p.drawText(r.adjusted(4, 2, -4, -2), Qt::AlignTop | Qt::AlignLeft, title());
+    return !plot_.isNull() && plot_.size() == plotRect().size() * devicePixelRatio() && plotStyle_ == st.user
+        && plotCapacity_ == history_.capacity();
+}
+
+namespace {
+void merge(double &total, double &system, const cl::CpuLoad &l)
+{
+    total = std::max(total, std::min(1.0, l.user + l.system));
+    system = std::max(system, std::min(1.0, l.system));
+}
+} // namespace
+
+// One pixel column of the plot: the background with the grid's dots, then the user time above
+// the system time, each topped by a lighter edge as thick as the style's lines.
+void CpuGraph::drawColumn(QPainter &p, int x, Column c) const
+{
+    const ChartStyle &st = currentStyle();
+    const int h = plot_.height();
+    p.fillRect(QRect(x, 0, 1, h), st.background);
+    const int global = x + columnOf(plotNewest_) - (plot_.width() - 1);
+    if (global % 3 == 0)
+        for (double f : {0.25, 0.5, 0.75})
+            p.fillRect(QRect(x, h - 1 - int(std::lround(f * (h - 1))), 1, 1), st.grid);
+    if (c.total < 0)
+        return;
+    const int edge = std::max(1, int(std::lround(st.lineWidth * devicePixelRatio())));
+    auto bar = [&](double share, const QColor &colour) {
+        const int top = h - int(std::lround(share * h));
+        if (top >= h)
+            return;
+        p.fillRect(QRect(x, top, 1, h - top), colour);
+        p.fillRect(QRect(x, top, 1, std::min(edge, h - top)), colour.lighter(130));
+    };
+    bar(c.total, st.user);
+    bar(c.system, st.system);
+}
+
+// The whole plot from the history: each sample fills the columns up to its own, and a column
+// that several samples share shows their highest values.
+void CpuGraph::rebuild()
+{
+    const qreal dpr = devicePixelRatio();
+    plot_ = QPixmap(plotRect().size().expandedTo({1, 1}) * dpr);
+    plotStyle_ = currentStyle().user;
+    plotCapacity_ = history_.capacity();
+    plotNewest_ = history_.appended() - 1;
+    const int width = plot_.width();
+    QList<Column> columns(width);
+    const qint64 first = history_.appended() - history_.size();
+    const int right = columnOf(plotNewest_);
+    for (qsizetype i = 0; i < history_.size(); ++i) {
+        bool present = false;
+        const cl::CpuLoad l = loadAt(i, &present);
+        const int hi = columnOf(first + i) - right + width - 1;
+        const int lo = std::min(hi, i == 0 ? hi : columnOf(first + i - 1) - right + width); // a shared column: just its own
+        for (int x = std::max(0, lo); present && x <= std::min(width - 1, hi); ++x) {
+            columns[x].total = std::max(columns[x].total, 0.0);
+            merge(columns[x].total, columns[x].system, l);
+        }
+    }
+    QPainter p(&plot_);
+    for (int x = 0; x < width; ++x)
+        drawColumn(p, x, columns[x]);
+    lastColumn_ = columns.value(width - 1);
 }
 
 void CpuGraph::refresh()
 {
-    bool present = false;
-    const double newest = history_.isEmpty() ? 0.0 : std::min(1.0, loadAt(history_.size() - 1, &present).busy());
-    if (history_.isEmpty() || markersShown_ || (!markers_.isEmpty() && markers_.last().tMs >= history_.at(0).tMs)) {
-        update(); // marker lines span the full height
-        return;
+    if (!isVisible())
+        return; // drawn whole when next shown
+    const qint64 newest = history_.appended() - 1;
+    if (!plotIsCurrent() || newest != plotNewest_ + 1) {
+        rebuild();
+        return update();
     }
-    // Old samples only move left, so nothing can be drawn above the old peak or the new sample.
-    const double reach = std::max(peak_, newest);
-    const QRect plot = rect().adjusted(2, 2, -2, -2);
-    const int top = plot.bottom() - int(std::ceil(reach * plot.height())) - 3;
-    const QRegion region = QRegion(plot.left(), std::max(0, top), plot.width() + 2, height() - std::max(0, top))
-        + QRegion(0, 0, std::min(width(), 24 * fontMetrics().averageCharWidth()), fontMetrics().height() + 8);
-    update(region);
+    const int shift = columnOf(newest) - columnOf(plotNewest_);
+    bool present = false;
+    const cl::CpuLoad l = loadAt(history_.size() - 1, &present);
+    Column c;
+    if (present) {
+        c.total = 0;
+        merge(c.total, c.system, l);
+    }
+    if (shift > 0) {
+        plot_.scroll(-shift, 0, plot_.rect());
+        lastColumn_ = c;
+    } else if (present) {
+        lastColumn_.total = std::max(lastColumn_.total, 0.0);
+        merge(lastColumn_.total, lastColumn_.system, l);
+    }
+    plotNewest_ = newest;
+    QPainter p(&plot_);
+    const int width = plot_.width();
+    for (int x = std::max(0, width - std::max(shift, 1)); x < width; ++x)
+        drawColumn(p, x, lastColumn_);
+    update(plotRect());
 }
 
-void CpuGraph::paintArea(QPainter &p, const QRectF &r)
+void CpuGraph::paintEvent(QPaintEvent *)
 {
     const ChartStyle &st = currentStyle();
-    const qsizetype n = history_.size(), cap = history_.capacity();
-    const double dx = r.width() / double(std::max<qsizetype>(1, cap - 1));
-    const double x0 = r.right() - double(n - 1) * dx;
-    QPolygonF total, system;
-    total.reserve(n + 2);
-    system.reserve(n + 2);
-    total << QPointF(x0, r.bottom());
-    system << QPointF(x0, r.bottom());
-    // One point per pixel column: 600 samples in a 90-pixel graph draw as 90 points.
-    int column = INT_MIN;
-    peak_ = 0;
-    for (qsizetype i = 0; i < n; ++i) {
-        bool present = false;
-        const cl::CpuLoad l = loadAt(i, &present);
-        const double x = x0 + double(i) * dx;
-        const QPointF top(x, r.bottom() - std::min(1.0, l.user + l.system) * r.height());
-        const QPointF sys(x, r.bottom() - std::min(1.0, l.system) * r.height());
-        peak_ = std::max(peak_, std::min(1.0, l.user + l.system));
-        if (int(x) == column && total.size() > 1) { // keep the column's highest values
-            total.last().setY(std::min(total.last().y(), top.y()));
-            system.last().setY(std::min(system.last().y(), sys.y()));
-            continue;
-        }
-        column = int(x);
-        total << top;
-        system << sys;
-    }
-    total << QPointF(r.right(), r.bottom());
-    system << QPointF(r.right(), r.bottom());
-    p.setRenderHint(QPainter::Antialiasing, st.lineWidth > 1);
-    p.setPen(QPen(st.user.lighter(130), st.lineWidth));
-    p.setBrush(st.user);
-    p.drawPolygon(total);
-    p.setPen(QPen(st.system.lighter(130), st.lineWidth));
-    p.setBrush(st.system);
-    p.drawPolygon(system);
+    if (!plotIsCurrent() || plotNewest_ != history_.appended() - 1)
+        rebuild();
+    QPainter p(this);
+    const QRect r = plotRect();
+    for (const QRect &margin : {QRect(0, 0, width(), r.top()), QRect(0, r.bottom() + 1, width(), height() - r.bottom() - 1),
+             QRect(0, r.top(), r.left(), r.height()), QRect(r.right() + 1, r.top(), width() - r.right() - 1, r.height())})
+        p.fillRect(margin, st.background);
+    p.drawPixmap(QRectF(r), plot_, QRectF(plot_.rect())); // device pixels onto the logical plot
+    paintMarkers(p, r);
+    QFont f = font();
+    f.setPointSize(st.fontPointSize);
+    p.setFont(f);
+    paintScale(p, r);
+    label(p, QPointF(r.left() + 4, r.top() + 2), Qt::AlignLeft, title());
 }
 
-bool CpuGraph::paintMarkers(QPainter &p, const QRectF &r) const
+// Text on a box of the background's colour, so it stays readable over a full core.
+void CpuGraph::label(QPainter &p, QPointF at, Qt::Alignment side, const QString &text) const
+{
+    const ChartStyle &st = currentStyle();
+    const QFontMetricsF m(p.font());
+    QRectF box(at, QSizeF(m.horizontalAdvance(text) + 6, m.height() + 2));
+    if (side & Qt::AlignRight)
+        box.moveRight(at.x());
+    QColor shade = st.background;
+    shade.setAlpha(200);
+    p.fillRect(box, shade);
+    p.setPen(st.text);
+    p.drawText(box, Qt::AlignCenter, text);
+}
+
+// The % axis: 25, 50 and 75 % at the grid's lines and 100 % at the top, on the right, where
+// there is room for them.
+void CpuGraph::paintScale(QPainter &p, const QRect &r) const
+{
+    const QFontMetricsF m(p.font());
+    if (r.height() < 5 * m.height() || r.width() < 10 * m.averageCharWidth())
+        return;
+    for (int percent : {25, 50, 75, 100}) {
+        const double y = r.bottom() - percent / 100.0 * (r.height() - 1);
+        label(p, QPointF(r.right() - 2, std::max<double>(r.top() + 1, y - m.height() / 2)), Qt::AlignRight, tr("%1 %").arg(percent));
+    }
+}
+
+void CpuGraph::paintMarkers(QPainter &p, const QRectF &r) const
 {
     if (markers_.isEmpty() || history_.isEmpty())
-        return false;
-    bool shown = false;
+        return;
     const ChartStyle &st = currentStyle();
     const qint64 newest = history_.last().tMs;
     const qsizetype n = history_.size();
@@ -160,11 +230,9 @@ bool CpuGraph::paintMarkers(QPainter &p, const QRectF &r) const
         const double x = r.right() - double(newest - m.tMs) / std::max(1.0, msPerSample) * dx;
         if (x < r.left() - 4 || x > r.right())
             continue;
-        shown = true;
         p.setPen(QPen(st.marker, st.lineWidth, m.start ? Qt::SolidLine : Qt::DashLine));
         p.drawLine(QPointF(x, r.top()), QPointF(x, r.bottom()));
     }
-    return shown;
 }
 
 } // namespace ui

@@ -1,5 +1,6 @@
 #include "pages/cpupage.h"
 
+#include "charts/palette.h"
 #include "util/clock.h"
 
 #include <QEvent>
@@ -46,15 +47,19 @@ void CpuPage::watch(const cl::Session &session)
 
 void CpuPage::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::LanguageChange)
-        retranslate(); // the graphs retitle themselves
+    // The graphs retitle themselves. A font change comes with presentation mode, whose palette
+    // the legend's colours follow.
+    if (event->type() == QEvent::LanguageChange || event->type() == QEvent::FontChange)
+        retranslate();
     QWidget::changeEvent(event);
 }
 
 void CpuPage::retranslate()
 {
-    legend_->setText(tr("<span style='color:#3cc850'>■</span> user  <span style='color:#e84a3c'>■</span> system  "
-                        "<span style='color:#f0c030'>│</span> experiment started  ┆ ended — last 60 s, newest on the right"));
+    const ChartStyle &st = currentStyle();
+    legend_->setText(tr("<span style='color:%1'>■</span> user  <span style='color:%2'>■</span> system  "
+                        "<span style='color:%3'>│</span> experiment started  ┆ ended — last 60 s, newest on the right")
+                         .arg(st.user.name(), st.system.name(), st.marker.name()));
 }
 
 void CpuPage::addSample(const cl::CpuSample &sample)

@@ -105,7 +105,7 @@ QWidget *TimelinePage::buildViews()
 
 void TimelinePage::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange || event->type() == QEvent::FontChange) // presentation mode: the legend's colours
         retranslate();
     QWidget::changeEvent(event);
 }
