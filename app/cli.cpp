@@ -92,6 +92,41 @@ int serveCommand(const QStringList &args)
     return 0;
 }
 
+QString lessonRow(const QString &experiment, const QString &notebook, const QString &measured, const QString &ratio)
+{
+    return QStringLiteral("%1 %2 %3 %4\n").arg(experiment, -32).arg(notebook, 10).arg(measured, 10).arg(ratio, 7);
+}
+
+// The seven experiments beside the notebook's figures; every run as JSON to `jsonPath` if given.
+int runLessonExperiments(int repeat, const QString &jsonPath)
+{
+    cl::DemoServer server;
+    const auto url = startDemoServerIfNeeded(server, {}, cl::kDefaultDelayMs);
+    if (!url)
+        return kExitFailure;
+    QTextStream &table = jsonPath == QLatin1String("-") ? err() : out();
+    table << lessonRow(QStringLiteral("experiment"), QStringLiteral("notebook"), QStringLiteral("measured"), QStringLiteral("ratio"))
+          << Qt::flush;
+    FailureSummary failures;
+    cl::Report all;
+    for (const cl::LessonExperiment &e : cl::lessonExperiments(*url)) {
+        cl::ExperimentSpec spec = e.spec;
+        spec.repeat = repeat;
+        const cl::ExperimentResult r = cl::runExperiment(spec);
+        failures.add(QString::fromUtf8(e.title), r);
+        const QString measured = r.hasOkRun() ? formatSeconds(r.bestS()) : QStringLiteral("failed");
+        const QString ratio = r.hasOkRun() ? QString::number(r.bestS() / e.notebookS, 'f', 2) : QStringLiteral("-");
+        table << lessonRow(QString::fromUtf8(e.title), formatSeconds(e.notebookS), measured, ratio) << Qt::flush;
+        if (all.results.isEmpty())
+            all.params = spec;
+        all.results.append(r);
+    }
+    failures.print(QStringLiteral("lesson"));
+    if (!jsonPath.isEmpty() && !writeJson(jsonPath, cl::toJson(all)))
+        return kExitFailure;
+    return failures.any() ? kExitFailure : 0;
+}
+
 int lessonCommand(const QStringList &args)
 {
     QCommandLineParser p;
@@ -121,43 +156,7 @@ int lessonCommand(const QStringList &args)
     const auto repeat = intOption(p, QStringLiteral("repeat"), 3, 1, 100);
     if (!repeat)
         return kExitUsage;
-    cl::DemoServer server;
-    const auto url = startDemoServerIfNeeded(server, {}, cl::kDefaultDelayMs);
-    if (!url)
-        return kExitFailure;
-    QTextStream &table = p.value(QStringLiteral("json")) == QLatin1String("-") ? err() : out();
-    table << QStringLiteral("%1 %2 %3 %4\n")
-                 .arg(QStringLiteral("experiment"), -32)
-                 .arg(QStringLiteral("notebook"), 10)
-                 .arg(QStringLiteral("measured"), 10)
-                 .arg(QStringLiteral("ratio"), 7)
-          << Qt::flush;
-    FailureSummary failures;
-    QList<cl::Report> reports;
-    for (const cl::LessonExperiment &e : cl::lessonExperiments(*url)) {
-        cl::ExperimentSpec spec = e.spec;
-        spec.repeat = int(*repeat);
-        const cl::ExperimentResult r = cl::runExperiment(spec);
-        failures.add(QString::fromUtf8(e.title), r);
-        const QString measured = r.hasOkRun() ? formatSeconds(r.bestS()) : QStringLiteral("failed");
-        const QString ratio = r.hasOkRun() ? QString::number(r.bestS() / e.notebookS, 'f', 2) : QStringLiteral("-");
-        table << QStringLiteral("%1 %2 %3 %4\n")
-                     .arg(QString::fromUtf8(e.title), -32)
-                     .arg(formatSeconds(e.notebookS), 10)
-                     .arg(measured, 10)
-                     .arg(ratio, 7)
-              << Qt::flush;
-        reports.append(cl::Report{spec, {r}});
-    }
-    failures.print(QStringLiteral("lesson"));
-    if (p.isSet(QStringLiteral("json"))) {
-        cl::Report all{reports.first().params, {}};
-        for (const auto &r : reports)
-            all.results.append(r.results);
-        if (!writeJson(p.value(QStringLiteral("json")), cl::toJson(all)))
-            return kExitFailure;
-    }
-    return failures.any() ? kExitFailure : 0;
+    return runLessonExperiments(int(*repeat), p.isSet(QStringLiteral("json")) ? p.value(QStringLiteral("json")) : QString());
 }
 
 int screenshotCommand(const QStringList &args)

@@ -35,6 +35,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSignalBlocker>
 #include <QSplitter>
 #include <QStatusBar>
@@ -69,7 +70,7 @@ MainWindow::MainWindow(Settings settings, QWidget *parent) : QMainWindow(parent)
         experiments_->selectLesson(row);
     else if (settings_.lessonRow() == -2)
         experiments_->setSpec(settings_.lastSpec());
-    resize(1280, 800);
+    resize(defaultSize());
     restoreGeometry(settings_.geometry());
     monitor_.start(1000 / settings_.samplingHz());
     monitor_.setSampleProcesses(pages_->currentWidget() == processes_);
@@ -78,6 +79,14 @@ MainWindow::MainWindow(Settings settings, QWidget *parent) : QMainWindow(parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+// 1280x800, or less on a smaller screen (a 1366x768 laptop): the window and its status bar on it.
+QSize MainWindow::defaultSize() const
+{
+    const QScreen *s = screen();
+    const QSize room = s ? s->availableGeometry().size() - QSize(16, 48) : QSize(1280, 800); // frame and title bar
+    return QSize(1280, 800).boundedTo(room);
+}
 
 QStringList MainWindow::pageNames()
 {

@@ -78,6 +78,7 @@ protected:
 
 private:
     void retranslate();
+    QSize defaultSize() const;
     void buildMenus();
     void connectRunMenu();
     void connectServerMenu();
