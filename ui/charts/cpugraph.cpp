@@ -204,16 +204,16 @@ void CpuGraph::label(QPainter &p, QPointF at, Qt::Alignment side, const QString 
     p.drawText(box, Qt::AlignCenter, text);
 }
 
-// The % axis: 25, 50 and 75 % at the grid's lines and 100 % at the top, on the right, where
-// there is room for them.
+// The % axis: 25, 50 and 75 % at the grid's lines, on the left, over the oldest samples (the
+// newest, on the right, are what the class watches; the title marks the top).
 void CpuGraph::paintScale(QPainter &p, const QRect &r) const
 {
     const QFontMetricsF m(p.font());
     if (r.height() < 5 * m.height() || r.width() < 10 * m.averageCharWidth())
         return;
-    for (int percent : {25, 50, 75, 100}) {
+    for (int percent : {25, 50, 75}) {
         const double y = r.bottom() - percent / 100.0 * (r.height() - 1);
-        label(p, QPointF(r.right() - 2, std::max<double>(r.top() + 1, y - m.height() / 2)), Qt::AlignRight, tr("%1 %").arg(percent));
+        label(p, QPointF(r.left() + 4, y - m.height() / 2), Qt::AlignLeft, tr("%1 %").arg(percent));
     }
 }
 

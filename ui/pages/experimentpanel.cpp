@@ -270,7 +270,7 @@ void ExperimentPanel::setRunning(bool running)
     // next key the teacher types changes a parameter.
     QPushButton *next = running ? stop_ : run_;
     next->setEnabled(true);
-    if (const QWidget *focused = QApplication::focusWidget(); focused && isAncestorOf(focused))
+    if (const QWidget *focused = window()->focusWidget(); focused && isAncestorOf(focused)) // even when the window is not active
         next->setFocus(Qt::OtherFocusReason);
     run_->setEnabled(!running);
     runAll_->setEnabled(!running);
