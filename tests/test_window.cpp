@@ -14,9 +14,12 @@
 #include "window/mainwindow.h"
 #include "window/settings.h"
 
+#include <QAction>
 #include <QDir>
 #include <QFile>
 #include <QImageReader>
+#include <QLabel>
+#include <QMenuBar>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -251,4 +254,27 @@ TEST_CASE("after a run the timeline shows it finished, never still running", "[w
     INFO(title.toStdString());
     CHECK(title.contains(QLatin1String("run 2")));
     CHECK_FALSE(title.contains(QLatin1String("so far")));
+}
+
+TEST_CASE("the CPU graphs show the last 20 s by default; View chooses 10 or 60 s, remembered", "[window]")
+{
+    WorkerIsTheApp worker;
+    QTemporaryDir dir;
+    const QString ini = dir.filePath(QStringLiteral("s.ini"));
+    {
+        ui::MainWindow w{ui::Settings(ini)};
+        CHECK(w.cpuPage()->windowS() == 20);
+        CHECK(w.cpuPage()->history().capacity() == 20 * 10); // 10 Hz by default
+        QAction *tenSeconds = nullptr;
+        for (QAction *a : w.menuBar()->findChildren<QAction *>())
+            if (a->text() == QLatin1String("Last 10 s"))
+                tenSeconds = a;
+        REQUIRE(tenSeconds);
+        tenSeconds->trigger();
+        CHECK(w.cpuPage()->windowS() == 10);
+        CHECK(w.cpuPage()->history().capacity() == 10 * 10);
+        CHECK(w.cpuPage()->findChild<QLabel *>()->text().contains(QLatin1String("last 10 s")));
+    }
+    ui::MainWindow again{ui::Settings(ini)};
+    CHECK(again.cpuPage()->windowS() == 10);
 }

@@ -192,14 +192,6 @@
 <context>
     <name>ui::CpuGraph</name>
     <message>
-        <source>All cores: user time (green) above system time (red), last 60 s</source>
-        <translation>Все ядра: время пользователя (зелёное) над системным (красное), последние 60 с</translation>
-    </message>
-    <message>
-        <source>Core %1: user time (green) above system time (red), last 60 s</source>
-        <translation>Ядро %1: время пользователя (зелёное) над системным (красное), последние 60 с</translation>
-    </message>
-    <message>
         <source>Total</source>
         <translation>Всего</translation>
     </message>
@@ -215,12 +207,20 @@
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
+    <message>
+        <source>All cores: user time above system time, the newest on the right</source>
+        <translation>Все ядра: время пользователя над временем системы, новое справа</translation>
+    </message>
+    <message>
+        <source>Core %1: user time above system time, the newest on the right</source>
+        <translation>Ядро %1: время пользователя над временем системы, новое справа</translation>
+    </message>
 </context>
 <context>
     <name>ui::CpuPage</name>
     <message>
-        <source>&lt;span style=&apos;color:%1&apos;&gt;■&lt;/span&gt; user  &lt;span style=&apos;color:%2&apos;&gt;■&lt;/span&gt; system  &lt;span style=&apos;color:%3&apos;&gt;│&lt;/span&gt; experiment started  ┆ ended — last 60 s, newest on the right</source>
-        <translation>&lt;span style=&apos;color:%1&apos;&gt;■&lt;/span&gt; пользователь  &lt;span style=&apos;color:%2&apos;&gt;■&lt;/span&gt; система  &lt;span style=&apos;color:%3&apos;&gt;│&lt;/span&gt; эксперимент начат  ┆ закончен — последние 60 с, новое справа</translation>
+        <source>&lt;span style=&apos;color:%1&apos;&gt;■&lt;/span&gt; user  &lt;span style=&apos;color:%2&apos;&gt;■&lt;/span&gt; system  &lt;span style=&apos;color:%3&apos;&gt;│&lt;/span&gt; experiment started  ┆ ended — last %4 s, newest on the right</source>
+        <translation>&lt;span style=&apos;color:%1&apos;&gt;■&lt;/span&gt; пользователь  &lt;span style=&apos;color:%2&apos;&gt;■&lt;/span&gt; система  &lt;span style=&apos;color:%3&apos;&gt;│&lt;/span&gt; эксперимент начат  ┆ закончен — последние %4 с, новое справа</translation>
     </message>
 </context>
 <context>
@@ -775,6 +775,14 @@
     <message>
         <source>&amp;About Concurrency Lab</source>
         <translation>&amp;О программе</translation>
+    </message>
+    <message>
+        <source>CPU &amp;history shown</source>
+        <translation>&amp;История загрузки ЦП</translation>
+    </message>
+    <message>
+        <source>Last %1 s</source>
+        <translation>Последние %1 с</translation>
     </message>
 </context>
 <context>

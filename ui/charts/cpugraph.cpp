@@ -27,8 +27,8 @@ void CpuGraph::changeEvent(QEvent *event)
 
 void CpuGraph::retranslate()
 {
-    setToolTip(core_ < 0 ? tr("All cores: user time (green) above system time (red), last 60 s")
-                         : tr("Core %1: user time (green) above system time (red), last 60 s").arg(core_));
+    setToolTip(core_ < 0 ? tr("All cores: user time above system time, the newest on the right")
+                         : tr("Core %1: user time above system time, the newest on the right").arg(core_));
 }
 
 cl::CpuLoad CpuGraph::loadAt(qsizetype i, bool *present) const

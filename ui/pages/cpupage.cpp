@@ -58,8 +58,9 @@ void CpuPage::retranslate()
 {
     const ChartStyle &st = currentStyle();
     legend_->setText(tr("<span style='color:%1'>■</span> user  <span style='color:%2'>■</span> system  "
-                        "<span style='color:%3'>│</span> experiment started  ┆ ended — last 60 s, newest on the right")
-                         .arg(st.user.name(), st.system.name(), st.marker.name()));
+                        "<span style='color:%3'>│</span> experiment started  ┆ ended — last %4 s, newest on the right")
+                         .arg(st.user.name(), st.system.name(), st.marker.name())
+                         .arg(windowS_));
 }
 
 void CpuPage::addSample(const cl::CpuSample &sample)
@@ -79,9 +80,14 @@ void CpuPage::addMarker(const TimeMarker &marker)
         markers_.removeFirst();
 }
 
-void CpuPage::setHistoryLength(int samples)
+void CpuPage::setWindow(int seconds, int hz)
 {
-    history_.setCapacity(samples);
+    windowS_ = seconds;
+    history_.setCapacity(qsizetype(seconds) * hz);
+    retranslate();
+    total_->update();
+    for (CpuGraph *g : std::as_const(graphs_))
+        g->update();
 }
 
 void CpuPage::rebuildGrid()

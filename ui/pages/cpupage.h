@@ -22,7 +22,9 @@ public:
 
     void addSample(const cl::CpuSample &sample);
     void addMarker(const TimeMarker &marker);
-    void setHistoryLength(int samples);
+    // Shows the last `seconds` of CPU history, sampled at `hz` (keeps what it already has).
+    void setWindow(int seconds, int hz);
+    int windowS() const { return windowS_; }
     const cl::CpuHistory &history() const { return history_; }
     QWidget *chartArea() const { return area_; } // what "export" renders
 
@@ -41,6 +43,7 @@ private:
     QGridLayout *grid_ = nullptr;
     QList<CpuGraph *> graphs_;
     QLabel *legend_ = nullptr;
+    int windowS_ = 60;
 };
 
 } // namespace ui

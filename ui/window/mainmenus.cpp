@@ -87,6 +87,8 @@ void MainMenus::buildView(QMenuBar *bar, int pageCount)
         pages[i]->setShortcut(QKeySequence(Qt::ALT | (Qt::Key_1 + i)));
     rate_ = view_->addMenu(QString());
     samplingRate = choices(rate_, {1, 2, 5, 10, 20});
+    window_ = view_->addMenu(QString());
+    cpuWindow = choices(window_, {10, 20, 60});
 }
 
 void MainMenus::buildLanguage(QMenuBar *bar)
@@ -115,6 +117,9 @@ void MainMenus::retranslate(const QStringList &pageTitles)
     for (qsizetype i = 0; i < pages.size(); ++i)
         pages[i]->setText(pageTitles.value(i));
     rate_->setTitle(tr("CPU &sampling rate"));
+    window_->setTitle(tr("CPU &history shown"));
+    for (QAction *a : cpuWindow->actions())
+        a->setText(tr("Last %1 s").arg(a->data().toInt()));
     for (QAction *a : samplingRate->actions())
         a->setText(tr("%1 Hz").arg(a->data().toInt()));
     language_->setTitle(tr("&Language"));

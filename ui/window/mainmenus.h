@@ -31,6 +31,7 @@ public:
     // Exclusive and checkable; each action's data is what it chooses.
     QActionGroup *exportScale = nullptr; // int: 1, 2
     QActionGroup *samplingRate = nullptr; // int: Hz
+    QActionGroup *cpuWindow = nullptr; // int: seconds of CPU history
     QActionGroup *language = nullptr; // QString: "en", "ru"
 
 private:
@@ -42,7 +43,7 @@ private:
     void retranslateFileAndRun();
     static QActionGroup *choices(QMenu *menu, const QVariantList &values);
 
-    QMenu *file_ = nullptr, *scale_ = nullptr, *run_ = nullptr, *server_ = nullptr, *view_ = nullptr, *rate_ = nullptr,
+    QMenu *file_ = nullptr, *scale_ = nullptr, *run_ = nullptr, *server_ = nullptr, *view_ = nullptr, *rate_ = nullptr, *window_ = nullptr,
           *language_ = nullptr, *help_ = nullptr;
 };
 

@@ -74,7 +74,7 @@ MainWindow::MainWindow(Settings settings, QWidget *parent) : QMainWindow(parent)
     restoreGeometry(settings_.geometry());
     monitor_.start(1000 / settings_.samplingHz());
     monitor_.setSampleProcesses(pages_->currentWidget() == processes_);
-    cpu_->setHistoryLength(60 * settings_.samplingHz());
+    cpu_->setWindow(settings_.cpuWindowS(), settings_.samplingHz());
     retranslate();
 }
 
@@ -240,6 +240,11 @@ void MainWindow::connectViewMenu()
         connect(menus_->pages[i], &QAction::triggered, this, [this, i] { pages_->setCurrentIndex(i); });
     MainMenus::check(menus_->samplingRate, settings_.samplingHz());
     connect(menus_->samplingRate, &QActionGroup::triggered, this, [this](QAction *a) { setSamplingHz(a->data().toInt()); });
+    MainMenus::check(menus_->cpuWindow, settings_.cpuWindowS());
+    connect(menus_->cpuWindow, &QActionGroup::triggered, this, [this](QAction *a) {
+        settings_.setCpuWindowS(a->data().toInt());
+        cpu_->setWindow(settings_.cpuWindowS(), settings_.samplingHz());
+    });
 }
 
 void MainWindow::connectEngine()
@@ -419,7 +424,7 @@ void MainWindow::setSamplingHz(int hz)
 {
     settings_.setSamplingHz(hz);
     monitor_.setInterval(1000 / hz);
-    cpu_->setHistoryLength(60 * hz);
+    cpu_->setWindow(settings_.cpuWindowS(), hz);
 }
 
 bool MainWindow::showPage(const QString &name)

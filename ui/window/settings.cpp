@@ -73,6 +73,15 @@ void Settings::setSamplingHz(int hz)
 {
     setValue(QStringLiteral("monitor/hz"), std::clamp(hz, 1, 20));
 }
+int Settings::cpuWindowS() const
+{
+    const int s = value(QStringLiteral("monitor/windowS"), 20).toInt();
+    return s == 10 || s == 60 ? s : 20;
+}
+void Settings::setCpuWindowS(int seconds)
+{
+    setValue(QStringLiteral("monitor/windowS"), seconds);
+}
 int Settings::serverDelayMs() const
 {
     return std::clamp(value(QStringLiteral("server/delayMs"), cl::kDefaultDelayMs).toInt(), 0, 60'000);

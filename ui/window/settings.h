@@ -27,6 +27,8 @@ public:
     void setGeometry(const QByteArray &g);
     int samplingHz() const; // 1..20
     void setSamplingHz(int hz);
+    int cpuWindowS() const; // how much CPU history the graphs show: 10, 20 (the default) or 60 s
+    void setCpuWindowS(int seconds);
     int serverDelayMs() const;
     void setServerDelayMs(int ms);
     QString language() const; // "en", "ru" or empty (system)
