@@ -9,6 +9,7 @@
 #include "pages/experimentpanel.h"
 #include "pages/speeduppage.h"
 #include "pages/timelinepage.h"
+#include "pages/timingspage.h"
 #include "window/gui.h"
 #include "window/helpdialogs.h"
 #include "window/mainwindow.h"
@@ -196,12 +197,14 @@ TEST_CASE("a sweep from the Speedup page draws its points, and a plain run after
     REQUIRE(chart->sweep()->points.size() == 2); // 1 and 2 workers, against sequential
     CHECK(chart->sweep()->strategy == Strategy::Threads);
     CHECK(win.w.resultsModel()->rowCount() == 3);
+    CHECK(win.w.timingChart()->barCount() == 0); // a sweep is the Speedup page's
 
     QTest::mouseClick(win.button("runButton"), Qt::LeftButton);
     REQUIRE(QTest::qWaitFor([&] { return !win.w.isRunning(); }, 30000));
     REQUIRE(chart->hasSweep());
     CHECK(chart->sweep()->points.size() == 2);
     CHECK(win.w.resultsModel()->rowCount() == 4);
+    CHECK(win.w.timingChart()->barCount() == 1);
 }
 
 TEST_CASE("Help lists every shortcut once, each keys for one action", "[window][help]")
@@ -277,4 +280,23 @@ TEST_CASE("the CPU graphs show the last 20 s by default; View chooses 10 or 60 s
     }
     ui::MainWindow again{ui::Settings(ini)};
     CHECK(again.cpuPage()->windowS() == 10);
+}
+
+TEST_CASE("Timings keeps CPU and IO both on screen, the lesson's experiments in the lesson's order", "[window]")
+{
+    Window win;
+    RunResult ok;
+    ok.wallS = 0.5;
+    ok.items = 100;
+    win.w.loadResults({ExperimentResult{Strategy::Async, 100, true, {ok}, 100}, ExperimentResult{Strategy::Sequential, 1, true, {ok}, 100}},
+        Workload::Io);
+    ok.items = 10'000'000;
+    win.w.loadResults({ExperimentResult{Strategy::Threads, 2, true, {ok}, 10'000'000}}, Workload::Cpu);
+    ui::TimingChart *io = win.w.timingsPage()->chart(Workload::Io), *cpu = win.w.timingsPage()->chart(Workload::Cpu);
+    REQUIRE(io->barCount() == 2);
+    CHECK(io->bars()[0].label.startsWith(QLatin1String("sequential"))); // the notebook's In [86] before In [94]
+    CHECK(io->bars()[1].label.startsWith(QLatin1String("async")));
+    CHECK(cpu->barCount() == 1);
+    CHECK_FALSE(io->isHidden()); // on the Timings tab, which is not the open one
+    CHECK_FALSE(cpu->isHidden());
 }

@@ -10,11 +10,16 @@
 #include <QHeaderView>
 #include <QTableView>
 
+#include <algorithm>
+#include <limits>
+
 namespace ui {
 
 TimingsPage::TimingsPage(QList<cl::LessonExperiment> lesson, QWidget *parent) : QSplitter(Qt::Vertical, parent), lesson_(std::move(lesson))
 {
-    chart_ = new TimingChart(this);
+    chartArea_ = new QSplitter(Qt::Vertical, this); // one above the other: each keeps the full width for its labels
+    for (TimingChart *&chart : charts_)
+        chart = new TimingChart(chartArea_);
     model_ = new ResultsModel(this);
     table_ = new QTableView(this);
     table_->setModel(model_);
@@ -26,7 +31,7 @@ TimingsPage::TimingsPage(QList<cl::LessonExperiment> lesson, QWidget *parent) : 
     connect(copy_, &QAction::triggered, this, &TimingsPage::copySelection);
     table_->addAction(copy_);
     table_->setContextMenuPolicy(Qt::ActionsContextMenu);
-    addWidget(chart_);
+    addWidget(chartArea_);
     addWidget(table_);
     setStretchFactor(0, 3);
     setStretchFactor(1, 1);
@@ -51,7 +56,7 @@ void TimingsPage::watch(const cl::Session &session)
 
 void TimingsPage::addFinished(const cl::QueuedExperiment &e, const cl::ExperimentResult &result)
 {
-    if (!result.runs.isEmpty()) // stopped before its first run: nothing to show
+    if (!result.runs.isEmpty() && e.kind != cl::BatchKind::Sweep) // nothing ran, or the Speedup page's
         addResult(e.spec, result);
 }
 
@@ -72,7 +77,7 @@ void TimingsPage::addResult(const cl::ExperimentSpec &spec, const cl::Experiment
         }
     finished_.append({spec, result});
     shown_ = workload;
-    refreshChart();
+    refreshCharts();
 }
 
 QList<cl::ExperimentResult> TimingsPage::results(cl::Workload workload) const
@@ -88,7 +93,7 @@ void TimingsPage::clear()
 {
     model_->clear();
     finished_.clear();
-    refreshChart();
+    refreshCharts();
 }
 
 std::optional<double> TimingsPage::notebookFigure(const cl::ExperimentSpec &spec) const
@@ -98,19 +103,35 @@ std::optional<double> TimingsPage::notebookFigure(const cl::ExperimentSpec &spec
     return std::nullopt;
 }
 
-void TimingsPage::refreshChart()
+void TimingsPage::refreshCharts()
 {
+    for (cl::Workload w : {cl::Workload::Cpu, cl::Workload::Io})
+        refreshChart(w);
+    // A workload with no result yet gives its room to the other; with none at all, CPU waits.
+    const bool anyIo = !results(cl::Workload::Io).isEmpty(), anyCpu = !results(cl::Workload::Cpu).isEmpty();
+    chart(cl::Workload::Cpu)->setVisible(anyCpu || !anyIo);
+    chart(cl::Workload::Io)->setVisible(anyIo);
+}
+
+// The lesson's experiments first, in the lesson's order, then the others as they came.
+void TimingsPage::refreshChart(cl::Workload w)
+{
+    QList<const Finished *> order;
+    for (const Finished &f : std::as_const(finished_))
+        if (f.spec.workload == w)
+            order.append(&f);
+    auto rank = [](const Finished *f) { return cl::lessonIndexOf(f->spec).value_or(std::numeric_limits<int>::max()); };
+    std::stable_sort(order.begin(), order.end(), [&](const Finished *a, const Finished *b) { return rank(a) < rank(b); });
     QList<cl::ExperimentResult> shown;
     QList<std::optional<double>> notebook;
-    for (const Finished &f : std::as_const(finished_))
-        if (f.spec.workload == shown_) {
-            shown.append(f.result);
-            notebook.append(notebookFigure(f.spec));
-        }
+    for (const Finished *f : std::as_const(order)) {
+        shown.append(f->result);
+        notebook.append(notebookFigure(f->spec));
+    }
     const QString title = shown.isEmpty() ? QString()
-        : shown_ == cl::Workload::Cpu     ? tr("CPU-bound: counting loop — best of N")
+        : w == cl::Workload::Cpu          ? tr("CPU-bound: counting loop — best of N")
                                           : tr("IO-bound: HTTP requests — best of N");
-    chart_->setBars(title, timingBars(shown, notebook));
+    chart(w)->setBars(title, timingBars(shown, notebook));
 }
 
 void TimingsPage::copySelection()
@@ -134,7 +155,7 @@ void TimingsPage::retranslate()
     table_->setToolTip(tr("Every run; select rows and press Ctrl+C to copy them"));
     copy_->setText(tr("Copy"));
     model_->retranslate();
-    refreshChart(); // its labels and title are made here
+    refreshCharts(); // their labels and titles are made here
 }
 
 } // namespace ui

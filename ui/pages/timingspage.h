@@ -1,12 +1,15 @@
-// The Timings page: the timing chart over the table of every run (select rows, Ctrl+C copies).
-// It keeps the latest result of each strategy, workers and GIL per workload, and charts the
-// workload of the latest one, with the notebook's figures beside the lesson's experiments.
+// The Timings page: the CPU-bound and the IO-bound timing charts one above the other, over the table of
+// every run (select rows, Ctrl+C copies). Each chart keeps the latest result of each strategy,
+// workers and GIL, the lesson's experiments first and in the lesson's order, with the notebook's
+// figures beside them. Sweeps belong to the Speedup page: their runs are in the table only.
 #pragma once
 
 #include "experiment/lesson.h"
 #include "run/session.h"
 
 #include <QSplitter>
+
+#include <array>
 
 class QAction;
 class QTableView;
@@ -21,7 +24,9 @@ class TimingsPage : public QSplitter {
     Q_OBJECT
 public:
     explicit TimingsPage(QList<cl::LessonExperiment> lesson, QWidget *parent = nullptr);
-    TimingChart *chart() const { return chart_; }
+    TimingChart *chart(cl::Workload w) const { return charts_[std::size_t(w)]; }
+    TimingChart *chart() const { return chart(shown_); } // the latest workload's
+    QWidget *chartArea() const { return chartArea_; } // both charts: what Export draws
     ResultsModel *model() const { return model_; }
 
     // Shows every run and every finished experiment of `session` from now on.
@@ -37,7 +42,8 @@ protected:
 
 private:
     void retranslate();
-    void refreshChart();
+    void refreshCharts();
+    void refreshChart(cl::Workload w);
     void addFinished(const cl::QueuedExperiment &experiment, const cl::ExperimentResult &result);
     std::optional<double> notebookFigure(const cl::ExperimentSpec &spec) const;
     void copySelection();
@@ -49,7 +55,8 @@ private:
     QList<cl::LessonExperiment> lesson_;
     QList<Finished> finished_;
     cl::Workload shown_ = cl::Workload::Cpu;
-    TimingChart *chart_ = nullptr;
+    std::array<TimingChart *, 2> charts_{};
+    QSplitter *chartArea_ = nullptr;
     ResultsModel *model_ = nullptr;
     QTableView *table_ = nullptr;
     QAction *copy_ = nullptr;

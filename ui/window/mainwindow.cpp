@@ -132,8 +132,9 @@ QWidget *MainWindow::buildPages()
              static_cast<QWidget *>(speedup_), static_cast<QWidget *>(processes_), static_cast<QWidget *>(files_),
              static_cast<QWidget *>(new StreamsPage(pages_)), static_cast<QWidget *>(new SystemPage(pages_))})
         pages_->addTab(page, QString());
-    for (QWidget *chart : {static_cast<QWidget *>(cpu_), static_cast<QWidget *>(timings_->chart()),
-             static_cast<QWidget *>(timeline_->current()), static_cast<QWidget *>(speedup_->chart())})
+    for (QWidget *chart : {static_cast<QWidget *>(cpu_), static_cast<QWidget *>(timings_->chart(cl::Workload::Cpu)),
+             static_cast<QWidget *>(timings_->chart(cl::Workload::Io)), static_cast<QWidget *>(timeline_->current()),
+             static_cast<QWidget *>(speedup_->chart())})
         addExportAction(chart);
     return box;
 }
@@ -446,7 +447,7 @@ QWidget *MainWindow::currentChart() const
     if (page == speedup_)
         return speedup_->chart();
     if (page == timings_)
-        return timings_->chart();
+        return timings_->chartArea();
     return page;
 }
 
@@ -499,7 +500,7 @@ bool MainWindow::exportFromPage(QWidget *page, QWidget *chart, const QString &pa
 bool MainWindow::exportAllTo(const QString &dir, QString *error)
 {
     if (!exportFromPage(cpu_, cpu_->chartArea(), dir + QStringLiteral("/cpu.png"), error)
-        || !exportFromPage(timings_, timings_->chart(), dir + QStringLiteral("/timings.png"), error) || !writeResultFiles(dir, error))
+        || !exportFromPage(timings_, timings_->chartArea(), dir + QStringLiteral("/timings.png"), error) || !writeResultFiles(dir, error))
         return false;
     if (timeline_->current()->model() && !exportFromPage(timeline_, timeline_->chartArea(), dir + QStringLiteral("/timeline.png"), error))
         return false;
@@ -527,7 +528,8 @@ void MainWindow::setPresentationMode(bool on)
     presentationFontDelta_ = on ? 6 : 0;
     QApplication::setFont(f);
     on ? showFullScreen() : showNormal();
-    timings_->chart()->applyStyle();
+    timings_->chart(cl::Workload::Cpu)->applyStyle();
+    timings_->chart(cl::Workload::Io)->applyStyle();
     cpu_->update();
 }
 

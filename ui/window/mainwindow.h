@@ -51,6 +51,7 @@ public:
     // For tests and the screenshot command.
     ExperimentPanel *experimentPanel() const { return experiments_; }
     TimingChart *timingChart() const;
+    TimingsPage *timingsPage() const { return timings_; }
     ResultsModel *resultsModel() const;
     ErrorBanner *errorBanner() const { return banner_; }
     QTabWidget *pages() const { return pages_; }
