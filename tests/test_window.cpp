@@ -7,6 +7,7 @@
 #include "models/resultsmodel.h"
 #include "pages/cpupage.h"
 #include "pages/experimentpanel.h"
+#include "pages/filespage.h"
 #include "pages/speeduppage.h"
 #include "pages/timelinepage.h"
 #include "pages/timingspage.h"
@@ -21,6 +22,7 @@
 #include <QImageReader>
 #include <QLabel>
 #include <QMenuBar>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -299,4 +301,24 @@ TEST_CASE("Timings keeps CPU and IO both on screen, the lesson's experiments in 
     CHECK(cpu->barCount() == 1);
     CHECK_FALSE(io->isHidden()); // on the Timings tab, which is not the open one
     CHECK_FALSE(cpu->isHidden());
+}
+
+TEST_CASE("presentation mode enlarges the charts Qt Charts draws and the Files log, and gives them back", "[window][presentation]")
+{
+    Window win;
+    auto sizes = [&] {
+        return QList<qreal>{win.w.speedupPage()->chart()->chart()->titleFont().pointSizeF(),
+            win.w.filesPage()->findChild<QPlainTextEdit *>()->font().pointSizeF()};
+    };
+    const QList<qreal> normal = sizes();
+    win.w.setPresentationMode(true);
+    QCoreApplication::processEvents(); // the font change reaches the widgets as posted events
+    const QList<qreal> large = sizes();
+    for (int i = 0; i < normal.size(); ++i) {
+        INFO(i);
+        CHECK(large[i] >= normal[i] + 4);
+    }
+    win.w.setPresentationMode(false);
+    QCoreApplication::processEvents();
+    CHECK(sizes() == normal);
 }

@@ -1,6 +1,9 @@
 #include "charts/palette.h"
 
+#include <QAbstractAxis>
+#include <QChart>
 #include <QCoreApplication>
+#include <QLegend>
 
 namespace ui {
 
@@ -34,6 +37,21 @@ const ChartStyle &currentStyle()
 void setPresentationStyle(bool on)
 {
     style() = on ? ChartStyle::presentation() : ChartStyle::normal();
+}
+
+void applyChartFonts(QChart *chart)
+{
+    const int size = currentStyle().fontPointSize;
+    auto sized = [](QFont f, int points) {
+        f.setPointSize(points);
+        return f;
+    };
+    chart->setTitleFont(sized(chart->titleFont(), size + 2));
+    chart->legend()->setFont(sized(chart->legend()->font(), size));
+    for (QAbstractAxis *axis : chart->axes()) {
+        axis->setLabelsFont(sized(axis->labelsFont(), size));
+        axis->setTitleFont(sized(axis->titleFont(), size));
+    }
 }
 
 } // namespace ui

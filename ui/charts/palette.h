@@ -5,6 +5,8 @@
 #include <QColor>
 #include <QString>
 
+class QChart;
+
 namespace ui {
 
 struct ChartStyle {
@@ -18,5 +20,9 @@ struct ChartStyle {
 // The style in use (set by the main window; read by every chart when it paints).
 const ChartStyle &currentStyle();
 void setPresentationStyle(bool on);
+
+// A Qt Charts chart's title, legend and axes in the style's sizes: Qt Charts does not follow the
+// application's font, so presentation mode would leave them small.
+void applyChartFonts(QChart *chart);
 
 } // namespace ui

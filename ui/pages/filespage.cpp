@@ -141,6 +141,11 @@ void FilesPage::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslate(); // the log keeps what was printed, in the language it was printed in
+    if (event->type() == QEvent::FontChange) { // presentation mode: the log grows with the rest
+        QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+        fixed.setPointSizeF(font().pointSizeF());
+        log_->setFont(fixed);
+    }
     QWidget::changeEvent(event);
 }
 

@@ -36,7 +36,7 @@ void SpeedupChart::setSweep(const cl::SweepResult &sweep)
 
 void SpeedupChart::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange || event->type() == QEvent::FontChange) // presentation mode
         rebuild();
     QChartView::changeEvent(event);
 }
@@ -44,8 +44,10 @@ void SpeedupChart::changeEvent(QEvent *event)
 void SpeedupChart::rebuild()
 {
     QChart *chart = sweep_ ? sweepChart(*sweep_) : new QChart;
-    if (!sweep_)
+    if (!sweep_) {
         chart->setTitle(tr("Run a sweep to see how the speedup grows with workers"));
+        applyChartFonts(chart);
+    }
     QChart *old = this->chart();
     setChart(chart);
     delete old;
@@ -88,6 +90,7 @@ QChart *SpeedupChart::sweepChart(const cl::SweepResult &s) const
     addAxes(chart, s, top);
     chart->legend()->markers(dots).first()->setVisible(false);
     chart->legend()->setAlignment(Qt::AlignBottom);
+    applyChartFonts(chart);
     return chart;
 }
 

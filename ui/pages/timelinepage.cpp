@@ -284,6 +284,7 @@ void TimelinePage::updateLatencyChart(const RecordedRun &last)
     series->attachAxis(x);
     series->attachAxis(y);
     chart->legend()->hide();
+    applyChartFonts(chart);
     QChart *old = latency_->chart();
     latency_->setChart(chart);
     delete old;
