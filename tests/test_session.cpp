@@ -136,3 +136,26 @@ TEST_CASE("the results model passes Qt's model tester while runs are added and c
     model.clear();
     CHECK(model.rowCount() == 0);
 }
+
+TEST_CASE("experiments a Stop kept from running take no run numbers", "[runner][session]")
+{
+    Session session;
+    QSignalSpy started(&session, &Session::experimentStarted);
+    QSignalSpy runs(&session, &Session::runFinished);
+    QSignalSpy finished(&session, &Session::batchFinished);
+    ExperimentSpec endless = test::smallSpec(Workload::Cpu, Strategy::Threads, 2, 10'000'000'000);
+    endless.repeat = 1;
+    ExperimentSpec small = test::smallSpec(Workload::Cpu, Strategy::Sequential, 1, 1000);
+    small.repeat = 2;
+    REQUIRE(session.start({{endless, QStringLiteral("endless")}, {small, QStringLiteral("small")}}));
+    REQUIRE(started.wait(10000));
+    session.cancel(); // during the first: the second never starts
+    REQUIRE(finished.wait(10000));
+    CHECK(started.size() == 1);
+    runs.clear();
+    finished.clear();
+    REQUIRE(session.start({{small, QStringLiteral("small")}}));
+    REQUIRE(finished.wait(60000));
+    REQUIRE(runs.size() == 2);
+    CHECK(runs.first().at(0).value<QueuedExperiment>().runNumber(0) == 1); // not 3
+}

@@ -16,8 +16,12 @@ Session::Session(QObject *parent) : QObject(parent)
     qRegisterMetaType<cl::QueuedExperiment>();
     connect(&runner_, &Runner::progress, this, &Session::progress);
     connect(&runner_, &Runner::experimentStarted, this, [this](int index) {
+        if (index < 0 || index >= batch_.size())
+            return;
         current_ = index;
-        emit experimentStarted(batch_.value(index));
+        // Numbered when it starts: an experiment a Stop kept from running takes no numbers.
+        batch_[index].runsBefore = runsSoFar_.value(experimentKey(batch_[index].spec));
+        emit experimentStarted(batch_[index]);
     });
     connect(&runner_, &Runner::runFinished, this,
         [this](int index, int repeat, const RunResult &run) { emit runFinished(batch_.value(index), repeat, run); });
@@ -34,10 +38,7 @@ Session::Session(QObject *parent) : QObject(parent)
 
 QueuedExperiment Session::queue(const PlannedExperiment &planned, BatchKind kind)
 {
-    int &runs = runsSoFar_[experimentKey(planned.spec)];
-    QueuedExperiment e{planned.spec, planned.label, batches_, kind, runs};
-    runs += planned.spec.repeat;
-    return e;
+    return QueuedExperiment{planned.spec, planned.label, batches_, kind, runsSoFar_.value(experimentKey(planned.spec))};
 }
 
 bool Session::start(const QList<PlannedExperiment> &batch, BatchKind kind)
@@ -58,9 +59,8 @@ bool Session::start(const QList<PlannedExperiment> &batch, BatchKind kind)
 
 void Session::onExperimentFinished(int index, const ExperimentResult &result)
 {
-    QueuedExperiment e = batch_.value(index);
-    // Stopped before its first run: nothing ran. Later runs of it keep counting from here.
-    runsSoFar_[experimentKey(e.spec)] -= e.spec.repeat - int(result.runs.size());
+    const QueuedExperiment e = batch_.value(index);
+    runsSoFar_[experimentKey(e.spec)] += int(result.runs.size()); // what ran: a stopped one counts only its runs
     if (!result.runs.isEmpty())
         finished_.append({e, result});
     emit experimentFinished(e, result);
@@ -84,6 +84,7 @@ void Session::load(const QList<ExperimentResult> &results, const ExperimentSpec 
         spec.repeat = int(r.runs.size());
         (spec.workload == Workload::Cpu ? spec.steps : spec.requests) = r.itemsAsked;
         loaded.append({queue({spec, labels.value(i)}, BatchKind::Experiments), r});
+        runsSoFar_[experimentKey(spec)] += int(r.runs.size());
     }
     finished_.append(loaded);
     emit this->loaded(loaded);

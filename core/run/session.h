@@ -26,7 +26,7 @@ struct QueuedExperiment {
     Translatable label;
     int batch = 0; // which batch of the session (1, 2, …)
     BatchKind kind = BatchKind::Experiments;
-    int runsBefore = 0; // runs of the same experiment earlier in the session: this one's run 1 is run runsBefore + 1
+    int runsBefore = 0; // runs of it earlier in the session, set when it starts: its run 1 is run runsBefore + 1
     int runNumber(int repeat) const { return runsBefore + repeat + 1; }
 };
 
