@@ -51,7 +51,6 @@ public:
     void clear();
 
     const QList<FinishedExperiment> &finished() const { return finished_; }
-    const QList<QueuedExperiment> &batch() const { return batch_; }
 
 signals:
     void batchStarted(const QList<cl::QueuedExperiment> &batch);
