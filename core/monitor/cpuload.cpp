@@ -29,9 +29,16 @@ std::optional<ProcStat> parseProcStat(const QByteArray &text)
 {
     ProcStat out;
     bool sawAll = false;
-    for (const QByteArray &line : text.split('\n')) {
-        if (!line.startsWith("cpu"))
+    // The cpu lines come first; the long interrupt counts after them are not split at all.
+    for (qsizetype pos = 0; pos < text.size();) {
+        const qsizetype end = text.indexOf('\n', pos) < 0 ? text.size() : text.indexOf('\n', pos);
+        const QByteArray line = text.mid(pos, end - pos);
+        pos = end + 1;
+        if (!line.startsWith("cpu")) {
+            if (sawAll)
+                break;
             continue;
+        }
         const QList<QByteArray> f = line.simplified().split(' ');
         const auto counters = parseCounters(f);
         if (!counters)

@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QMap>
+#include <algorithm>
 #include <optional>
 
 namespace cl {
@@ -27,7 +28,12 @@ struct CpuLoad {
     double system = 0; // system + irq + softirq
     double iowait = 0;
     double steal = 0;
+    // The part of user + system that this app's own process tree used (its threads and child
+    // processes); the rest of busy() is other programs. Filled by TreeCpuSampler.
+    double ownUser = 0, ownSystem = 0;
     double busy() const { return user + system + steal; }
+    double own() const { return ownUser + ownSystem; }
+    double other() const { return std::max(0.0, busy() - own()); }
 };
 
 // Load between two readings. Counters that went backwards (a core that went offline and came

@@ -18,6 +18,7 @@ struct PidStat {
     quint64 utime = 0, stime = 0; // clock ticks
     int threads = 0;
     qint64 rssPages = 0;
+    int processor = -1; // the core it last ran on (field 39); -1 when the line is too short
 };
 
 // Parses /proc/<pid>/stat or /proc/<pid>/task/<tid>/stat (the name may hold spaces and ')').
@@ -45,6 +46,20 @@ public:
     virtual ~ProcFs() = default;
     virtual QByteArray read(const QString &path) const; // empty when missing
     virtual QStringList entries(const QString &dir) const;
+};
+
+// The same, keeping the files it reads open and reading them again from the start: a monitor
+// reading the same few files ten times a second saves an open and a close each time. One
+// thread only; at most kOpen files stay open, so a tree of a thousand threads costs no
+// descriptors the experiment needs.
+class CachingProcFs : public ProcFs {
+public:
+    static constexpr qsizetype kOpen = 48;
+    QByteArray read(const QString &path) const override;
+    ~CachingProcFs() override;
+
+private:
+    mutable QHash<QString, int> open_;
 };
 
 class ProcessSampler {

@@ -1,5 +1,6 @@
 #include "monitor/systemmonitor.h"
 
+#include "monitor/treecpu.h"
 #include "util/clock.h"
 
 #include <QFile>
@@ -14,11 +15,15 @@ namespace cl {
 class SystemMonitor::Worker : public QObject {
     Q_OBJECT
 public:
-    Worker() : processes_(getpid(), fs_, sysconf(_SC_CLK_TCK), sysconf(_SC_PAGESIZE))
+    Worker() : processes_(getpid(), fs_, sysconf(_SC_CLK_TCK), sysconf(_SC_PAGESIZE)), tree_(getpid(), fs_, sysconf(_SC_CLK_TCK))
     {
         connect(timer_, &QTimer::timeout, this, &Worker::tick);
     }
-    void setInterval(int ms) { timer_->start(ms); }
+    void setInterval(int ms)
+    {
+        intervalMs_ = ms;
+        timer_->start(ms);
+    }
     void setSampleProcesses(bool on) { sampleProcesses_ = on; }
 
 signals:
@@ -27,19 +32,27 @@ signals:
 private:
     void tick()
     {
+        const qint64 now = monotonicNs() / 1'000'000;
+        if (previous_ && now - previousMs_ < intervalMs_ / 2)
+            return; // a late tick's catch-up: an interval this short is mostly rounding, drawn as an empty column
         const auto stat = parseProcStat(fs_.read(QStringLiteral("/proc/stat")));
         if (!stat)
             return;
-        const qint64 now = monotonicNs() / 1'000'000;
         QList<ProcessRow> rows = sampleProcesses_ ? processes_.sample(now) : QList<ProcessRow>();
+        CpuSample cpu = previous_ ? sampleBetween(*previous_, *stat, now) : CpuSample{now, {}, {}};
+        tree_.attribute(cpu, previous_ ? double(now - previousMs_) / 1000.0 : 0.0);
         if (previous_)
-            emit sampled(SystemSample{sampleBetween(*previous_, *stat, now), std::move(rows)});
+            emit sampled(SystemSample{std::move(cpu), std::move(rows)});
         previous_ = stat;
+        previousMs_ = now;
     }
 
-    ProcFs fs_;
+    CachingProcFs fs_;
     ProcessSampler processes_;
+    TreeCpuSampler tree_;
     std::optional<ProcStat> previous_;
+    qint64 previousMs_ = 0;
+    int intervalMs_ = kDefaultIntervalMs;
     bool sampleProcesses_ = false;
     QTimer *timer_ = new QTimer(this);
 };

@@ -192,14 +192,6 @@
 <context>
     <name>ui::CpuGraph</name>
     <message>
-        <source>Total</source>
-        <translation>Всего</translation>
-    </message>
-    <message>
-        <source>CPU %1</source>
-        <translation>ЦП %1</translation>
-    </message>
-    <message>
         <source>%1 offline</source>
         <translation>%1 отключено</translation>
     </message>
@@ -208,19 +200,31 @@
         <translation>%1 %</translation>
     </message>
     <message>
-        <source>All cores: user time above system time, the newest on the right</source>
-        <translation>Все ядра: время пользователя над временем системы, новое справа</translation>
+        <source>All cores</source>
+        <translation>Все ядра</translation>
     </message>
     <message>
-        <source>Core %1: user time above system time, the newest on the right</source>
-        <translation>Ядро %1: время пользователя над временем системы, новое справа</translation>
+        <source>Core %1</source>
+        <translation>Ядро %1</translation>
+    </message>
+    <message>
+        <source>%1: this app&apos;s threads and child processes in colour (system time below, user time above), every other program in grey; the newest on the right. Click to enlarge, click again to go back.</source>
+        <translation>%1: потоки и дочерние процессы этой программы — цветом (системное время внизу, пользовательское выше), все остальные программы — серым; новое справа. Щелчок — увеличить, ещё щелчок — вернуть.</translation>
+    </message>
+    <message>
+        <source>%1  %2 %  ·  this app %3 %, others %4 %</source>
+        <translation>%1  %2 %  ·  эта программа %3 %, другие %4 %</translation>
     </message>
 </context>
 <context>
     <name>ui::CpuPage</name>
     <message>
-        <source>&lt;span style=&apos;color:%1&apos;&gt;■&lt;/span&gt; user  &lt;span style=&apos;color:%2&apos;&gt;■&lt;/span&gt; system  &lt;span style=&apos;color:%3&apos;&gt;│&lt;/span&gt; experiment started  ┆ ended — last %4 s, newest on the right</source>
-        <translation>&lt;span style=&apos;color:%1&apos;&gt;■&lt;/span&gt; пользователь  &lt;span style=&apos;color:%2&apos;&gt;■&lt;/span&gt; система  &lt;span style=&apos;color:%3&apos;&gt;│&lt;/span&gt; эксперимент начат  ┆ закончен — последние %4 с, новое справа</translation>
+        <source>This app: &lt;span style=&apos;color:%1&apos;&gt;■&lt;/span&gt; user  &lt;span style=&apos;color:%2&apos;&gt;■&lt;/span&gt; system   &lt;span style=&apos;color:%3&apos;&gt;■&lt;/span&gt; other programs   &lt;span style=&apos;color:%4&apos;&gt;┃&lt;/span&gt; experiment started  ┆ ended — last %5 s, newest on the right; click a graph to enlarge it</source>
+        <translation>Эта программа: &lt;span style=&apos;color:%1&apos;&gt;■&lt;/span&gt; пользовательское  &lt;span style=&apos;color:%2&apos;&gt;■&lt;/span&gt; системное   &lt;span style=&apos;color:%3&apos;&gt;■&lt;/span&gt; другие программы   &lt;span style=&apos;color:%4&apos;&gt;┃&lt;/span&gt; эксперимент начался  ┆ закончился — последние %5 с, новое справа; щелчок по графику увеличивает его</translation>
+    </message>
+    <message>
+        <source>Other programs are using %1 of a core. The experiment shares the CPU with them: its timings will be slower and noisier and the GIL picture less clear. Close them before the class.</source>
+        <translation>Другие программы занимают %1 ядра. Эксперимент делит с ними процессор: время будет больше и с разбросом, картина GIL — менее ясной. Закройте их перед занятием.</translation>
     </message>
 </context>
 <context>
@@ -926,6 +930,14 @@
     <message>
         <source>Finished with errors.</source>
         <translation>Завершено с ошибками.</translation>
+    </message>
+    <message>
+        <source>⚠ Other programs: %1 of a core</source>
+        <translation>⚠ Другие программы: %1 ядра</translation>
+    </message>
+    <message>
+        <source>Other programs are using the CPU: the experiment&apos;s timings will be slower and noisier. The Live CPU tab shows them in grey.</source>
+        <translation>Другие программы занимают процессор: время эксперимента будет больше и с разбросом. На вкладке «Загрузка ЦП» они показаны серым.</translation>
     </message>
 </context>
 <context>

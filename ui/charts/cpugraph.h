@@ -1,10 +1,11 @@
-// One core's CPU history as a stacked area (system below, user above), like the CPU History
-// window of macOS Activity Monitor in the lesson's screenshots. Plain QPainter: cheap at 10 Hz.
+// One core's CPU history, like the CPU History window of macOS Activity Monitor in the lesson's
+// screenshots: this app's own time (system below, user above) and, in grey on top, every other
+// program's. A header names the core and its load; a gutter on the left holds the % axis, so no
+// text ever sits on the data.
 #pragma once
 
 #include "monitor/cpuload.h"
 
-#include <QPixmap>
 #include <QWidget>
 
 namespace ui {
@@ -16,50 +17,71 @@ struct TimeMarker {
     QString label;
 };
 
-// Drawn the way `top`-like monitors stay cheap: the curve lives in a pixmap of the plot, one pixel
-// column per step; each new sample scrolls it and draws only the new columns, so the cost of a
-// frame is a blit, whatever the window's size or the history's length. (Filling the curve as a
-// polygon every frame cost a quarter of a core at 1920x1050.)
+// Drawn the way `top`-like monitors stay cheap: each new sample scrolls the plot's pixels where
+// they already are (QWidget::scroll, done by the window system) and paints only the new columns,
+// so a frame costs a few columns whatever the window's size. Every paint is worked out from the
+// history alone, so an expose, a resize or a scrolled frame give the same pixels.
 class CpuGraph : public QWidget {
     Q_OBJECT
 public:
     // core < 0: the total of all cores.
     CpuGraph(const cl::CpuHistory &history, const QList<TimeMarker> &markers, int core, QWidget *parent = nullptr);
     int core() const { return core_; }
-    // A sample arrived: scrolls the curve and draws the new columns.
+    // One or more samples arrived: scrolls the plot and paints the new columns.
     void refresh();
+    // Writes each start marker's label (the experiment) beside it.
+    void setMarkerLabels(bool on);
+    // A moment to point at (the timeline's cursor), or -1 for none.
+    void setCursorTime(qint64 tMs);
     QSize sizeHint() const override { return {220, 110}; }
-    QSize minimumSizeHint() const override { return {60, 40}; }
+    QSize minimumSizeHint() const override { return {90, 50}; }
+
+signals:
+    void clicked(int core);
 
 protected:
-    void paintEvent(QPaintEvent *) override;
+    void paintEvent(QPaintEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
 
 private:
     struct Column {
-        double total = -1, system = 0; // 0..1 of the plot's height; total < 0: no sample
+        double total = -1, own = 0, ownSystem = 0; // 0..1 of the plot's height; total < 0: no sample
+        bool operator==(const Column &) const = default;
     };
     void retranslate();
     cl::CpuLoad loadAt(qsizetype i, bool *present) const;
-    QRect plotRect() const;
-    double step() const; // device pixels per sample
+    QFont chartFont() const;
+    // The header, the gutter and the plot, worked out once per size, font and language.
+    struct Layout {
+        QSize size;
+        int points = 0;
+        QRect header, plot;
+    };
+    const Layout &layout() const;
+    QRect headerRect() const { return layout().header; }
+    QRect plotRect() const { return layout().plot; }
+    double step() const; // pixels per sample
     int columnOf(qint64 sampleNumber) const; // its pixel column on the global axis
-    bool plotIsCurrent() const;
-    void rebuild();
-    void drawColumn(QPainter &p, int x, Column c) const;
-    void paintMarkers(QPainter &p, const QRectF &r) const;
-    void paintScale(QPainter &p, const QRect &r) const;
-    void label(QPainter &p, QPointF at, Qt::Alignment side, const QString &text) const;
+    int xOf(qint64 sampleNumber) const; // its (rightmost) column on screen
+    int xOfTime(qint64 tMs) const; // where a moment falls, or INT_MIN when outside the history
+    QList<Column> columns(int left, int right) const;
+    void paintColumns(QPainter &p, const QRect &dirty) const;
+    void drawColumns(QPainter &p, int x, int w, Column c) const;
+    void paintMarkers(QPainter &p, const QRect &dirty) const;
+    void paintHeader(QPainter &p) const;
+    void paintScale(QPainter &p) const;
     QString title() const;
 
     const cl::CpuHistory &history_;
     const QList<TimeMarker> &markers_;
     int core_;
-    QPixmap plot_; // background, grid and curve of the plot rect, in device pixels
-    QColor plotStyle_; // the style's background it was drawn with
-    qsizetype plotCapacity_ = 0;
-    qint64 plotNewest_ = -1; // the number of the newest sample in it
-    Column lastColumn_; // the rightmost column: several samples may share it
+    bool markerLabels_ = false;
+    qint64 cursorMs_ = -1;
+    qint64 shownNewest_ = -1; // the newest sample on screen; -1: paint everything next time
+    QString shownTitle_; // the header as last painted
+    qint64 shownTitleMs_ = 0; // and the time of its newest sample
+    mutable Layout layout_;
 };
 
 } // namespace ui

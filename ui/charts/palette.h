@@ -10,7 +10,10 @@ class QChart;
 namespace ui {
 
 struct ChartStyle {
-    QColor background, grid, text, user, system, marker, bar, reference, whisker;
+    QColor background, grid, text;
+    QColor user, system; // this app's share of a core (CPU graphs)
+    QColor other; // every other program's share: grey, so the experiment stands out
+    QColor marker, bar, reference, whisker;
     qreal lineWidth = 1.0;
     int fontPointSize = 9;
     static ChartStyle normal();

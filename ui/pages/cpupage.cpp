@@ -6,6 +6,7 @@
 #include <QEvent>
 #include <QGridLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QScrollArea>
 #include <QVBoxLayout>
 
@@ -19,8 +20,16 @@ CpuPage::CpuPage(QWidget *parent) : QWidget(parent)
     outer->setContentsMargins(0, 0, 0, 0);
     area_ = new QWidget(this);
     auto *layout = new QVBoxLayout(area_);
+    warning_ = new QLabel(area_);
+    warning_->setWordWrap(true);
+    warning_->setObjectName(QStringLiteral("otherLoadWarning"));
+    warning_->setStyleSheet(QStringLiteral("QLabel { background: #5a3a00; color: white; padding: 6px; border-radius: 3px; }"));
+    warning_->hide();
+    layout->addWidget(warning_);
     total_ = new CpuGraph(history_, markers_, -1, area_);
     total_->setMinimumHeight(120);
+    total_->setMarkerLabels(true);
+    connect(total_, &CpuGraph::clicked, this, &CpuPage::enlarge);
     layout->addWidget(total_, 2);
     grid_ = new QGridLayout;
     grid_->setSpacing(4);
@@ -57,10 +66,46 @@ void CpuPage::changeEvent(QEvent *event)
 void CpuPage::retranslate()
 {
     const ChartStyle &st = currentStyle();
-    legend_->setText(tr("<span style='color:%1'>■</span> user  <span style='color:%2'>■</span> system  "
-                        "<span style='color:%3'>│</span> experiment started  ┆ ended — last %4 s, newest on the right")
-                         .arg(st.user.name(), st.system.name(), st.marker.name())
+    legend_->setText(tr("This app: <span style='color:%1'>■</span> user  <span style='color:%2'>■</span> system   "
+                        "<span style='color:%3'>■</span> other programs   "
+                        "<span style='color:%4'>┃</span> experiment started  ┆ ended — last %5 s, newest on the right; "
+                        "click a graph to enlarge it")
+                         .arg(st.user.name(), st.system.name(), st.other.name(), st.marker.name())
                          .arg(windowS_));
+    warning_->setText(warningText());
+}
+
+QString CpuPage::warningText() const
+{
+    return tr("Other programs are using %1 of a core. The experiment shares the CPU with them: its timings "
+              "will be slower and noisier and the GIL picture less clear. Close them before the class.")
+        .arg(QLocale().toString(otherLoad_, 'f', 1));
+}
+
+// The average over two seconds, with a little hysteresis so the warning does not flicker.
+void CpuPage::updateOtherLoad()
+{
+    const qsizetype n = std::min<qsizetype>(history_.size(), 20);
+    double sum = 0;
+    for (qsizetype i = history_.size() - n; i < history_.size(); ++i)
+        for (const cl::CpuLoad &l : history_.at(i).cores)
+            sum += l.other();
+    otherLoad_ = n > 0 ? sum / double(n) : 0;
+    const bool warn = warned_ ? otherLoad_ > kOtherLoadWarning * 0.6 : otherLoad_ > kOtherLoadWarning;
+    if (!warn && !warned_)
+        return;
+    warning_->setText(warningText());
+    warning_->setVisible(warn);
+    warned_ = warn;
+    emit otherLoadWarning(warn, otherLoad_); // while on, with each new figure
+}
+
+void CpuPage::enlarge(int core)
+{
+    enlarged_ = enlarged_ == core ? kAllGraphs : core;
+    total_->setVisible(enlarged_ == kAllGraphs || enlarged_ < 0);
+    for (CpuGraph *g : std::as_const(graphs_))
+        g->setVisible(enlarged_ == kAllGraphs || enlarged_ == g->core());
 }
 
 void CpuPage::addSample(const cl::CpuSample &sample)
@@ -68,9 +113,24 @@ void CpuPage::addSample(const cl::CpuSample &sample)
     history_.append(sample);
     if (history_.cores() != shownCores_)
         rebuildGrid();
+    if (history_.appended() % 5 == 0)
+        updateOtherLoad();
+    if (quiet() && history_.appended() % 2 != 0)
+        return; // nothing moves: the graphs scroll two samples at a time, at half the cost
     total_->refresh();
     for (CpuGraph *g : std::as_const(graphs_))
         g->refresh();
+}
+
+// No core above 10 % for the last second: an idle machine, nothing worth a frame per sample.
+bool CpuPage::quiet() const
+{
+    const qsizetype n = std::min<qsizetype>(history_.size(), 10);
+    for (qsizetype i = history_.size() - n; i < history_.size(); ++i)
+        for (const cl::CpuLoad &l : history_.at(i).cores)
+            if (l.busy() > 0.10)
+                return false;
+    return true;
 }
 
 void CpuPage::addMarker(const TimeMarker &marker)
@@ -99,9 +159,12 @@ void CpuPage::rebuildGrid()
     const int columns = std::max(1, int(std::ceil(std::sqrt(double(n) * 1.6))));
     const int rows = (n + columns - 1) / columns;
     const int minHeight = rows > 8 ? 36 : 60;
+    enlarged_ = kAllGraphs;
+    total_->show();
     for (int i = 0; i < n; ++i) {
         auto *g = new CpuGraph(history_, markers_, shownCores_[i], area_);
         g->setMinimumHeight(minHeight);
+        connect(g, &CpuGraph::clicked, this, &CpuPage::enlarge);
         grid_->addWidget(g, i / columns, i % columns);
         graphs_.append(g);
     }

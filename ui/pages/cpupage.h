@@ -8,6 +8,8 @@
 
 #include <QWidget>
 
+#include <climits>
+
 class QGridLayout;
 class QLabel;
 
@@ -27,6 +29,17 @@ public:
     int windowS() const { return windowS_; }
     const cl::CpuHistory &history() const { return history_; }
     QWidget *chartArea() const { return area_; } // what "export" renders
+    // Shows one graph alone, large (a core, or -1 for the total), or every graph (kAllGraphs).
+    void enlarge(int core);
+    static constexpr int kAllGraphs = INT_MIN;
+    int enlarged() const { return enlarged_; }
+    // Other programs' load, in cores, over the last two seconds.
+    double otherLoad() const { return otherLoad_; }
+    static constexpr double kOtherLoadWarning = 0.25; // of a core
+
+signals:
+    // Other programs' load crossed the warning's threshold (or went back under it).
+    void otherLoadWarning(bool on, double cores);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -34,6 +47,9 @@ protected:
 private:
     void rebuildGrid();
     void retranslate();
+    void updateOtherLoad();
+    bool quiet() const;
+    QString warningText() const;
 
     cl::CpuHistory history_;
     QList<TimeMarker> markers_;
@@ -43,7 +59,11 @@ private:
     QGridLayout *grid_ = nullptr;
     QList<CpuGraph *> graphs_;
     QLabel *legend_ = nullptr;
+    QLabel *warning_ = nullptr;
     int windowS_ = 60;
+    int enlarged_ = kAllGraphs;
+    double otherLoad_ = 0;
+    bool warned_ = false;
 };
 
 } // namespace ui

@@ -62,6 +62,9 @@ MainWindow::MainWindow(Settings settings, QWidget *parent) : QMainWindow(parent)
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({380, 900});
     setCentralWidget(splitter);
+    otherLoad_ = new QLabel(this);
+    otherLoad_->hide();
+    statusBar()->addPermanentWidget(otherLoad_);
     serverStatus_ = new QLabel(this);
     statusBar()->addPermanentWidget(serverStatus_);
     buildMenus();
@@ -167,7 +170,17 @@ void MainWindow::retranslate()
     menus_->retranslate(titles);
     MainMenus::check(menus_->language, installedLanguage());
     refreshServerStatus();
+    refreshOtherLoad();
     state_->setText(status_.text());
+}
+
+// Seen from every tab, before and during a run: other programs are taking the experiment's CPU.
+void MainWindow::refreshOtherLoad()
+{
+    otherLoad_->setText(tr("⚠ Other programs: %1 of a core").arg(QLocale().toString(cpu_->otherLoad(), 'f', 1)));
+    otherLoad_->setToolTip(tr("Other programs are using the CPU: the experiment's timings will be slower and noisier. "
+                              "The Live CPU tab shows them in grey."));
+    otherLoad_->setStyleSheet(QStringLiteral("QLabel { color: #b06000; font-weight: bold; }"));
 }
 
 void MainWindow::setLanguage(const QString &language)
@@ -256,6 +269,10 @@ void MainWindow::connectEngine()
             processes_->setProcesses(s.processes);
     });
     connect(pages_, &QTabWidget::currentChanged, this, [this] { monitor_.setSampleProcesses(pages_->currentWidget() == processes_); });
+    connect(cpu_, &CpuPage::otherLoadWarning, this, [this](bool on) {
+        refreshOtherLoad();
+        otherLoad_->setVisible(on);
+    });
     connect(experiments_, &ExperimentPanel::runRequested, this, &MainWindow::runSpec);
     connect(experiments_, &ExperimentPanel::runAllRequested, this, &MainWindow::runLesson);
     connect(experiments_, &ExperimentPanel::stopRequested, this, &MainWindow::stop);

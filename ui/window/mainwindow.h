@@ -79,6 +79,7 @@ protected:
 
 private:
     void retranslate();
+    void refreshOtherLoad();
     QSize defaultSize() const;
     void buildMenus();
     void connectRunMenu();
@@ -118,6 +119,7 @@ private:
     TimelinePage *timeline_ = nullptr;
     SpeedupPage *speedup_ = nullptr;
     QLabel *serverStatus_ = nullptr;
+    QLabel *otherLoad_ = nullptr;
     QTimer serverPoll_;
     QLabel *state_ = nullptr;
     cl::Translatable status_;

@@ -1,0 +1,127 @@
+#include "monitor/treecpu.h"
+
+namespace cl {
+
+TreeCpuSampler::TreeCpuSampler(qint64 rootPid, const ProcFs &fs, long ticksPerSecond)
+    : root_(rootPid), fs_(fs), ticksPerSecond_(std::max(1L, ticksPerSecond))
+{
+    childrenFiles_ = fs.entries(QStringLiteral("/proc/%1/task/%1").arg(rootPid)).contains(QStringLiteral("children"));
+}
+
+// The newest process or thread id on the machine: the last field of /proc/loadavg.
+std::optional<qint64> TreeCpuSampler::lastPid() const
+{
+    const QByteArray line = fs_.read(QStringLiteral("/proc/loadavg")).trimmed();
+    bool ok = false;
+    const qint64 pid = line.mid(line.lastIndexOf(' ') + 1).toLongLong(&ok);
+    return ok && pid > 0 ? std::optional(pid) : std::nullopt;
+}
+
+// Nothing new can have joined the tree while no process or thread was created on the machine:
+// one small file instead of a children file per thread.
+QList<qint64> TreeCpuSampler::tree()
+{
+    const std::optional<qint64> last = lastPid();
+    if (last && last == treeLastPid_ && !tree_.isEmpty())
+        return tree_;
+    tree_ = childrenFiles_ ? treeByChildren() : treeByParents();
+    treeLastPid_ = last;
+    return tree_;
+}
+
+QList<qint64> TreeCpuSampler::treeByChildren() const
+{
+    QList<qint64> out{root_};
+    for (qsizetype i = 0; i < out.size() && out.size() < 100'000; ++i) {
+        const QString dir = QStringLiteral("/proc/%1/task").arg(out[i]);
+        for (const QString &tid : fs_.entries(dir))
+            for (const QByteArray &child : fs_.read(QStringLiteral("%1/%2/children").arg(dir, tid)).split(' ')) {
+                bool ok = false;
+                if (const qint64 pid = child.trimmed().toLongLong(&ok); ok && pid > 0)
+                    out.append(pid);
+            }
+    }
+    return out;
+}
+
+QList<qint64> TreeCpuSampler::treeByParents() const
+{
+    QMultiHash<qint64, qint64> children;
+    for (const QString &entry : fs_.entries(QStringLiteral("/proc"))) {
+        bool numeric = false;
+        const qint64 pid = entry.toLongLong(&numeric);
+        if (numeric)
+            if (const auto st = parsePidStat(fs_.read(QStringLiteral("/proc/%1/stat").arg(pid))))
+                children.insert(st->ppid, pid);
+    }
+    QList<qint64> out{root_};
+    for (qsizetype i = 0; i < out.size(); ++i)
+        out.append(children.values(out[i]));
+    return out;
+}
+
+namespace {
+double share(quint64 before, quint64 after, double ticks)
+{
+    return after > before ? double(after - before) / ticks : 0.0;
+}
+
+// Own time can read a tick above the core's busy time (the two files are read at slightly
+// different moments): it is capped there, keeping its user/system split.
+void cap(CpuLoad &l)
+{
+    const double busy = l.user + l.system;
+    if (l.own() > busy && l.own() > 0) {
+        const double k = busy / l.own();
+        l.ownUser *= k;
+        l.ownSystem *= k;
+    }
+}
+} // namespace
+
+// A process whose utime + stime did not move since the last reading had no thread running:
+// its threads are not read again (most of the app sleeps most of the time).
+void TreeCpuSampler::attribute(CpuSample &sample, double seconds)
+{
+    QHash<qint64, Ticks> next;
+    QHash<qint64, Process> nextProcesses;
+    const double ticks = seconds * double(ticksPerSecond_);
+    for (const qint64 pid : tree()) {
+        const auto whole = parsePidStat(fs_.read(QStringLiteral("/proc/%1/stat").arg(pid)));
+        if (!whole)
+            continue; // it ended meanwhile
+        Process process{whole->utime + whole->stime, {}};
+        if (const auto known = processes_.constFind(pid); known != processes_.cend() && known->total == process.total) {
+            for (const qint64 tid : known->tids)
+                if (const auto t = ticks_.constFind(tid); t != ticks_.cend())
+                    next.insert(tid, *t);
+            nextProcesses.insert(pid, *known);
+            continue;
+        }
+        const QString dir = QStringLiteral("/proc/%1/task").arg(pid);
+        for (const QString &tid : fs_.entries(dir)) {
+            const auto st = parsePidStat(fs_.read(QStringLiteral("%1/%2/stat").arg(dir, tid)));
+            if (!st)
+                continue; // it ended meanwhile
+            next.insert(st->pid, {st->utime, st->stime});
+            process.tids.append(st->pid);
+            const auto prev = ticks_.constFind(st->pid);
+            const auto core = sample.cores.find(st->processor);
+            if (prev == ticks_.cend() || ticks <= 0 || core == sample.cores.end())
+                continue; // new, or on a core the sample does not have
+            core->ownUser += share(prev->user, st->utime, ticks);
+            core->ownSystem += share(prev->system, st->stime, ticks);
+        }
+        nextProcesses.insert(pid, process);
+    }
+    ticks_ = next;
+    processes_ = nextProcesses;
+    sample.all.ownUser = sample.all.ownSystem = 0;
+    for (CpuLoad &l : sample.cores) {
+        cap(l);
+        sample.all.ownUser += l.ownUser / double(sample.cores.size());
+        sample.all.ownSystem += l.ownSystem / double(sample.cores.size());
+    }
+}
+
+} // namespace cl
