@@ -2,6 +2,7 @@
 // it, the first error in a banner over the charts, the table marks it, the status bar says so.
 #include <catch2/catch.hpp>
 
+#include "charts/palette.h"
 #include "charts/timingchart.h"
 #include "helpers.h"
 #include "models/resultsmodel.h"
@@ -15,12 +16,15 @@
 #include <QApplication>
 #include <QBarSeries>
 #include <QBarSet>
+#include <QCategoryAxis>
+
 #include <QChart>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <cmath>
 
 using namespace cl;
 
@@ -51,14 +55,18 @@ RunResult cancelledRun(double wallS)
     return r;
 }
 
-// The value drawn for each bar of the chart's bar series.
+// The value drawn for each bar of the chart's bar series: one set per strategy, stacked, each
+// with a value only in its own slots.
 QList<double> drawnBars(const ui::TimingChart &chart)
 {
     QList<double> values;
     for (QAbstractSeries *s : chart.chart()->series())
-        if (auto *bars = qobject_cast<QBarSeries *>(s))
-            for (int i = 0; i < bars->barSets().first()->count(); ++i)
-                values << bars->barSets().first()->at(i);
+        if (auto *bars = qobject_cast<QAbstractBarSeries *>(s))
+            for (const QBarSet *set : bars->barSets()) {
+                values.resize(set->count());
+                for (int i = 0; i < set->count(); ++i)
+                    values[i] += set->at(i);
+            }
     return values;
 }
 
@@ -102,6 +110,41 @@ TEST_CASE("only ok runs are times: no bar, whisker or speedup from a failed or c
     ui::TimingChart chart;
     chart.setBars(QStringLiteral("t"), bars);
     CHECK(drawnBars(chart) == QList<double>{1.0, 0, 0, 0.5});
+}
+
+TEST_CASE("each strategy has one colour on the chart, and the log scale gives each decade the same height", "[timings]")
+{
+    const ExperimentResult seq{Strategy::Sequential, 1, true, {okRun(10.0, 100)}, 100};
+    const ExperimentResult threads{Strategy::Threads, 64, true, {okRun(0.2, 100)}, 100};
+    const ExperimentResult async{Strategy::Async, 100, true, {okRun(0.1, 100)}, 100};
+    const ExperimentResult threads2{Strategy::Threads, 8, true, {okRun(1.0, 100)}, 100};
+    ui::TimingChart chart;
+    chart.setBars(QStringLiteral("t"), ui::timingBars({seq, threads, async, threads2}, {}));
+    QAbstractBarSeries *series = nullptr;
+    for (QAbstractSeries *s : chart.chart()->series())
+        series = series ? series : qobject_cast<QAbstractBarSeries *>(s);
+    REQUIRE(series);
+    REQUIRE(series->barSets().size() == 3); // sequential, threads, async: one set (one colour) each
+    for (QBarSet *set : series->barSets())
+        CHECK(set->color()
+            == ui::strategyColour(set->label() == QLatin1String("threads") ? Strategy::Threads
+                    : set->label() == QLatin1String("async")               ? Strategy::Async
+                                                                           : Strategy::Sequential));
+    CHECK(drawnBars(chart) == QList<double>{10.0, 0.2, 0.1, 1.0});
+
+    chart.setLogScale(true); // decades 10 ms … 10 s: heights in decades above 10 ms
+    const QList<double> heights = drawnBars(chart);
+    REQUIRE(heights.size() == 4);
+    CHECK(heights[0] == Approx(3.0));
+    CHECK(heights[1] == Approx(1.0 + std::log10(2.0)));
+    CHECK(heights[2] == Approx(1.0)); // the fastest still has a bar
+    CHECK(heights[3] == Approx(2.0));
+    auto *axis = qobject_cast<QCategoryAxis *>(chart.chart()->axes(Qt::Vertical).value(0));
+    REQUIRE(axis);
+    CHECK(axis->categoriesLabels()
+        == QStringList{QStringLiteral("10 ms"), QStringLiteral("100 ms"), QStringLiteral("1 s"), QStringLiteral("10 s")});
+    chart.setLogScale(false);
+    CHECK(drawnBars(chart) == QList<double>{10.0, 0.2, 0.1, 1.0});
 }
 
 TEST_CASE("a batch whose every request failed is charted as failed, with a banner and no \"Done.\"", "[window]")

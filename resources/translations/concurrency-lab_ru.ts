@@ -788,6 +788,14 @@
         <source>Last %1 s</source>
         <translation>Последние %1 с</translation>
     </message>
+    <message>
+        <source>Timings on a &amp;log scale</source>
+        <translation>Время в &amp;логарифмическом масштабе</translation>
+    </message>
+    <message>
+        <source>Each decade of seconds the same height, so 0.1 s bars show beside 10 s ones</source>
+        <translation>Каждый десятичный порядок секунд одной высоты: столбики по 0,1 с видны рядом со столбиками по 10 с</translation>
+    </message>
 </context>
 <context>
     <name>ui::MainWindow</name>
@@ -1424,14 +1432,6 @@ from %3 for %4</source>
         <translation>Запустите эксперимент, чтобы увидеть время</translation>
     </message>
     <message>
-        <source>best of N</source>
-        <translation>лучший из N</translation>
-    </message>
-    <message>
-        <source>seconds (lower is faster)</source>
-        <translation>секунды (меньше — быстрее)</translation>
-    </message>
-    <message>
         <source>notebook (2011 MacBook Air)</source>
         <translation>блокнот (MacBook Air 2011)</translation>
     </message>
@@ -1470,6 +1470,14 @@ from %3 for %4</source>
     <message>
         <source>Best of N runs per strategy; the whisker spans the fastest to the slowest run; the diamond is the notebook&apos;s figure; failed and stopped runs are not times</source>
         <translation>Лучший из N запусков для каждой стратегии; «ус» — от самого быстрого до самого медленного запуска; ромб — результат из блокнота; у запусков с ошибкой и остановленных времени нет</translation>
+    </message>
+    <message>
+        <source>seconds, best of N (lower is faster)</source>
+        <translation>секунды, лучший из N (меньше — быстрее)</translation>
+    </message>
+    <message>
+        <source>seconds, best of N, log scale (lower is faster)</source>
+        <translation>секунды, лучший из N, логарифмическая шкала (меньше — быстрее)</translation>
     </message>
 </context>
 <context>

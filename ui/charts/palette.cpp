@@ -37,7 +37,8 @@ ChartStyle ChartStyle::presentation()
         .reference = QColor(0xe6, 0x9f, 0x00),
         .whisker = QColor(0x00, 0x00, 0x00),
         .lineWidth = 2.5,
-        .fontPointSize = 14};
+        .fontPointSize = 14,
+        .forProjector = true};
 }
 
 namespace {
@@ -55,6 +56,15 @@ const ChartStyle &currentStyle()
 void setPresentationStyle(bool on)
 {
     style() = on ? ChartStyle::presentation() : ChartStyle::normal();
+}
+
+QColor strategyColour(cl::Strategy strategy)
+{
+    // sequential, threads, processes, async; then round again for any newer strategy
+    static constexpr QRgb normal[] = {0x5b8def, 0xe6a23c, 0xb36ae2, 0x2bb3a6};
+    static constexpr QRgb presentation[] = {0x0072b2, 0xe69f00, 0xcc79a7, 0x56b4e9};
+    const auto i = std::size_t(strategy) % std::size(normal);
+    return QColor::fromRgb(currentStyle().forProjector ? presentation[i] : normal[i]);
 }
 
 void applyChartFonts(QChart *chart)

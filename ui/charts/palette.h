@@ -2,6 +2,8 @@
 // colour-blind-safe palette (Okabe–Ito).
 #pragma once
 
+#include "experiment/experiment.h"
+
 #include <QColor>
 #include <QString>
 
@@ -16,6 +18,7 @@ struct ChartStyle {
     QColor marker, bar, reference, whisker;
     qreal lineWidth = 1.0;
     int fontPointSize = 9;
+    bool forProjector = false; // the presentation style
     static ChartStyle normal();
     static ChartStyle presentation();
 };
@@ -23,6 +26,10 @@ struct ChartStyle {
 // The style in use (set by the main window; read by every chart when it paints).
 const ChartStyle &currentStyle();
 void setPresentationStyle(bool on);
+
+// One colour per strategy, the same on every chart, bar, timeline and legend (Okabe–Ito in
+// presentation mode).
+QColor strategyColour(cl::Strategy strategy);
 
 // A Qt Charts chart's title, legend and axes in the style's sizes: Qt Charts does not follow the
 // application's font, so presentation mode would leave them small.

@@ -116,6 +116,12 @@ void TimelineView::retranslate()
     viewport()->update();
 }
 
+void TimelineView::setStrategy(cl::Strategy strategy)
+{
+    strategy_ = strategy;
+    viewport()->update();
+}
+
 void TimelineView::setTitle(const QString &title)
 {
     title_ = title;
@@ -209,7 +215,13 @@ void TimelineView::paintEvent(QPaintEvent *)
     f.setPointSize(st.fontPointSize);
     p.setFont(f);
     p.setPen(st.text);
-    p.drawText(QRect(6, 2, viewport()->width() - 12, kTitleHeight), Qt::AlignLeft | Qt::AlignVCenter,
+    int left = 6;
+    if (model_ && strategy_) {
+        const int side = QFontMetrics(f).ascent();
+        p.fillRect(QRect(left, 2 + (kTitleHeight - side) / 2, side, side), strategyColour(*strategy_));
+        left += side + 6;
+    }
+    p.drawText(QRect(left, 2, viewport()->width() - left - 6, kTitleHeight), Qt::AlignLeft | Qt::AlignVCenter,
         model_ ? title_ : tr("Run an experiment to see its workers here"));
     if (!model_)
         return;

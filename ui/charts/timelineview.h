@@ -3,10 +3,12 @@
 // lanes scroll. Paints only the visible lanes, one rectangle per run of equal pixels.
 #pragma once
 
+#include "experiment/experiment.h"
 #include "experiment/timeline.h"
 
 #include <QAbstractScrollArea>
 #include <memory>
+#include <optional>
 
 namespace ui {
 
@@ -20,6 +22,8 @@ public:
     explicit TimelineView(QWidget *parent = nullptr);
 
     void setModel(std::shared_ptr<const cl::TimelineModel> model, const QString &title);
+    // The run's strategy: a swatch of its colour before the title, as on the Timings chart.
+    void setStrategy(cl::Strategy strategy);
     void setTitle(const QString &title); // keeps the model, the zoom and the scroll position
     const QString &title() const { return title_; }
     const cl::TimelineModel *model() const { return model_.get(); }
@@ -62,6 +66,7 @@ private:
 
     std::shared_ptr<const cl::TimelineModel> model_;
     QString title_;
+    std::optional<cl::Strategy> strategy_;
     cl::TimeWindow window_;
     double total_ = 1;
     int dragX_ = -1;

@@ -7,15 +7,19 @@
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
+#include <QCategoryAxis>
 #include <QCoreApplication>
 #include <QEvent>
 #include <QGraphicsSimpleTextItem>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QMap>
 #include <QScatterSeries>
+#include <QStackedBarSeries>
 #include <QValueAxis>
 
 #include <algorithm>
+#include <cmath>
 
 namespace ui {
 
@@ -61,6 +65,7 @@ double sequentialBest(const QList<cl::ExperimentResult> &results)
 TimingBar timingBar(const cl::ExperimentResult &r, std::optional<double> notebook, double sequential)
 {
     TimingBar b{strategyLabel(r), 0, 0, 0, notebook};
+    b.strategy = r.strategy;
     if (!r.hasOkRun()) {
         b.status = r.firstFailure() ? cl::RunStatus::Failed : cl::RunStatus::Cancelled;
         b.label += QStringLiteral("<br>") + warning(statusMark(b.status));
@@ -116,6 +121,64 @@ void TimingChart::applyStyle()
     rebuild();
 }
 
+void TimingChart::setLogScale(bool on)
+{
+    if (on == log_)
+        return;
+    log_ = on;
+    rebuild();
+}
+
+// The decades the times span, for the log scale: from the one below the fastest to the one
+// above the slowest.
+std::pair<int, int> TimingChart::decades() const
+{
+    double lo = 0, hi = 0;
+    for (const TimingBar &b : bars_)
+        for (const double t : {b.minS, b.maxS, b.notebookS.value_or(0)})
+            if (t > 0) {
+                lo = lo > 0 ? std::min(lo, t) : t;
+                hi = std::max(hi, t);
+            }
+    if (lo <= 0)
+        return {-1, 1};
+    const int first = int(std::ceil(std::log10(lo))) - 1; // 0.1 s gets a decade of bar, not none
+    return {first, std::max(first + 1, int(std::ceil(std::log10(hi))))};
+}
+
+// A time's height: seconds on the linear scale; on the log scale, decades above the lowest one,
+// so a bar still grows from the axis (Qt Charts draws no bar on a log axis from zero).
+double TimingChart::y(double seconds) const
+{
+    if (!log_)
+        return seconds;
+    return seconds > 0 ? std::log10(seconds) - decades().first : 0.0;
+}
+
+QAbstractAxis *TimingChart::makeAxisY() const
+{
+    if (!log_) {
+        auto *axis = new QValueAxis;
+        double top = 0;
+        for (const TimingBar &b : bars_)
+            top = std::max({top, b.maxS, b.notebookS.value_or(0)});
+        axis->setTitleText(tr("seconds, best of N (lower is faster)"));
+        axis->setRange(0, top > 0 ? top * 1.12 : 1);
+        axis->applyNiceNumbers();
+        return axis;
+    }
+    auto *axis = new QCategoryAxis;
+    const auto [first, last] = decades();
+    for (int d = first; d <= last; ++d)
+        axis->append(d >= 0 ? QCoreApplication::translate("ui::TimingChart", "%1 s").arg(QString::number(std::pow(10.0, d), 'f', 0))
+                            : secondsText(std::pow(10.0, d)),
+            double(d - first));
+    axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    axis->setRange(0, double(last - first));
+    axis->setTitleText(tr("seconds, best of N, log scale (lower is faster)"));
+    return axis;
+}
+
 void TimingChart::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
@@ -135,10 +198,10 @@ void TimingChart::rebuild()
     chart->setTitleFont(font);
     chart->legend()->setAlignment(Qt::AlignBottom);
     auto *axisX = new QBarCategoryAxis;
-    auto *axisY = new QValueAxis;
+    QAbstractAxis *axisY = makeAxisY();
     chart->addAxis(axisX, Qt::AlignBottom);
     chart->addAxis(axisY, Qt::AlignLeft);
-    QBarSeries *series = addBars(chart, axisX, axisY);
+    QAbstractBarSeries *series = addBars(chart, axisX, axisY);
     addWhiskers(chart, axisX, axisY);
     addNotebook(chart, axisX, axisY);
     addStatusMarks(chart, series);
@@ -147,35 +210,40 @@ void TimingChart::rebuild()
     delete old;
 }
 
-QBarSeries *TimingChart::addBars(QChart *chart, QBarCategoryAxis *axisX, QValueAxis *axisY) const
+// One bar set per strategy, each with a value only in its own slots, stacked: every bar gets its
+// strategy's colour and the legend names the colours.
+QAbstractBarSeries *TimingChart::addBars(QChart *chart, QBarCategoryAxis *axisX, QAbstractAxis *axisY) const
 {
     const ChartStyle &st = currentStyle();
-    auto *bestSet = new QBarSet(tr("best of N"));
-    bestSet->setColor(st.bar);
+    auto *series = new QStackedBarSeries;
+    QMap<cl::Strategy, QBarSet *> sets;
+    for (const auto &b : std::as_const(bars_))
+        if (!sets.contains(b.strategy)) {
+            auto *set = new QBarSet(cl::describe(b.strategy).displayName());
+            set->setColor(strategyColour(b.strategy));
+            set->setBorderColor(strategyColour(b.strategy).darker(130));
+            sets.insert(b.strategy, set);
+        }
     QStringList categories;
-    double top = 0;
     for (const auto &b : std::as_const(bars_)) {
-        *bestSet << b.bestS; // 0 without an ok run: nothing drawn, the slot's mark says why
+        for (auto it = sets.cbegin(); it != sets.cend(); ++it)
+            *it.value() << (it.key() == b.strategy && b.hasTime() ? y(b.bestS) : 0.0); // none without an ok run: the slot's mark says why
         categories << b.label;
-        top = std::max({top, b.maxS, b.notebookS.value_or(0)});
     }
-    auto *series = new QBarSeries;
-    series->append(bestSet);
+    for (QBarSet *set : std::as_const(sets))
+        series->append(set);
     chart->addSeries(series);
     axisX->append(categories);
     QFont axisFont = axisX->labelsFont();
     axisFont.setPointSize(st.fontPointSize);
     axisX->setLabelsFont(axisFont);
-    axisY->setTitleText(tr("seconds (lower is faster)"));
-    axisY->setRange(0, top > 0 ? top * 1.12 : 1);
-    axisY->applyNiceNumbers();
     axisY->setLabelsFont(axisFont);
     series->attachAxis(axisX);
     series->attachAxis(axisY);
     return series;
 }
 
-void TimingChart::addWhiskers(QChart *chart, QBarCategoryAxis *axisX, QValueAxis *axisY) const
+void TimingChart::addWhiskers(QChart *chart, QBarCategoryAxis *axisX, QAbstractAxis *axisY) const
 {
     const ChartStyle &st = currentStyle();
     for (qsizetype i = 0; i < bars_.size(); ++i) {
@@ -184,8 +252,9 @@ void TimingChart::addWhiskers(QChart *chart, QBarCategoryAxis *axisX, QValueAxis
             continue;
         auto *whisker = new QLineSeries;
         const double w = 0.08, x = double(i);
-        *whisker << QPointF(x - w, b.minS) << QPointF(x + w, b.minS) << QPointF(x, b.minS) << QPointF(x, b.maxS) << QPointF(x - w, b.maxS)
-                 << QPointF(x + w, b.maxS);
+        const double lo = y(b.minS), hi = y(b.maxS);
+        *whisker << QPointF(x - w, lo) << QPointF(x + w, lo) << QPointF(x, lo) << QPointF(x, hi) << QPointF(x - w, hi)
+                 << QPointF(x + w, hi);
         whisker->setPen(QPen(st.whisker, 1.5 * st.lineWidth));
         chart->addSeries(whisker);
         whisker->attachAxis(axisX);
@@ -194,7 +263,7 @@ void TimingChart::addWhiskers(QChart *chart, QBarCategoryAxis *axisX, QValueAxis
     }
 }
 
-void TimingChart::addNotebook(QChart *chart, QBarCategoryAxis *axisX, QValueAxis *axisY) const
+void TimingChart::addNotebook(QChart *chart, QBarCategoryAxis *axisX, QAbstractAxis *axisY) const
 {
     const ChartStyle &st = currentStyle();
     auto *notebook = new QScatterSeries;
@@ -204,7 +273,7 @@ void TimingChart::addNotebook(QChart *chart, QBarCategoryAxis *axisX, QValueAxis
     notebook->setColor(st.reference);
     for (qsizetype i = 0; i < bars_.size(); ++i)
         if (bars_[i].notebookS)
-            notebook->append(double(i), *bars_[i].notebookS);
+            notebook->append(double(i), y(*bars_[i].notebookS));
     chart->addSeries(notebook);
     notebook->attachAxis(axisX);
     notebook->attachAxis(axisY);
@@ -213,7 +282,7 @@ void TimingChart::addNotebook(QChart *chart, QBarCategoryAxis *axisX, QValueAxis
 }
 
 // A big "✕ failed" / "■ stopped" standing in the empty slot, kept in place as the plot resizes.
-void TimingChart::addStatusMarks(QChart *chart, QBarSeries *series) const
+void TimingChart::addStatusMarks(QChart *chart, QAbstractBarSeries *series) const
 {
     const ChartStyle &st = currentStyle();
     QList<std::pair<QGraphicsSimpleTextItem *, double>> marks;

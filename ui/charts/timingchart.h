@@ -8,9 +8,9 @@
 #include <QChartView>
 #include <optional>
 
-class QBarSeries;
+class QAbstractBarSeries;
 class QBarCategoryAxis;
-class QValueAxis;
+class QAbstractAxis;
 
 namespace ui {
 
@@ -20,6 +20,7 @@ struct TimingBar {
     std::optional<double> notebookS;
     cl::RunStatus status = cl::RunStatus::Ok; // Failed or Cancelled: no ok run, no time to draw
     int failedRuns = 0; // failed runs beside the ok ones
+    cl::Strategy strategy = cl::Strategy::Sequential; // its colour
     bool hasTime() const { return status == cl::RunStatus::Ok; }
 };
 
@@ -35,18 +36,25 @@ public:
     qsizetype barCount() const { return bars_.size(); }
     const QList<TimingBar> &bars() const { return bars_; }
     void applyStyle();
+    // Each decade the same height, so 0.1 s bars show beside 10 s ones.
+    void setLogScale(bool on);
+    bool logScale() const { return log_; }
 
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
     void rebuild();
-    QBarSeries *addBars(QChart *chart, QBarCategoryAxis *x, QValueAxis *y) const;
-    void addWhiskers(QChart *chart, QBarCategoryAxis *x, QValueAxis *y) const;
-    void addNotebook(QChart *chart, QBarCategoryAxis *x, QValueAxis *y) const;
-    void addStatusMarks(QChart *chart, QBarSeries *series) const;
+    QAbstractAxis *makeAxisY() const;
+    std::pair<int, int> decades() const;
+    double y(double seconds) const;
+    QAbstractBarSeries *addBars(QChart *chart, QBarCategoryAxis *x, QAbstractAxis *y) const;
+    void addWhiskers(QChart *chart, QBarCategoryAxis *x, QAbstractAxis *y) const;
+    void addNotebook(QChart *chart, QBarCategoryAxis *x, QAbstractAxis *y) const;
+    void addStatusMarks(QChart *chart, QAbstractBarSeries *series) const;
     QString title_;
     QList<TimingBar> bars_;
+    bool log_ = false;
 };
 
 } // namespace ui

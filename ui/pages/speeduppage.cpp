@@ -64,9 +64,9 @@ QChart *SpeedupChart::sweepChart(const cl::SweepResult &s) const
     const int maxN = s.points.isEmpty() ? 1 : s.points.last().workers;
     auto *measured = new QLineSeries;
     measured->setName(tr("measured"));
-    measured->setPen(QPen(st.bar, 2.5 * st.lineWidth));
+    measured->setPen(QPen(strategyColour(s.strategy), 2.5 * st.lineWidth));
     auto *dots = new QScatterSeries;
-    dots->setColor(st.bar);
+    dots->setColor(strategyColour(s.strategy));
     dots->setMarkerSize(9);
     auto *ideal = new QLineSeries;
     ideal->setName(tr("ideal: linear up to %n core(s), then flat", nullptr, s.cores));

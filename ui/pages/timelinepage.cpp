@@ -140,10 +140,11 @@ void TimelinePage::watch(const cl::Session &session)
         doneSerial_ = liveSerial_; // what the live view still gets of this run is old news
         if (run.cancelled())
             return; // a failed run is shown, marked as failed: its timeline tells why
-        addRun({[label = e.label, n = e.runNumber(repeat)] { return tr("%1 — run %2").arg(label.text()).arg(n); }, e.spec.workload, run});
+        addRun({[label = e.label, n = e.runNumber(repeat)] { return tr("%1 — run %2").arg(label.text()).arg(n); }, e.spec.workload, run,
+            e.spec.strategy});
     });
     connect(&session, &cl::Session::liveSpans, this,
-        [this](const cl::QueuedExperiment &e, const cl::SpanSink::Snapshot &s) { showLive(e.label.text(), s); });
+        [this](const cl::QueuedExperiment &e, const cl::SpanSink::Snapshot &s) { showLive(e.label.text(), s, e.spec.strategy); });
     connect(&session, &cl::Session::batchFinished, this, [this] {
         if (showingLive_) // stopped mid-run: the run in progress is gone, show the last finished one
             showRun(picker_->currentIndex());
@@ -172,7 +173,7 @@ void TimelinePage::addRun(const RecordedRun &run)
         updateLatency();
 }
 
-void TimelinePage::showLive(const QString &label, const cl::SpanSink::Snapshot &snapshot)
+void TimelinePage::showLive(const QString &label, const cl::SpanSink::Snapshot &snapshot, cl::Strategy strategy)
 {
     if (snapshot.serial == doneSerial_)
         return; // the tail of a run that has ended: it is shown as finished
@@ -187,6 +188,7 @@ void TimelinePage::showLive(const QString &label, const cl::SpanSink::Snapshot &
     all.append(snapshot.open);
     current_->setModel(std::make_shared<cl::TimelineModel>(all, snapshot.now),
         tr("%1 — running, %2 s so far").arg(label, QString::number(snapshot.now, 'f', 1)));
+    current_->setStrategy(strategy);
     showingLive_ = true;
     syncScales();
 }
@@ -202,6 +204,7 @@ void TimelinePage::showRun(int index)
     }
     const RecordedRun &r = runs_[index];
     current_->setModel(std::make_shared<cl::TimelineModel>(r.result.spans, r.result.wallS), runTitle(r));
+    current_->setStrategy(r.strategy);
     syncScales();
     updateLatency();
 }
@@ -213,6 +216,7 @@ void TimelinePage::pinCurrent()
     pinnedRun_ = runs_[shown_];
     pinned_->setModel(std::make_shared<cl::TimelineModel>(pinnedRun_->result.spans, pinnedRun_->result.wallS),
         tr("Pinned: %1").arg(runTitle(*pinnedRun_)));
+    pinned_->setStrategy(pinnedRun_->strategy);
     pinned_->show();
     pin_->setText(tr("Unpin"));
     syncScales();
@@ -263,7 +267,7 @@ void TimelinePage::updateLatencyChart(const RecordedRun &last)
     const cl::Histogram h = cl::roundHistogram(last.result.latenciesMs, 30);
     const int every = std::max(1, int(h.counts.size() + 5) / 6); // about six labels, each a round number
     auto *set = new QBarSet(tr("requests"));
-    set->setColor(currentStyle().bar);
+    set->setColor(strategyColour(last.strategy)); // the run's strategy, as on every chart
     QStringList categories;
     for (int i = 0; i < h.counts.size(); ++i) {
         *set << h.counts[i];

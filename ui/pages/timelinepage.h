@@ -25,6 +25,7 @@ struct RecordedRun {
     cl::Translatable label; // "CPU: 2 threads — run 1"
     cl::Workload workload = cl::Workload::Cpu;
     cl::RunResult result;
+    cl::Strategy strategy = cl::Strategy::Sequential; // its colour
 };
 
 class TimelinePage : public QWidget {
@@ -35,7 +36,7 @@ public:
     void watch(const cl::Session &session);
     void addRun(const RecordedRun &run); // shows it, unless the user picked another
     // A run in progress: draws what it has done so far (unless the user picked an older run).
-    void showLive(const QString &label, const cl::SpanSink::Snapshot &snapshot);
+    void showLive(const QString &label, const cl::SpanSink::Snapshot &snapshot, cl::Strategy strategy = cl::Strategy::Sequential);
     void pinCurrent();
     void unpin();
     int runCount() const { return int(runs_.size()); }

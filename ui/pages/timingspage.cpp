@@ -60,6 +60,12 @@ void TimingsPage::addFinished(const cl::QueuedExperiment &e, const cl::Experimen
         addResult(e.spec, result);
 }
 
+void TimingsPage::setLogScale(bool on)
+{
+    for (TimingChart *c : charts_)
+        c->setLogScale(on);
+}
+
 void TimingsPage::addRun(const ResultRow &row)
 {
     model_->addRun(row);

@@ -36,6 +36,7 @@ public:
     void addResult(const cl::ExperimentSpec &spec, const cl::ExperimentResult &result);
     QList<cl::ExperimentResult> results(cl::Workload workload) const;
     void clear();
+    void setLogScale(bool on);
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -81,6 +81,9 @@ void MainMenus::buildView(QMenuBar *bar, int pageCount)
     presentation = view_->addAction(QString());
     presentation->setShortcut(QKeySequence(Qt::Key_F11));
     presentation->setCheckable(true);
+    logScale = view_->addAction(QString());
+    logScale->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    logScale->setCheckable(true);
     for (int i = 0; i < pageCount; ++i)
         pages.append(view_->addAction(QString()));
     for (int i = 0; i < pageCount && i < 9; ++i)
@@ -114,6 +117,8 @@ void MainMenus::retranslate(const QStringList &pageTitles)
     view_->setTitle(tr("&View"));
     presentation->setText(tr("&Presentation mode"));
     presentation->setToolTip(tr("Full screen, larger fonts, thicker lines, colour-blind-safe colours"));
+    logScale->setText(tr("Timings on a &log scale"));
+    logScale->setToolTip(tr("Each decade of seconds the same height, so 0.1 s bars show beside 10 s ones"));
     for (qsizetype i = 0; i < pages.size(); ++i)
         pages[i]->setText(pageTitles.value(i));
     rate_->setTitle(tr("CPU &sampling rate"));

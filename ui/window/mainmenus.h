@@ -26,6 +26,7 @@ public:
     QAction *run = nullptr, *runAll = nullptr, *stop = nullptr, *clearResults = nullptr;
     QAction *toggleServer = nullptr, *serverDelay = nullptr;
     QAction *presentation = nullptr;
+    QAction *logScale = nullptr;
     QAction *shortcuts = nullptr, *about = nullptr;
     QList<QAction *> pages;
     // Exclusive and checkable; each action's data is what it chooses.

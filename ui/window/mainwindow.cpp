@@ -250,6 +250,12 @@ void MainWindow::connectServerMenu()
 void MainWindow::connectViewMenu()
 {
     connect(menus_->presentation, &QAction::toggled, this, &MainWindow::setPresentationMode);
+    menus_->logScale->setChecked(settings_.timingsLogScale());
+    timings_->setLogScale(settings_.timingsLogScale());
+    connect(menus_->logScale, &QAction::toggled, this, [this](bool on) {
+        settings_.setTimingsLogScale(on);
+        timings_->setLogScale(on);
+    });
     for (int i = 0; i < menus_->pages.size(); ++i)
         connect(menus_->pages[i], &QAction::triggered, this, [this, i] { pages_->setCurrentIndex(i); });
     MainMenus::check(menus_->samplingRate, settings_.samplingHz());

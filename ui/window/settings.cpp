@@ -82,6 +82,14 @@ void Settings::setCpuWindowS(int seconds)
 {
     setValue(QStringLiteral("monitor/windowS"), seconds);
 }
+bool Settings::timingsLogScale() const
+{
+    return value(QStringLiteral("timings/logScale"), false).toBool();
+}
+void Settings::setTimingsLogScale(bool on)
+{
+    setValue(QStringLiteral("timings/logScale"), on);
+}
 int Settings::serverDelayMs() const
 {
     return std::clamp(value(QStringLiteral("server/delayMs"), cl::kDefaultDelayMs).toInt(), 0, 60'000);

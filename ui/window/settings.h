@@ -29,6 +29,8 @@ public:
     void setSamplingHz(int hz);
     int cpuWindowS() const; // how much CPU history the graphs show: 10, 20 (the default) or 60 s
     void setCpuWindowS(int seconds);
+    bool timingsLogScale() const;
+    void setTimingsLogScale(bool on);
     int serverDelayMs() const;
     void setServerDelayMs(int ms);
     QString language() const; // "en", "ru" or empty (system)
