@@ -11,11 +11,14 @@
 
 #include <QAbstractItemModelTester>
 #include <QFontMetrics>
+#include <QLabel>
 #include <QScreen>
+#include <QSignalSpy>
 #include <QTest>
 
 #include "charts/cpugraph.h"
 #include "models/processmodel.h"
+#include "pages/cpupage.h"
 
 using namespace cl;
 
@@ -277,6 +280,26 @@ TEST_CASE("a kept-open /proc file reads its new contents each time, and nothing 
     CHECK(fs.read(QStringLiteral("/proc/nonexistent")).isEmpty());
 }
 
+TEST_CASE("a thread that started since the last reading counts from zero, an older one from its first reading", "[processes][monitor]")
+{
+    FakeProc fs;
+    auto stat = [&](qint64 tid, quint64 utime, quint64 started) {
+        QByteArray text = QByteArray::number(tid) + " (w) R 1 1 1 0 -1 0 0 0 0 0 " + QByteArray::number(utime) + " 0 0 0 20 0 1 0 "
+            + QByteArray::number(started) + " 1000 10 0 1 1 0 0 0 0 0 0 0 0 0 0 17 0 0 0\n";
+        fs.files.insert(QStringLiteral("/proc/100/task/%1/stat").arg(tid), text);
+    };
+    fs.stat(100, 1, "concurrency-lab", 0, 0, 1, 10);
+    stat(100, 0, 500);
+    cl::TreeCpuSampler sampler(100, fs, 100);
+    cl::CpuSample s{0, {}, {{0, {1.0, 0}}}};
+    sampler.attribute(s, 0, 1000); // the first readings, at 10 s after boot
+    fs.stat(100, 1, "concurrency-lab", 80, 0, 1, 10);
+    stat(101, 30, 1005); // a worker started at 10.05 s: its 0.3 s are this interval's
+    stat(102, 50, 900); // an older thread not read before: only from now on
+    sampler.attribute(s, 1.0, 1100);
+    CHECK(s.cores[0].ownUser == Approx(0.3));
+}
+
 TEST_CASE("the app's tree is looked for again only when a process or thread was created", "[processes][monitor]")
 {
     FakeProc fs;
@@ -342,4 +365,43 @@ TEST_CASE("the CPU graph scrolled on screen shows what it paints from scratch", 
         const QRect plot(left, top, width - left, 120 - top);
         CHECK(shown.copy(plot) == whole.copy(plot));
     }
+}
+
+TEST_CASE("the Live CPU page warns while other programs take over a quarter of a core, and enlarges a clicked core", "[monitor][window]")
+{
+    ui::CpuPage page;
+    page.resize(800, 600);
+    page.show();
+    QSignalSpy warnings(&page, &ui::CpuPage::otherLoadWarning);
+    qint64 t = 0;
+    auto feed = [&](double otherPerCore, int count) {
+        for (int i = 0; i < count; ++i) {
+            cl::CpuLoad l{otherPerCore + 0.2, 0};
+            l.ownUser = 0.2; // the app's own share is never "other"
+            page.addSample({t += 100, l, {{0, l}, {1, l}}});
+        }
+    };
+    feed(0.05, 20); // 0.1 of a core in all: quiet
+    CHECK(warnings.isEmpty());
+    CHECK_FALSE(page.findChild<QLabel *>(QStringLiteral("otherLoadWarning"))->isVisible());
+    feed(0.3, 20); // 0.6 of a core
+    REQUIRE_FALSE(warnings.isEmpty());
+    CHECK(warnings.last().at(0).toBool());
+    CHECK(page.otherLoad() == Approx(0.6));
+    CHECK(page.findChild<QLabel *>(QStringLiteral("otherLoadWarning"))->isVisible());
+    feed(0.0, 20);
+    CHECK_FALSE(warnings.last().at(0).toBool());
+    CHECK_FALSE(page.findChild<QLabel *>(QStringLiteral("otherLoadWarning"))->isVisible());
+
+    QList<ui::CpuGraph *> graphs = page.findChildren<ui::CpuGraph *>();
+    REQUIRE(graphs.size() == 3); // the total and two cores
+    ui::CpuGraph *core1 = *std::find_if(graphs.begin(), graphs.end(), [](auto *g) { return g->core() == 1; });
+    QTest::mouseClick(core1, Qt::LeftButton);
+    CHECK(page.enlarged() == 1);
+    for (ui::CpuGraph *g : graphs)
+        CHECK(g->isVisible() == (g->core() == 1));
+    QTest::mouseClick(core1, Qt::LeftButton); // again: every graph
+    CHECK(page.enlarged() == ui::CpuPage::kAllGraphs);
+    for (ui::CpuGraph *g : graphs)
+        CHECK(g->isVisible());
 }

@@ -50,7 +50,7 @@ std::optional<PidStat> parsePidStat(const QByteArray &text)
     while (!pid.empty() && pid.back() == ' ')
         pid.remove_suffix(1);
     const bool ok = number(pid, s.pid) && number(f[1], s.ppid) && number(f[11], s.utime) && number(f[12], s.stime)
-        && number(f[17], s.threads) && number(f[21], s.rssPages);
+        && number(f[17], s.threads) && number(f[19], s.startTicks) && number(f[21], s.rssPages);
     if (!ok)
         return std::nullopt;
     if (int cpu = -1; n > 36 && number(f[36], cpu) && cpu >= 0)

@@ -19,6 +19,7 @@ struct PidStat {
     int threads = 0;
     qint64 rssPages = 0;
     int processor = -1; // the core it last ran on (field 39); -1 when the line is too short
+    quint64 startTicks = 0; // when it started, in clock ticks since boot (field 22)
 };
 
 // Parses /proc/<pid>/stat or /proc/<pid>/task/<tid>/stat (the name may hold spaces and ')').

@@ -1,5 +1,7 @@
 #include "monitor/treecpu.h"
 
+#include <time.h>
+
 namespace cl {
 
 TreeCpuSampler::TreeCpuSampler(qint64 rootPid, const ProcFs &fs, long ticksPerSecond)
@@ -81,8 +83,13 @@ void cap(CpuLoad &l)
 
 // A process whose utime + stime did not move since the last reading had no thread running:
 // its threads are not read again (most of the app sleeps most of the time).
-void TreeCpuSampler::attribute(CpuSample &sample, double seconds)
+void TreeCpuSampler::attribute(CpuSample &sample, double seconds, qint64 bootTicks)
 {
+    if (bootTicks < 0) {
+        timespec now{};
+        clock_gettime(CLOCK_BOOTTIME, &now);
+        bootTicks = qint64(now.tv_sec) * ticksPerSecond_ + qint64(now.tv_nsec) * ticksPerSecond_ / 1'000'000'000;
+    }
     QHash<qint64, Ticks> next;
     QHash<qint64, Process> nextProcesses;
     const double ticks = seconds * double(ticksPerSecond_);
@@ -106,16 +113,19 @@ void TreeCpuSampler::attribute(CpuSample &sample, double seconds)
             next.insert(st->pid, {st->utime, st->stime});
             process.tids.append(st->pid);
             const auto prev = ticks_.constFind(st->pid);
+            const bool fresh = prev == ticks_.cend() && lastBootTicks_ >= 0 && qint64(st->startTicks) >= lastBootTicks_;
             const auto core = sample.cores.find(st->processor);
-            if (prev == ticks_.cend() || ticks <= 0 || core == sample.cores.end())
-                continue; // new, or on a core the sample does not have
-            core->ownUser += share(prev->user, st->utime, ticks);
-            core->ownSystem += share(prev->system, st->stime, ticks);
+            if ((prev == ticks_.cend() && !fresh) || ticks <= 0 || core == sample.cores.end())
+                continue; // seen for the first time but older than the last readings, or on a core the sample does not have
+            const Ticks from = fresh ? Ticks{} : prev.value();
+            core->ownUser += share(from.user, st->utime, ticks);
+            core->ownSystem += share(from.system, st->stime, ticks);
         }
         nextProcesses.insert(pid, process);
     }
     ticks_ = next;
     processes_ = nextProcesses;
+    lastBootTicks_ = bootTicks;
     sample.all.ownUser = sample.all.ownSystem = 0;
     for (CpuLoad &l : sample.cores) {
         cap(l);

@@ -17,8 +17,11 @@ class TreeCpuSampler {
 public:
     TreeCpuSampler(qint64 rootPid, const ProcFs &fs, long ticksPerSecond);
     // Fills ownUser and ownSystem of `sample`'s cores and of its total, for the `seconds` since
-    // the previous call (the first call only takes the readings). Never more than a core's busy time.
-    void attribute(CpuSample &sample, double seconds);
+    // the previous call (the first call only takes the readings). Never more than a core's busy
+    // time. A thread that started since the previous call counts from zero, so a run's fresh
+    // workers are not grey for their first interval. `bootTicks`: now, in clock ticks since
+    // boot (read from CLOCK_BOOTTIME when negative).
+    void attribute(CpuSample &sample, double seconds, qint64 bootTicks = -1);
     // The root and every descendant: through /proc/PID/task/TID/children where the kernel has
     // it, else by every process's parent; looked for again only when a process or thread was
     // created anywhere since the last time.
@@ -44,6 +47,7 @@ private:
     QHash<qint64, Process> processes_; // by process id
     QList<qint64> tree_;
     std::optional<qint64> treeLastPid_;
+    qint64 lastBootTicks_ = -1; // when the previous readings were taken
 };
 
 } // namespace cl

@@ -143,8 +143,9 @@ int CpuGraph::xOfTime(qint64 tMs) const
         else
             hi = mid;
     }
-    if (lo == 0 && n > 1 && tMs < 2 * history_.at(0).tMs - history_.at(1).tMs)
-        return INT_MIN; // before the oldest sample's interval
+    const bool sinceStart = history_.appended() == n; // nothing has scrolled out yet
+    if (lo == 0 && n > 1 && tMs < 2 * history_.at(0).tMs - history_.at(1).tMs && !sinceStart)
+        return INT_MIN; // before the oldest sample's interval (a moment before the first sample is put on it)
     const qint64 first = history_.appended() - n;
     return xOf(first + lo - 1) + 1;
 }
