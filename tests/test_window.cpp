@@ -243,6 +243,15 @@ TEST_CASE("Export all writes the timeline and the speedup chart while another ta
         CHECK(size.height() >= 100);
     }
     CHECK(win.w.pages()->currentWidget() == win.w.cpuPage()); // the tab the teacher had open
+    // The CPU graphs under a title band; the timeline (legend + two lanes) only as tall as it needs.
+    CHECK(QImageReader(out.filePath(QStringLiteral("cpu.png"))).size().height() > win.w.cpuPage()->chartArea()->height() + 10);
+    const QImage timeline(out.filePath(QStringLiteral("timeline.png")));
+    CHECK(timeline.height() < 300);
+    bool running = false; // the legend's and the lanes' colour for "running" is in it
+    for (int y = 0; y < timeline.height() && !running; ++y)
+        for (int x = 0; x < timeline.width() && !running; ++x)
+            running = timeline.pixelColor(x, y) == ui::stateColor(cl::WorkerState::Running);
+    CHECK(running);
 }
 
 TEST_CASE("after a run the timeline shows it finished, never still running", "[window][timeline]")

@@ -226,6 +226,10 @@
         <source>Other programs are using %1 of a core. The experiment shares the CPU with them: its timings will be slower and noisier and the GIL picture less clear. Close them before the class.</source>
         <translation>Другие программы занимают %1 ядра. Эксперимент делит с ними процессор: время будет больше и с разбросом, картина GIL — менее ясной. Закройте их перед занятием.</translation>
     </message>
+    <message>
+        <source>CPU per core — this app in colour, other programs in grey — the %1 s up to %2</source>
+        <translation>Загрузка ядер — эта программа цветом, другие программы серым — %1 с до %2</translation>
+    </message>
 </context>
 <context>
     <name>ui::ErrorBanner</name>

@@ -1,9 +1,11 @@
 #include "charts/export.h"
 
+#include "charts/palette.h"
 #include "util/savefile.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QFontMetrics>
 #include <QPainter>
 #include <QSvgGenerator>
 #include <QWidget>
@@ -19,6 +21,38 @@ QImage renderWidget(QWidget *widget, int scale)
     QPainter painter(&image);
     widget->render(&painter, {}, {}, QWidget::DrawChildren | QWidget::DrawWindowBackground);
     return image;
+}
+
+QImage withTitle(const QImage &image, const QString &title)
+{
+    const ChartStyle &st = currentStyle();
+    const qreal scale = image.devicePixelRatio();
+    QFont font;
+    font.setPointSize(st.fontPointSize + 3);
+    font.setBold(true);
+    const int band = QFontMetrics(font).height() + 12;
+    const QSize logical = (QSizeF(image.size()) / scale).toSize();
+    QImage out(QSize(logical.width(), logical.height() + band) * scale, QImage::Format_ARGB32_Premultiplied);
+    out.setDevicePixelRatio(scale);
+    out.fill(st.background);
+    QPainter p(&out);
+    p.setFont(font);
+    p.setPen(st.text);
+    p.drawText(QRect(10, 0, logical.width() - 20, band), Qt::AlignLeft | Qt::AlignVCenter, title);
+    p.drawImage(QPoint(0, band), image);
+    return out;
+}
+
+bool savePng(const QImage &image, const QString &path, QString *error)
+{
+    if (image.isNull()
+        || !cl::saveWith(
+            path, [&image](QIODevice &file) { return image.save(&file, "PNG"); }, nullptr)) {
+        if (error)
+            *error = QCoreApplication::translate("ui::Export", "Cannot write %1").arg(path);
+        return false;
+    }
+    return true;
 }
 
 bool exportPng(QWidget *widget, const QString &path, int scale, QString *error)

@@ -26,7 +26,9 @@ public:
     void setStrategy(cl::Strategy strategy);
     void setTitle(const QString &title); // keeps the model, the zoom and the scroll position
     const QString &title() const { return title_; }
+    std::optional<cl::Strategy> strategy() const { return strategy_; }
     const cl::TimelineModel *model() const { return model_.get(); }
+    std::shared_ptr<const cl::TimelineModel> sharedModel() const { return model_; }
     // The time range both views of a comparison share.
     void setTotal(double seconds);
     double total() const { return total_; }

@@ -3,6 +3,7 @@
 #include "charts/palette.h"
 #include "util/clock.h"
 
+#include <QDateTime>
 #include <QEvent>
 #include <QGridLayout>
 #include <QLabel>
@@ -73,6 +74,13 @@ void CpuPage::retranslate()
                          .arg(st.user.name(), st.system.name(), st.other.name(), st.marker.name())
                          .arg(windowS_));
     warning_->setText(warningText());
+}
+
+QString CpuPage::exportTitle() const
+{
+    return tr("CPU per core — this app in colour, other programs in grey — the %1 s up to %2")
+        .arg(windowS_)
+        .arg(QLocale().toString(QDateTime::currentDateTime(), QLocale::NarrowFormat));
 }
 
 QString CpuPage::warningText() const

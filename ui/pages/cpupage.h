@@ -29,6 +29,7 @@ public:
     int windowS() const { return windowS_; }
     const cl::CpuHistory &history() const { return history_; }
     QWidget *chartArea() const { return area_; } // what "export" renders
+    QString exportTitle() const; // over the exported PNG
     // Shows one graph alone, large (a core, or -1 for the total), or every graph (kAllGraphs).
     void enlarge(int core);
     static constexpr int kAllGraphs = INT_MIN;

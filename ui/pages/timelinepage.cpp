@@ -1,5 +1,6 @@
 #include "pages/timelinepage.h"
 
+#include "charts/export.h"
 #include "charts/palette.h"
 
 #include <QBarCategoryAxis>
@@ -101,6 +102,35 @@ QWidget *TimelinePage::buildViews()
     split->setStretchFactor(1, 1);
     latencyBox->hide();
     return split;
+}
+
+QImage TimelinePage::exportImage(int width, int scale) const
+{
+    if (!current_->model())
+        return {};
+    QWidget page;
+    page.setAttribute(Qt::WA_DontShowOnScreen);
+    auto *layout = new QVBoxLayout(&page);
+    auto *legend = new QLabel(legend_->text(), &page);
+    layout->addWidget(legend);
+    int height = legend->sizeHint().height() + 2 * layout->spacing() + 24;
+    for (const TimelineView *shown : {pinned_, current_}) {
+        if (!shown->isVisibleTo(this) || !shown->model())
+            continue;
+        auto *view = new TimelineView(&page);
+        view->setModel(shown->sharedModel(), shown->title());
+        if (shown->strategy())
+            view->setStrategy(*shown->strategy());
+        view->setWindow(shown->window());
+        view->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        const int h = std::min(420, view->contentHeight() + 4);
+        view->setFixedHeight(h);
+        layout->addWidget(view);
+        height += h + layout->spacing();
+    }
+    page.resize(width, height);
+    page.show();
+    return renderWidget(&page, scale);
 }
 
 void TimelinePage::changeEvent(QEvent *event)

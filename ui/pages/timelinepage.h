@@ -43,6 +43,9 @@ public:
     TimelineView *current() const { return current_; }
     TimelineView *pinned() const { return pinned_; }
     QWidget *chartArea() const { return area_; }
+    // For the slides: the legend over the pinned and the shown run, each only as tall as its
+    // lanes need (at most 420 px), `width` wide, at `scale`. Null when no run is shown.
+    QImage exportImage(int width, int scale) const;
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -462,7 +462,11 @@ bool MainWindow::showPage(const QString &name)
 
 QWidget *MainWindow::currentChart() const
 {
-    QWidget *page = pages_->currentWidget();
+    return chartOf(pages_->currentWidget());
+}
+
+QWidget *MainWindow::chartOf(QWidget *page) const
+{
     if (page == cpu_)
         return cpu_->chartArea();
     if (page == timeline_)
@@ -484,7 +488,9 @@ void MainWindow::exportCurrentChart()
         return;
     settings_.setExportFolder(QFileInfo(path).absolutePath());
     QString error;
-    if (!exportChart(currentChart(), path, settings_.exportScale(), &error))
+    const bool ok = path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive) ? exportChart(currentChart(), path, 1, &error)
+                                                                              : savePng(pageImage(pages_->currentWidget()), path, &error);
+    if (!ok)
         QMessageBox::warning(this, tr("Export"), error);
     else
         statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
@@ -508,26 +514,38 @@ bool MainWindow::writeResultFiles(const QString &dir, QString *error) const
     return true;
 }
 
-// Renders `chart` on `page` to `path`. A page that was never shown was never laid out, and
-// its chart has no size to draw at: it is made the current page while it is drawn.
-bool MainWindow::exportFromPage(QWidget *page, QWidget *chart, const QString &path, QString *error)
+// What a page's PNG shows: its chart; the CPU graphs under a title that says what they are;
+// the timeline with its legend, only as tall as its lanes.
+QImage MainWindow::pageImage(QWidget *page) const
+{
+    const int scale = settings_.exportScale();
+    if (page == cpu_)
+        return withTitle(renderWidget(cpu_->chartArea(), scale), cpu_->exportTitle());
+    if (page == timeline_)
+        return timeline_->exportImage(std::max(800, timeline_->chartArea()->width()), scale);
+    return renderWidget(chartOf(page), scale);
+}
+
+// Renders `page`'s chart to `path`. A page that was never shown was never laid out, and its
+// chart has no size to draw at: it is made the current page while it is drawn.
+bool MainWindow::exportFromPage(QWidget *page, const QString &path, QString *error)
 {
     QWidget *shown = pages_->currentWidget();
     const QSignalBlocker quiet(pages_); // the monitor's process sampling follows the real tab only
     pages_->setCurrentWidget(page);
-    const bool ok = exportPng(chart, path, settings_.exportScale(), error);
+    const bool ok = savePng(pageImage(page), path, error);
     pages_->setCurrentWidget(shown);
     return ok;
 }
 
 bool MainWindow::exportAllTo(const QString &dir, QString *error)
 {
-    if (!exportFromPage(cpu_, cpu_->chartArea(), dir + QStringLiteral("/cpu.png"), error)
-        || !exportFromPage(timings_, timings_->chartArea(), dir + QStringLiteral("/timings.png"), error) || !writeResultFiles(dir, error))
+    if (!exportFromPage(cpu_, dir + QStringLiteral("/cpu.png"), error)
+        || !exportFromPage(timings_, dir + QStringLiteral("/timings.png"), error) || !writeResultFiles(dir, error))
         return false;
-    if (timeline_->current()->model() && !exportFromPage(timeline_, timeline_->chartArea(), dir + QStringLiteral("/timeline.png"), error))
+    if (timeline_->current()->model() && !exportFromPage(timeline_, dir + QStringLiteral("/timeline.png"), error))
         return false;
-    return !speedup_->chart()->hasSweep() || exportFromPage(speedup_, speedup_->chart(), dir + QStringLiteral("/speedup.png"), error);
+    return !speedup_->chart()->hasSweep() || exportFromPage(speedup_, dir + QStringLiteral("/speedup.png"), error);
 }
 
 void MainWindow::exportAll()

@@ -10,6 +10,7 @@
 #include "util/translatable.h"
 #include "window/settings.h"
 
+#include <QImage>
 #include <QMainWindow>
 #include <QTimer>
 
@@ -100,7 +101,9 @@ private:
     void setSamplingHz(int hz);
     bool ensureServer();
     bool writeResultFiles(const QString &dir, QString *error) const;
-    bool exportFromPage(QWidget *page, QWidget *chart, const QString &path, QString *error);
+    bool exportFromPage(QWidget *page, const QString &path, QString *error);
+    QImage pageImage(QWidget *page) const;
+    QWidget *chartOf(QWidget *page) const;
 
     Settings settings_;
     cl::Session session_;
