@@ -40,6 +40,7 @@ struct RunResult : WorkTally {
     double cpuSysS = 0;
     qint64 peakMemBytes = 0; // peak RSS: the app's own peak during the run + each child's peak
     RunStatus status = RunStatus::Ok;
+    qint64 finishedAtMs = 0; // when it ended: wall-clock ms since the epoch (0: not known)
     bool ok() const { return status == RunStatus::Ok; }
     bool cancelled() const { return status == RunStatus::Cancelled; }
     bool operator==(const RunResult &) const = default;

@@ -1,5 +1,6 @@
 #include "experiment/resultjson.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 
 namespace cl {
@@ -35,6 +36,8 @@ QJsonObject runJson(const RunResult &r, Workload w)
     QJsonObject o{{"wall_s", r.wallS}, {"cpu_user_s", r.cpuUserS}, {"cpu_sys_s", r.cpuSysS}, {"peak_mem_bytes", r.peakMemBytes},
         {"items", r.items}, {"errors", r.errors}, {"error_messages", QJsonArray::fromStringList(r.errorMessages)},
         {"status", toString(r.status)}, {"spans", spans}};
+    if (r.finishedAtMs > 0)
+        o.insert("finished_at", QDateTime::fromMSecsSinceEpoch(r.finishedAtMs, Qt::UTC).toString(Qt::ISODateWithMs));
     if (w == Workload::Io) {
         const LatencySummary l = summarizeLatencies(r.latenciesMs);
         o.insert("latency_ms", QJsonObject{{"p50", l.p50}, {"p95", l.p95}, {"p99", l.p99}, {"max", l.max}});
@@ -55,6 +58,8 @@ RunResult runFromJson(const QJsonObject &o)
     r.peakMemBytes = o["peak_mem_bytes"].toInteger();
     r.items = o["items"].toInteger();
     r.errors = o["errors"].toInteger();
+    if (const QDateTime at = QDateTime::fromString(o["finished_at"].toString(), Qt::ISODateWithMs); at.isValid())
+        r.finishedAtMs = at.toMSecsSinceEpoch();
     // "status" since 0.2; older files said "cancelled": true/false.
     r.status = runStatusFromString(o["status"].toString())
                    .value_or(o["cancelled"].toBool() ? RunStatus::Cancelled

@@ -1,5 +1,7 @@
 #include "run/experimentrun.h"
 
+#include <QDateTime>
+
 #include "monitor/ownusage.h"
 #include "strategies/strategy.h"
 #include "util/clock.h"
@@ -32,6 +34,7 @@ RunResult failedRun(const ExperimentSpec &spec, const QString &why)
     out.errors = spec.items();
     out.errorMessages = {why};
     out.status = RunStatus::Failed;
+    out.finishedAtMs = QDateTime::currentMSecsSinceEpoch();
     return out;
 }
 
@@ -59,6 +62,7 @@ RunResult runOnce(const ExperimentSpec &spec, std::stop_token stop, std::atomic<
     out.cpuSysS = m.cpu.sys;
     out.peakMemBytes = peakRssBytes() + m.childPeakRss;
     out.status = statusOf(spec, out, stop);
+    out.finishedAtMs = QDateTime::currentMSecsSinceEpoch();
     return out;
 }
 

@@ -951,6 +951,14 @@
         <source>Other programs are using the CPU: the experiment&apos;s timings will be slower and noisier. The Live CPU tab shows them in grey.</source>
         <translation>Другие программы занимают процессор: время эксперимента будет больше и с разбросом. На вкладке «Загрузка ЦП» они показаны серым.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n unreadable entries of the run history were skipped (%1)</source>
+        <translation>
+            <numerusform>Пропущена %n нечитаемая запись истории запусков (%1)</numerusform>
+            <numerusform>Пропущены %n нечитаемые записи истории запусков (%1)</numerusform>
+            <numerusform>Пропущено %n нечитаемых записей истории запусков (%1)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ui::ProcessModel</name>
@@ -1059,6 +1067,10 @@
     <message>
         <source>Status</source>
         <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Finished at</source>
+        <translation>Завершён</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #include "models/resultsmodel.h"
 
+#include <QDateTime>
+
 #include <QColor>
 #include <QCoreApplication>
 
@@ -49,6 +51,9 @@ QString ResultsModel::cell(const ResultRow &r, int column) const
         return QString::number(x.items);
     case Errors:
         return QString::number(x.errors);
+    case Finished: // local time, sortable, the same in every language and in the CSV
+        return x.finishedAtMs > 0 ? QDateTime::fromMSecsSinceEpoch(x.finishedAtMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                                  : QString();
     }
     return {};
 }
@@ -103,6 +108,8 @@ QVariant ResultsModel::headerData(int section, Qt::Orientation orientation, int 
         return tr("Items");
     case Errors:
         return tr("Errors");
+    case Finished:
+        return tr("Finished at");
     }
     return {};
 }

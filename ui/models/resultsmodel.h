@@ -22,7 +22,7 @@ QString statusName(cl::RunStatus status);
 class ResultsModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Experiment, Run, Status, Wall, User, System, PeakMem, Items, Errors, ColumnCount };
+    enum Column { Experiment, Run, Status, Wall, User, System, PeakMem, Items, Errors, Finished, ColumnCount };
     using QAbstractTableModel::QAbstractTableModel;
 
     int rowCount(const QModelIndex &parent = {}) const override;

@@ -45,7 +45,9 @@
 
 namespace ui {
 
-MainWindow::MainWindow(Settings settings, QWidget *parent) : QMainWindow(parent), settings_(std::move(settings))
+MainWindow::MainWindow(Settings settings, QWidget *parent)
+    : QMainWindow(parent), settings_(std::move(settings)),
+      history_(QFileInfo(settings_.fileName()).absolutePath() + QStringLiteral("/concurrency-lab-history.jsonl"))
 {
     QString error;
     state_ = new QLabel(this);
@@ -69,6 +71,7 @@ MainWindow::MainWindow(Settings settings, QWidget *parent) : QMainWindow(parent)
     statusBar()->addPermanentWidget(serverStatus_);
     buildMenus();
     connectEngine();
+    restoreHistory();
     if (const int row = settings_.lessonRow(); row >= 0)
         experiments_->selectLesson(row);
     else if (settings_.lessonRow() == -2)
@@ -224,6 +227,7 @@ void MainWindow::connectRunMenu()
     connect(menus_->clearResults, &QAction::triggered, this, [this] {
         session_.clear();
         banner_->dismiss();
+        history_.clear();
     });
 }
 
@@ -312,11 +316,9 @@ bool MainWindow::ensureServer()
 }
 
 // The lesson's title when `spec` is one of the lesson's experiments, else its strategy and workers.
-cl::Translatable MainWindow::experimentLabel(const cl::ExperimentSpec &spec)
+cl::Translatable MainWindow::experimentLabel(const cl::ExperimentSpec &spec) const
 {
-    const std::optional<int> row = cl::lessonIndexOf(spec);
-    settings_.setLessonRow(row.value_or(-2));
-    if (row)
+    if (const std::optional<int> row = cl::lessonIndexOf(spec))
         return [title = lesson_[*row].title] { return QCoreApplication::translate("Lesson", title); };
     return [s = spec.strategy, n = spec.effectiveWorkers(), gil = spec.gil] {
         return tr("%1 ×%2 (%3)").arg(cl::describe(s).displayName()).arg(n).arg(gil ? tr("GIL on") : tr("GIL off"));
@@ -336,6 +338,7 @@ void MainWindow::runSpec(cl::ExperimentSpec spec)
         QMessageBox::warning(this, tr("Cannot run"), why);
         return;
     }
+    settings_.setLessonRow(cl::lessonIndexOf(spec).value_or(-2));
     startBatch({{spec, experimentLabel(spec)}}, cl::BatchKind::Experiments);
 }
 
@@ -403,6 +406,23 @@ void MainWindow::onBatchFinished(bool cancelled)
 }
 
 // Results read from a file follow the same rules as a batch: failed runs are marked, never times.
+// The experiments of earlier sessions come back as results, with the times they ran; each one
+// that finishes from now on is kept (the Speedup page's sweeps are not: they have their page).
+void MainWindow::restoreHistory()
+{
+    int skipped = 0;
+    for (const cl::HistoryEntry &e : history_.load(&skipped))
+        session_.load({e.result}, e.spec, {experimentLabel(e.spec)});
+    if (skipped > 0)
+        showStatus([skipped, path = history_.path()] {
+            return tr("%n unreadable entries of the run history were skipped (%1)", nullptr, skipped).arg(QDir::toNativeSeparators(path));
+        });
+    connect(&session_, &cl::Session::experimentFinished, this, [this](const cl::QueuedExperiment &e, const cl::ExperimentResult &r) {
+        if (e.kind != cl::BatchKind::Sweep)
+            history_.append(e.spec, r);
+    });
+}
+
 void MainWindow::loadResults(const QList<cl::ExperimentResult> &results, cl::Workload workload)
 {
     QList<cl::Translatable> labels;

@@ -5,6 +5,7 @@
 
 #include "experiment/lesson.h"
 #include "monitor/systemmonitor.h"
+#include "run/history.h"
 #include "run/session.h"
 #include "server/demoserver.h"
 #include "util/translatable.h"
@@ -95,7 +96,8 @@ private:
     // What the window is doing or how the last batch ended, on the status bar's left (a passing
     // message covers it for a while); it follows a language switch.
     void showStatus(const cl::Translatable &text);
-    cl::Translatable experimentLabel(const cl::ExperimentSpec &spec);
+    cl::Translatable experimentLabel(const cl::ExperimentSpec &spec) const;
+    void restoreHistory();
     void refreshServerStatus();
     void toggleServer();
     void setSamplingHz(int hz);
@@ -106,6 +108,7 @@ private:
     QWidget *chartOf(QWidget *page) const;
 
     Settings settings_;
+    cl::RunHistory history_; // beside the settings file
     cl::Session session_;
     cl::DemoServer server_;
     cl::SystemMonitor monitor_;

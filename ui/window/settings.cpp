@@ -16,6 +16,10 @@ void Settings::setValue(const QString &key, const QVariant &v)
 {
     settings_->setValue(key, v);
 }
+QString Settings::fileName() const
+{
+    return settings_->fileName();
+}
 void Settings::sync()
 {
     settings_->sync();

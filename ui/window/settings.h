@@ -19,6 +19,7 @@ public:
     Settings &operator=(Settings &&) noexcept = default;
     ~Settings();
 
+    QString fileName() const; // where the settings live; the run history is kept beside them
     cl::ExperimentSpec lastSpec() const;
     void setLastSpec(const cl::ExperimentSpec &spec);
     int lessonRow() const;
