@@ -164,7 +164,7 @@ int screenshotCommand(const QStringList &args)
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral("Renders the main window to a PNG, without a display."));
     p.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The PNG to write."));
-    p.addOptions({{QStringLiteral("page"), QStringLiteral("cpu (default), timings, processes, files, streams or system."),
+    p.addOptions({{QStringLiteral("page"), QStringLiteral("cpu (default), timings, timeline, speedup, processes, files, streams, system or code."),
                       QStringLiteral("NAME"), QStringLiteral("cpu")},
         {QStringLiteral("size"), QStringLiteral("Window size (default 1280x800)."), QStringLiteral("WxH"), QStringLiteral("1280x800")},
         {QStringLiteral("results"), QStringLiteral("A results JSON (from run --json) to show on the timings page."),

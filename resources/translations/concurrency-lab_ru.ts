@@ -190,6 +190,29 @@
     </message>
 </context>
 <context>
+    <name>ui::CodePage</name>
+    <message>
+        <source>%1 — the notebook&apos;s cell %2</source>
+        <translation>%1 — ячейка блокнота %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Watch for:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Обратите внимание:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>Python, as in the notebook (its bugs fixed and marked FIXED or ADDED)</source>
+        <translation>Python, как в блокноте (ошибки исправлены и помечены FIXED или ADDED)</translation>
+    </message>
+    <message>
+        <source>C++, what this app runs for it</source>
+        <translation>C++, что для этого выполняет программа</translation>
+    </message>
+    <message>
+        <source>Select and Ctrl+C to copy</source>
+        <translation>Выделите и нажмите Ctrl+C, чтобы скопировать</translation>
+    </message>
+</context>
+<context>
     <name>ui::CpuGraph</name>
     <message>
         <source>%1 offline</source>
@@ -958,6 +981,10 @@
             <numerusform>Пропущены %n нечитаемые записи истории запусков (%1)</numerusform>
             <numerusform>Пропущено %n нечитаемых записей истории запусков (%1)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Код</translation>
     </message>
 </context>
 <context>

@@ -195,6 +195,7 @@ void ExperimentPanel::onLessonSelected(int row)
         return;
     showWatchFor(row);
     setSpec(lesson_[row].spec);
+    emit lessonSelected(row);
 }
 
 void ExperimentPanel::showWatchFor(int row)

@@ -42,6 +42,7 @@ signals:
     void runAllRequested();
     void stopRequested();
     void serverDelayChanged(int ms);
+    void lessonSelected(int row); // the Code page follows it
 
 protected:
     void changeEvent(QEvent *event) override;

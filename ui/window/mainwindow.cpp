@@ -8,6 +8,7 @@
 #include "experiment/resultjson.h"
 #include "experiment/sweep.h"
 #include "models/resultsmodel.h"
+#include "pages/codepage.h"
 #include "pages/cpupage.h"
 #include "pages/experimentpanel.h"
 #include "pages/filespage.h"
@@ -97,12 +98,13 @@ QSize MainWindow::defaultSize() const
 QStringList MainWindow::pageNames()
 {
     return {QStringLiteral("cpu"), QStringLiteral("timings"), QStringLiteral("timeline"), QStringLiteral("speedup"),
-        QStringLiteral("processes"), QStringLiteral("files"), QStringLiteral("streams"), QStringLiteral("system")};
+        QStringLiteral("processes"), QStringLiteral("files"), QStringLiteral("streams"), QStringLiteral("system"), QStringLiteral("code")};
 }
 
 QStringList MainWindow::pageTitles()
 {
-    return {tr("Live CPU"), tr("Timings"), tr("Timeline"), tr("Speedup"), tr("Processes"), tr("Files"), tr("Streams"), tr("System")};
+    return {tr("Live CPU"), tr("Timings"), tr("Timeline"), tr("Speedup"), tr("Processes"), tr("Files"), tr("Streams"), tr("System"),
+        tr("Code")};
 }
 
 TimingChart *MainWindow::timingChart() const
@@ -134,9 +136,11 @@ QWidget *MainWindow::buildPages()
     speedup_ = new SpeedupPage(pages_);
     processes_ = new ProcessesPage(pages_);
     files_ = new FilesPage(pages_);
-    for (QWidget *page : {static_cast<QWidget *>(cpu_), static_cast<QWidget *>(timings_), static_cast<QWidget *>(timeline_),
-             static_cast<QWidget *>(speedup_), static_cast<QWidget *>(processes_), static_cast<QWidget *>(files_),
-             static_cast<QWidget *>(new StreamsPage(pages_)), static_cast<QWidget *>(new SystemPage(pages_))})
+    code_ = new CodePage(lesson_, pages_);
+    for (QWidget *page :
+        {static_cast<QWidget *>(cpu_), static_cast<QWidget *>(timings_), static_cast<QWidget *>(timeline_),
+            static_cast<QWidget *>(speedup_), static_cast<QWidget *>(processes_), static_cast<QWidget *>(files_),
+            static_cast<QWidget *>(new StreamsPage(pages_)), static_cast<QWidget *>(new SystemPage(pages_)), static_cast<QWidget *>(code_)})
         pages_->addTab(page, QString());
     for (QWidget *chart : {static_cast<QWidget *>(cpu_), static_cast<QWidget *>(timings_->chart(cl::Workload::Cpu)),
              static_cast<QWidget *>(timings_->chart(cl::Workload::Io)), static_cast<QWidget *>(timeline_->current()),
@@ -283,6 +287,7 @@ void MainWindow::connectEngine()
         refreshOtherLoad();
         otherLoad_->setVisible(on);
     });
+    connect(experiments_, &ExperimentPanel::lessonSelected, code_, &CodePage::showExperiment);
     connect(experiments_, &ExperimentPanel::runRequested, this, &MainWindow::runSpec);
     connect(experiments_, &ExperimentPanel::runAllRequested, this, &MainWindow::runLesson);
     connect(experiments_, &ExperimentPanel::stopRequested, this, &MainWindow::stop);

@@ -26,6 +26,7 @@ class CpuPage;
 class ErrorBanner;
 class ExperimentPanel;
 class MainMenus;
+class CodePage;
 class FilesPage;
 class SpeedupPage;
 class TimelinePage;
@@ -122,6 +123,7 @@ private:
     QList<QAction *> exportActions_; // "Export as PNG…" in each chart's context menu
     ProcessesPage *processes_ = nullptr;
     FilesPage *files_ = nullptr;
+    CodePage *code_ = nullptr;
     TimelinePage *timeline_ = nullptr;
     SpeedupPage *speedup_ = nullptr;
     QLabel *serverStatus_ = nullptr;

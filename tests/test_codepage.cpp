@@ -1,0 +1,52 @@
+// The Code page: the notebook's Python (fixed, the fixes marked) and the C++ the app runs, for
+// each of the lesson's experiments, following the experiment chosen in the panel.
+#include <catch2/catch.hpp>
+
+#include "pages/codepage.h"
+#include "pages/experimentpanel.h"
+
+#include <QFile>
+
+using namespace cl;
+
+TEST_CASE("every lesson experiment has its Python and its C++, and the notebook's bugs are fixed and marked", "[code]")
+{
+    const QList<LessonExperiment> lesson = lessonExperiments({});
+    ui::CodePage page(lesson);
+    for (int row = 0; row < lesson.size(); ++row) {
+        INFO(lesson[row].title);
+        page.showExperiment(row);
+        CHECK(page.shown() == row);
+        CHECK(page.python().startsWith(QStringLiteral("# %1").arg(QLatin1String(lesson[row].cell))));
+        CHECK_FALSE(page.cpp().isEmpty());
+        CHECK(QFile::exists(ui::CodePage::codePath(lesson[row].spec, "py")));
+    }
+    auto pythonOf = [&](Workload w, Strategy s) {
+        for (int row = 0; row < lesson.size(); ++row)
+            if (lesson[row].spec.workload == w && lesson[row].spec.strategy == s) {
+                page.showExperiment(row);
+                return page.python();
+            }
+        return QString();
+    };
+    const QString processes = pythonOf(Workload::Cpu, Strategy::Processes);
+    CHECK(processes.contains(QStringLiteral("processes.append(p)")));
+    CHECK_FALSE(processes.contains(QStringLiteral("processes.append(t)")));
+    CHECK(processes.contains(QStringLiteral("range(NUM_PROCESSES):   # FIXED")));
+    CHECK(pythonOf(Workload::Io, Strategy::Threads).contains(QStringLiteral("STEPS % NUM_THREADS"))); // 100 // 64 made 64 requests
+    CHECK(pythonOf(Workload::Io, Strategy::Processes).contains(QStringLiteral("STEPS % NUM_PROCESSES")));
+    const QString async = pythonOf(Workload::Io, Strategy::Async);
+    CHECK(async.contains(QStringLiteral("aiohttp.ClientSession")));
+    CHECK_FALSE(async.contains(QStringLiteral("async with aiohttp.get("))); // gone from aiohttp
+}
+
+TEST_CASE("the Code page follows the experiment chosen in the panel", "[code][window]")
+{
+    const QList<LessonExperiment> lesson = lessonExperiments(QStringLiteral("http://127.0.0.1:1/"));
+    ui::ExperimentPanel panel(lesson);
+    ui::CodePage page(lesson);
+    QObject::connect(&panel, &ui::ExperimentPanel::lessonSelected, &page, &ui::CodePage::showExperiment);
+    panel.selectLesson(4);
+    CHECK(page.shown() == 4);
+    CHECK(page.python().startsWith(QStringLiteral("# In [93]")));
+}
