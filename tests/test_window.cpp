@@ -24,6 +24,8 @@
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QStatusBar>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -330,4 +332,27 @@ TEST_CASE("presentation mode enlarges the charts Qt Charts draws and the Files l
     win.w.setPresentationMode(false);
     QCoreApplication::processEvents();
     CHECK(sizes() == normal);
+}
+
+TEST_CASE("presentation mode fits a 1366x768 screen: no page, panel or status line asks for more", "[window][presentation]")
+{
+    Window win;
+    win.w.setPresentationMode(true, false);
+    for (const char *language : {"en", "ru"}) {
+        win.w.setLanguage(QLatin1String(language));
+        for (int i = 0; i < win.w.pages()->count(); ++i) {
+            win.w.pages()->setCurrentIndex(i);
+            QCoreApplication::processEvents();
+            const QSize window = win.w.minimumSizeHint(), page = win.w.pages()->widget(i)->minimumSizeHint(),
+                        panel = win.w.experimentPanel()->minimumSizeHint(), status = win.w.statusBar()->minimumSizeHint(),
+                        tabs = win.w.pages()->tabBar()->minimumSizeHint();
+            INFO(language << ", page " << i << ": window " << window.width() << "x" << window.height() << ", page " << page.width() << "x"
+                          << page.height() << ", panel " << panel.width() << "x" << panel.height() << ", status line " << status.width()
+                          << ", tabs " << tabs.width());
+            CHECK(window.width() <= 1366);
+            CHECK(window.height() <= 768);
+        }
+    }
+    win.w.setLanguage(QStringLiteral("en"));
+    win.w.setPresentationMode(false, false);
 }

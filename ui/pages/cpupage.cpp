@@ -36,6 +36,7 @@ CpuPage::CpuPage(QWidget *parent) : QWidget(parent)
     grid_->setSpacing(4);
     layout->addLayout(grid_, 5);
     legend_ = new QLabel(area_);
+    legend_->setWordWrap(true); // never wider than the graphs: the newest samples are on the right
     layout->addWidget(legend_);
     auto *scroll = new QScrollArea(this);
     scroll->setWidget(area_);

@@ -75,6 +75,11 @@ QWidget *ExperimentPanel::buildForm()
     strategy_ = new QComboBox(formBox_);
     for (const cl::StrategyDescriptor &s : cl::strategyTable())
         strategy_->addItem(QString(), int(s.id));
+    for (QComboBox *box : {workload_, strategy_}) { // as narrow as the panel is: the list shows each name whole
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(8);
+    }
+    form_->setRowWrapPolicy(QFormLayout::WrapLongRows); // large Russian labels go above their field
     workers_ = spin(formBox_, 1, 1024);
     steps_ = spin(formBox_, 1, 2'000'000'000);
     requests_ = spin(formBox_, 1, 1'000'000);

@@ -120,7 +120,7 @@ QWidget *FilesPage::buildButtons()
 {
     auto *w = new QWidget(this);
     auto *grid = new QGridLayout(w);
-    constexpr int kColumns = 4; // narrow enough for a 900-pixel window
+    constexpr int kColumns = 3; // narrow enough for a laptop's screen in presentation mode, in Russian too
     int i = 0;
     for (const Operation &op : kOperations) {
         auto *b = new QPushButton(w);

@@ -57,6 +57,7 @@ TimelinePage::TimelinePage(QWidget *parent) : QWidget(parent)
     pin_ = new QPushButton(this);
     reset_ = new QPushButton(this);
     legend_ = new QLabel(this);
+    legend_->setWordWrap(true); // five states in large Russian text are wider than a laptop's screen
     pickerLabel_ = new QLabel(this);
     bar->addWidget(pickerLabel_);
     bar->addWidget(picker_, 1);

@@ -97,7 +97,7 @@ QString screenshot(const ScreenshotOptions &o)
     }
     window.showPage(o.page);
     if (o.presentation)
-        window.setPresentationMode(true);
+        window.setPresentationMode(true, false);
     window.show();
     window.resize(o.size);
     if (o.runLesson > 0) {

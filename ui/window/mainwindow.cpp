@@ -19,6 +19,7 @@
 #include "pages/timelinepage.h"
 #include "pages/timingspage.h"
 #include "strategies/strategy.h"
+#include "window/elidinglabel.h"
 #include "window/errorbanner.h"
 #include "window/helpdialogs.h"
 #include "window/language.h"
@@ -37,6 +38,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScreen>
+#include <QScrollArea>
 #include <QSignalBlocker>
 #include <QSplitter>
 #include <QStatusBar>
@@ -51,16 +53,21 @@ MainWindow::MainWindow(Settings settings, QWidget *parent)
       history_(QFileInfo(settings_.fileName()).absolutePath() + QStringLiteral("/concurrency-lab-history.jsonl"))
 {
     QString error;
-    state_ = new QLabel(this);
+    state_ = new ElidingLabel(this);
     state_->setIndent(4); // where a passing message starts too
     statusBar()->addWidget(state_, 1);
     if (!server_.start(0, settings_.serverDelayMs(), &error))
         showStatus([error] { return tr("The demo server could not start: %1").arg(error); });
     lesson_ = cl::lessonExperiments(server_.url());
     auto *splitter = new QSplitter(this);
-    experiments_ = new ExperimentPanel(lesson_, splitter);
+    auto *panelScroll = new QScrollArea(splitter); // a 768-pixel screen in presentation mode scrolls the panel, never squeezes it
+    panelScroll->setWidgetResizable(true);
+    panelScroll->setFrameShape(QFrame::NoFrame);
+    panelScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    experiments_ = new ExperimentPanel(lesson_, panelScroll);
     experiments_->setServerDelayMs(settings_.serverDelayMs());
-    splitter->addWidget(experiments_);
+    panelScroll->setWidget(experiments_);
+    splitter->addWidget(panelScroll);
     splitter->addWidget(buildPages());
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({380, 900});
@@ -68,7 +75,7 @@ MainWindow::MainWindow(Settings settings, QWidget *parent)
     otherLoad_ = new QLabel(this);
     otherLoad_->hide();
     statusBar()->addPermanentWidget(otherLoad_);
-    serverStatus_ = new QLabel(this);
+    serverStatus_ = new ElidingLabel(this);
     statusBar()->addPermanentWidget(serverStatus_);
     buildMenus();
     connectEngine();
@@ -257,7 +264,7 @@ void MainWindow::connectServerMenu()
 
 void MainWindow::connectViewMenu()
 {
-    connect(menus_->presentation, &QAction::toggled, this, &MainWindow::setPresentationMode);
+    connect(menus_->presentation, &QAction::toggled, this, [this](bool on) { setPresentationMode(on); });
     menus_->logScale->setChecked(settings_.timingsLogScale());
     timings_->setLogScale(settings_.timingsLogScale());
     connect(menus_->logScale, &QAction::toggled, this, [this](bool on) {
@@ -586,14 +593,15 @@ void MainWindow::exportAll()
         statusBar()->showMessage(tr("Exported charts and results into %1").arg(QDir::toNativeSeparators(dir)), 5000);
 }
 
-void MainWindow::setPresentationMode(bool on)
+void MainWindow::setPresentationMode(bool on, bool fullScreen)
 {
     setPresentationStyle(on);
     QFont f = QApplication::font();
     f.setPointSize(f.pointSize() - presentationFontDelta_ + (on ? 6 : 0));
     presentationFontDelta_ = on ? 6 : 0;
     QApplication::setFont(f);
-    on ? showFullScreen() : showNormal();
+    if (fullScreen)
+        on ? showFullScreen() : showNormal();
     timings_->chart(cl::Workload::Cpu)->applyStyle();
     timings_->chart(cl::Workload::Io)->applyStyle();
     cpu_->update();

@@ -74,7 +74,9 @@ public slots:
     void stop();
     void exportCurrentChart();
     void exportAll();
-    void setPresentationMode(bool on);
+    // Larger fonts, thicker lines, colour-blind-safe colours; full screen unless told otherwise
+    // (a headless screenshot keeps the size it was asked for).
+    void setPresentationMode(bool on, bool fullScreen = true);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
