@@ -164,15 +164,16 @@ int screenshotCommand(const QStringList &args)
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral("Renders the main window to a PNG, without a display."));
     p.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The PNG to write."));
-    p.addOptions({{QStringLiteral("page"), QStringLiteral("cpu (default), timings, timeline, speedup, processes, files, streams, system or code."),
-                      QStringLiteral("NAME"), QStringLiteral("cpu")},
-        {QStringLiteral("size"), QStringLiteral("Window size (default 1280x800)."), QStringLiteral("WxH"), QStringLiteral("1280x800")},
-        {QStringLiteral("results"), QStringLiteral("A results JSON (from run --json) to show on the timings page."),
-            QStringLiteral("FILE")},
-        {QStringLiteral("wait-ms"), QStringLiteral("Let the live graphs fill first (default 2500)."), QStringLiteral("N")},
-        {QStringLiteral("presentation"), QStringLiteral("In presentation mode.")},
-        {QStringLiteral("run"), QStringLiteral("Start lesson experiment N (1-7) and shoot while it runs."), QStringLiteral("N")},
-        {QStringLiteral("lang"), QStringLiteral("en or ru."), QStringLiteral("LANG")}});
+    p.addOptions(
+        {{QStringLiteral("page"), QStringLiteral("cpu (default), timings, timeline, speedup, processes, files, streams, system or code."),
+             QStringLiteral("NAME"), QStringLiteral("cpu")},
+            {QStringLiteral("size"), QStringLiteral("Window size (default 1280x800)."), QStringLiteral("WxH"), QStringLiteral("1280x800")},
+            {QStringLiteral("results"), QStringLiteral("A results JSON (from run --json) to show on the timings page."),
+                QStringLiteral("FILE")},
+            {QStringLiteral("wait-ms"), QStringLiteral("Let the live graphs fill first (default 2500)."), QStringLiteral("N")},
+            {QStringLiteral("presentation"), QStringLiteral("In presentation mode.")},
+            {QStringLiteral("run"), QStringLiteral("Start lesson experiment N (1-7) and shoot while it runs."), QStringLiteral("N")},
+            {QStringLiteral("lang"), QStringLiteral("en or ru."), QStringLiteral("LANG")}});
     if (auto exit = parseOrExit(p, args, QStringLiteral("screenshot")))
         return *exit;
     const QStringList size = p.value(QStringLiteral("size")).split(QLatin1Char('x'));

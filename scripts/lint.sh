@@ -8,7 +8,7 @@ build="${BUILD_DIR:-build/ci}"
 # find, not git: a fresh machine's checkout may come without git
 mapfile -t sources < <(find core ui app tests -name '*.cpp' -o -name '*.h' | sort)
 if ! clang-format --dry-run --Werror "${sources[@]}" 2>/tmp/clang-format.log; then
-    grep -E '^[^ ].*warning' /tmp/clang-format.log | cut -d: -f1 | sort -u | sed 's/^/not formatted: /' >&2
+    grep -E '^[^ ].*(warning|error)' /tmp/clang-format.log | cut -d: -f1 | sort -u | sed 's/^/not formatted: /' >&2
     echo "Run: clang-format -i \$(find core ui app tests -name '*.cpp' -o -name '*.h')" >&2
     exit 1
 fi
