@@ -147,6 +147,29 @@ TEST_CASE("each strategy has one colour on the chart, and the log scale gives ea
     CHECK(drawnBars(chart) == QList<double>{10.0, 0.2, 0.1, 1.0});
 }
 
+TEST_CASE("the memory chart shows each experiment's own memory, the median of its ok runs", "[timings][memory]")
+{
+    auto run = [](qint64 mib, RunStatus status = RunStatus::Ok) {
+        RunResult r = okRun(1.0, 100);
+        r.memBytes = mib * 1024 * 1024;
+        r.status = status;
+        return r;
+    };
+    const ExperimentResult threads{Strategy::Threads, 64, true, {run(3), run(1), run(2)}, 100};
+    const ExperimentResult processes{Strategy::Processes, 16, true, {run(60), run(500, RunStatus::Failed)}, 100};
+    const ExperimentResult stopped{Strategy::Async, 100, true, {cancelledRun(0.1)}, 100};
+    const QList<ui::TimingBar> bars
+        = ui::memoryBars({threads, processes, stopped}, {QStringLiteral("IO"), QStringLiteral("IO"), QStringLiteral("IO")});
+    REQUIRE(bars.size() == 3);
+    CHECK(bars[0].bestS == 2.0); // the median
+    CHECK(bars[0].minS == 1.0);
+    CHECK(bars[0].maxS == 3.0);
+    CHECK(bars[0].label.startsWith(QStringLiteral("IO: threads ×64")));
+    CHECK(bars[1].bestS == 60.0); // the failed run's 500 MiB is not a measure
+    CHECK_FALSE(bars[2].hasTime());
+    CHECK(bars[2].strategy == Strategy::Async);
+}
+
 TEST_CASE("a batch whose every request failed is charted as failed, with a banner and no \"Done.\"", "[window]")
 {
     Window win;

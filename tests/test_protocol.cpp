@@ -2,6 +2,7 @@
 
 #include "child/workerprotocol.h"
 #include "helpers.h"
+#include "monitor/ownusage.h"
 #include "run/experimentrun.h"
 
 #include <random>
@@ -30,7 +31,28 @@ TEST_CASE("the child protocol survives garbage, split lines and over-long lines"
     CHECK(r.done);
     CHECK(r.tally.items == 10);
     CHECK(r.peakRssBytes == 4096);
+    CHECK(r.pssBytes == 0); // an older worker's line: no PSS
     CHECK(r.garbageLines >= 3);
+    ChildReport withPss;
+    parser.feed("CLW1 done 10 0 4096 0.5 0.1 8192\n", withPss);
+    CHECK(withPss.done);
+    CHECK(withPss.pssBytes == 8192);
+}
+
+TEST_CASE("a run's own memory: the growth over its start for threads, each child's PSS for processes", "[protocol][memory]")
+{
+    CHECK(parsePss("Rss:     20000 kB\nPss:     12345 kB\nShared_Clean: 1 kB\n") == 12345 * 1024);
+    CHECK(parsePss("garbage") == -1);
+    CHECK(pssBytes() > 0);
+    ExperimentSpec threads = test::smallSpec(Workload::Cpu, Strategy::Threads, 2, 200'000);
+    ExperimentSpec processes = test::smallSpec(Workload::Cpu, Strategy::Processes, 2, 200'000);
+    const RunResult t = runOnce(threads), p = runOnce(processes);
+    REQUIRE(t.ok());
+    REQUIRE(p.ok());
+    CHECK(t.memBytes >= 0);
+    CHECK(t.memBytes < t.peakMemBytes); // the growth, not the app's whole resident set
+    CHECK(p.memBytes > 2 * 1024 * 1024); // two children, each a whole process
+    CHECK(p.memBytes > t.memBytes);
 }
 
 TEST_CASE("a worker that prints garbage and exits costs its items, with a message", "[protocol]")

@@ -128,7 +128,7 @@ int runWorkerMode(int argc, char **argv)
     for (const QString &e : std::as_const(tally.errorMessages))
         out.error(e);
     const CpuTimes cpu = processCpuTimes();
-    out.done(tally.items, tally.errors, peakRssBytes(), cpu.user, cpu.sys);
+    out.done(tally.items, tally.errors, peakRssBytes(), cpu.user, cpu.sys, pssBytes());
     if (std::ferror(stdout) || std::fflush(stdout) != 0) {
         std::fprintf(stderr, "concurrency-lab worker: cannot write the report to stdout\n");
         return 1;

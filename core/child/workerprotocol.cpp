@@ -63,13 +63,14 @@ void WorkerLineParser::parseLine(const QByteArray &raw, ChildReport &r)
             r.progress = std::max(r.progress, items);
     } else if (verb == "error" && f.size() >= 3) {
         r.tally.addError(QString::fromUtf8(line.mid(line.indexOf("error") + 6)), 0);
-    } else if (verb == "done" && f.size() == 7) {
-        const double items = num(2), errors = num(3), rss = num(4), user = num(5), sys = num(6);
+    } else if (verb == "done" && (f.size() == 7 || f.size() == 8)) {
+        const double items = num(2), errors = num(3), rss = num(4), user = num(5), sys = num(6), pss = f.size() == 8 ? num(7) : 0;
         if (ok) {
             r.done = true;
             r.tally.items = qint64(items);
             r.tally.errors = qint64(errors);
             r.peakRssBytes = qint64(rss);
+            r.pssBytes = qint64(pss);
             r.cpuUserS = user;
             r.cpuSysS = sys;
             r.progress = std::max(r.progress, r.tally.items);
@@ -109,10 +110,10 @@ void WorkerWriter::error(const QString &message)
 {
     line("error " + message.simplified().toUtf8());
 }
-void WorkerWriter::done(qint64 items, qint64 errors, qint64 peakRss, double user, double sys)
+void WorkerWriter::done(qint64 items, qint64 errors, qint64 peakRss, double user, double sys, qint64 pss)
 {
     line("done " + QByteArray::number(items) + ' ' + QByteArray::number(errors) + ' ' + QByteArray::number(peakRss) + ' '
-        + QByteArray::number(user, 'f', 6) + ' ' + QByteArray::number(sys, 'f', 6));
+        + QByteArray::number(user, 'f', 6) + ' ' + QByteArray::number(sys, 'f', 6) + ' ' + QByteArray::number(pss));
     flush();
 }
 

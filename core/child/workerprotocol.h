@@ -3,7 +3,7 @@
 //   CLW1 span <state> <t0_s> <t1_s>          times relative to the parent's run origin
 //   CLW1 progress <items_so_far>
 //   CLW1 error <message>
-//   CLW1 done <items> <errors> <peak_rss_bytes> <cpu_user_s> <cpu_sys_s>
+//   CLW1 done <items> <errors> <peak_rss_bytes> <cpu_user_s> <cpu_sys_s> [<pss_bytes>]
 // Latencies ride on spans (io_wait) and on `lat <ms>` lines. Anything else is ignored and
 // counted, so a child that prints garbage or dies mid-line cannot confuse the parent.
 #pragma once
@@ -27,6 +27,7 @@ struct ChildReport {
     bool done = false;
     WorkTally tally;
     qint64 peakRssBytes = 0;
+    qint64 pssBytes = 0; // its proportional set size when it was done (0: an older worker did not say)
     double cpuUserS = 0, cpuSysS = 0;
     int garbageLines = 0;
 };
@@ -54,7 +55,7 @@ public:
     void latency(double ms);
     void progress(qint64 items);
     void error(const QString &message);
-    void done(qint64 items, qint64 errors, qint64 peakRss, double user, double sys);
+    void done(qint64 items, qint64 errors, qint64 peakRss, double user, double sys, qint64 pss);
     void flush() { std::fflush(out_); }
 
 private:

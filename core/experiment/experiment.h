@@ -39,6 +39,9 @@ struct RunResult : WorkTally {
     double cpuUserS = 0; // the experiment's threads and child processes
     double cpuSysS = 0;
     qint64 peakMemBytes = 0; // peak RSS: the app's own peak during the run + each child's peak
+    // The experiment's own memory: how far the app's resident set grew over where it stood when
+    // the run started (threads' stacks, tasks' sockets and buffers) + each child process's PSS.
+    qint64 memBytes = 0;
     RunStatus status = RunStatus::Ok;
     qint64 finishedAtMs = 0; // when it ended: wall-clock ms since the epoch (0: not known)
     bool ok() const { return status == RunStatus::Ok; }

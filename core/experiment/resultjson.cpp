@@ -34,8 +34,8 @@ QJsonObject runJson(const RunResult &r, Workload w)
         spans.append(
             QJsonObject{{"worker", s.worker}, {"kind", toString(s.kind)}, {"state", toString(s.state)}, {"t0_s", s.t0}, {"t1_s", s.t1}});
     QJsonObject o{{"wall_s", r.wallS}, {"cpu_user_s", r.cpuUserS}, {"cpu_sys_s", r.cpuSysS}, {"peak_mem_bytes", r.peakMemBytes},
-        {"items", r.items}, {"errors", r.errors}, {"error_messages", QJsonArray::fromStringList(r.errorMessages)},
-        {"status", toString(r.status)}, {"spans", spans}};
+        {"mem_bytes", r.memBytes}, {"items", r.items}, {"errors", r.errors},
+        {"error_messages", QJsonArray::fromStringList(r.errorMessages)}, {"status", toString(r.status)}, {"spans", spans}};
     if (r.finishedAtMs > 0)
         o.insert("finished_at", QDateTime::fromMSecsSinceEpoch(r.finishedAtMs, Qt::UTC).toString(Qt::ISODateWithMs));
     if (w == Workload::Io) {
@@ -56,6 +56,7 @@ RunResult runFromJson(const QJsonObject &o)
     r.cpuUserS = o["cpu_user_s"].toDouble();
     r.cpuSysS = o["cpu_sys_s"].toDouble();
     r.peakMemBytes = o["peak_mem_bytes"].toInteger();
+    r.memBytes = o["mem_bytes"].toInteger();
     r.items = o["items"].toInteger();
     r.errors = o["errors"].toInteger();
     if (const QDateTime at = QDateTime::fromString(o["finished_at"].toString(), Qt::ISODateWithMs); at.isValid())

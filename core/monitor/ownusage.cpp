@@ -43,6 +43,23 @@ qint64 currentRssBytes()
     return statusField("VmRSS");
 }
 
+qint64 parsePss(const QByteArray &smapsRollup)
+{
+    for (const QByteArray &line : smapsRollup.split('\n'))
+        if (line.startsWith("Pss:")) {
+            bool ok = false;
+            const qint64 kb = line.mid(4).trimmed().split(' ').first().toLongLong(&ok);
+            return ok ? kb * 1024 : -1;
+        }
+    return -1;
+}
+
+qint64 pssBytes()
+{
+    const qint64 pss = parsePss(ProcFs().read(QStringLiteral("/proc/self/smaps_rollup")));
+    return pss >= 0 ? pss : currentRssBytes();
+}
+
 bool resetPeakRss()
 {
     QFile f(QStringLiteral("/proc/self/clear_refs"));

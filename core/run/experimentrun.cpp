@@ -51,6 +51,7 @@ RunResult runOnce(const ExperimentSpec &spec, std::stop_token stop, std::atomic<
     }
     malloc_trim(0); // give back what earlier runs freed, so this run's peak is its own
     resetPeakRss();
+    const qint64 baseline = currentRssBytes();
     const std::int64_t origin = monotonicNs();
     if (live)
         live->beginRun(origin);
@@ -61,6 +62,7 @@ RunResult runOnce(const ExperimentSpec &spec, std::stop_token stop, std::atomic<
     out.cpuUserS = m.cpu.user;
     out.cpuSysS = m.cpu.sys;
     out.peakMemBytes = peakRssBytes() + m.childPeakRss;
+    out.memBytes = std::max<qint64>(0, peakRssBytes() - baseline) + m.childPss;
     out.status = statusOf(spec, out, stop);
     out.finishedAtMs = QDateTime::currentMSecsSinceEpoch();
     return out;

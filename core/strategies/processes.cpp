@@ -161,6 +161,7 @@ private:
         t.merge(std::move(c.report.tally));
         result_.cpu += CpuTimes{c.report.cpuUserS, c.report.cpuSysS};
         result_.childPeakRss += c.report.peakRssBytes;
+        result_.childPss += c.report.pssBytes;
         if (c.report.done || stop_.stop_requested())
             return;
         // The culprit says why; the workers stopped because of it only count their missing items.

@@ -27,12 +27,13 @@ struct RunContext {
     SpanSink *live; // spans as they happen, for the live timeline (optional)
 };
 
-// What a strategy measured: the work done, the CPU time its workers used, and the peak memory of
-// its child processes (the app's own peak is read by the run around it).
+// What a strategy measured: the work done, the CPU time its workers used, and the memory of its
+// child processes (the app's own is read by the run around it).
 struct Measured {
     WorkTally tally;
     CpuTimes cpu;
     qint64 childPeakRss = 0;
+    qint64 childPss = 0; // each child's proportional set size when it was done
 };
 
 using RunFunction = Measured (*)(const RunContext &);

@@ -1068,10 +1068,6 @@
         <translation>ЦП система, с</translation>
     </message>
     <message>
-        <source>Peak memory, MiB</source>
-        <translation>Пик памяти, МиБ</translation>
-    </message>
-    <message>
         <source>Items</source>
         <translation>Элементы</translation>
     </message>
@@ -1098,6 +1094,10 @@
     <message>
         <source>Finished at</source>
         <translation>Завершён</translation>
+    </message>
+    <message>
+        <source>Own memory, MiB</source>
+        <translation>Своя память, МиБ</translation>
     </message>
 </context>
 <context>
@@ -1522,6 +1522,22 @@ from %3 for %4</source>
         <source>seconds, best of N, log scale (lower is faster)</source>
         <translation>секунды, лучший из N, логарифмическая шкала (меньше — быстрее)</translation>
     </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 МиБ</translation>
+    </message>
+    <message>
+        <source>MiB, the experiment&apos;s own (median of N)</source>
+        <translation>МиБ, память самого эксперимента (медиана из N)</translation>
+    </message>
+    <message>
+        <source>MiB, the experiment&apos;s own (median of N), log scale</source>
+        <translation>МиБ, память самого эксперимента (медиана из N), логарифмическая шкала</translation>
+    </message>
+    <message>
+        <source>Each experiment&apos;s own memory: how far the app&apos;s resident memory grew over where it stood when the run started (threads&apos; stacks, tasks&apos; sockets and buffers), plus each child process&apos;s PSS (its private pages and its share of the shared ones). The median of the ok runs; the whisker spans the smallest to the largest</source>
+        <translation>Память самого эксперимента: насколько резидентная память программы выросла от уровня на старте запуска (стеки потоков, сокеты и буферы задач), плюс PSS каждого дочернего процесса (его собственные страницы и его доля общих). Медиана успешных запусков; «усы» — от наименьшего до наибольшего</translation>
+    </message>
 </context>
 <context>
     <name>ui::TimingsPage</name>
@@ -1540,6 +1556,18 @@ from %3 for %4</source>
     <message>
         <source>IO-bound: HTTP requests — best of N</source>
         <translation>Ввод-вывод (IO): HTTP-запросы — лучший из N</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>IO</source>
+        <translation>IO</translation>
+    </message>
+    <message>
+        <source>Memory: each experiment&apos;s own — median of N</source>
+        <translation>Память: своя у каждого эксперимента — медиана из N</translation>
     </message>
 </context>
 </TS>

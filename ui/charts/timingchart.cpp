@@ -93,6 +93,33 @@ TimingBar timingBar(const cl::ExperimentResult &r, std::optional<double> noteboo
 
 } // namespace
 
+QList<TimingBar> memoryBars(const QList<cl::ExperimentResult> &results, const QStringList &workloads)
+{
+    QList<TimingBar> bars;
+    for (qsizetype i = 0; i < results.size(); ++i) {
+        const cl::ExperimentResult &r = results[i];
+        TimingBar b{workloads.value(i) + QStringLiteral(": ") + strategyLabel(r), 0, 0, 0, std::nullopt};
+        b.strategy = r.strategy;
+        QList<double> mib;
+        for (const cl::RunResult &run : r.runs)
+            if (run.ok())
+                mib.append(double(run.memBytes) / (1024.0 * 1024.0));
+        if (mib.isEmpty()) {
+            b.status = r.firstFailure() ? cl::RunStatus::Failed : cl::RunStatus::Cancelled;
+            b.label += QStringLiteral("<br>") + warning(statusMark(b.status));
+        } else {
+            std::sort(mib.begin(), mib.end());
+            b.bestS = mib[mib.size() / 2];
+            b.minS = mib.first();
+            b.maxS = mib.last();
+            b.label += QStringLiteral("<br>")
+                + QCoreApplication::translate("ui::TimingChart", "%1 MiB").arg(b.bestS, 0, 'f', b.bestS < 10 ? 1 : 0);
+        }
+        bars.append(b);
+    }
+    return bars;
+}
+
 QList<TimingBar> timingBars(const QList<cl::ExperimentResult> &results, const QList<std::optional<double>> &notebook)
 {
     const double sequential = sequentialBest(results);
@@ -118,6 +145,12 @@ void TimingChart::setBars(const QString &title, const QList<TimingBar> &bars)
 
 void TimingChart::applyStyle()
 {
+    rebuild();
+}
+
+void TimingChart::setUnit(Unit unit)
+{
+    unit_ = unit;
     rebuild();
 }
 
@@ -155,6 +188,14 @@ double TimingChart::y(double seconds) const
     return seconds > 0 ? std::log10(seconds) - decades().first : 0.0;
 }
 
+QString TimingChart::decadeText(int decade) const
+{
+    const double v = std::pow(10.0, decade);
+    if (unit_ == Unit::MiB)
+        return QCoreApplication::translate("ui::TimingChart", "%1 MiB").arg(QString::number(v, 'f', std::max(0, -decade)));
+    return decade >= 0 ? QCoreApplication::translate("ui::TimingChart", "%1 s").arg(QString::number(v, 'f', 0)) : secondsText(v);
+}
+
 QAbstractAxis *TimingChart::makeAxisY() const
 {
     if (!log_) {
@@ -162,7 +203,7 @@ QAbstractAxis *TimingChart::makeAxisY() const
         double top = 0;
         for (const TimingBar &b : bars_)
             top = std::max({top, b.maxS, b.notebookS.value_or(0)});
-        axis->setTitleText(tr("seconds, best of N (lower is faster)"));
+        axis->setTitleText(unit_ == Unit::MiB ? tr("MiB, the experiment's own (median of N)") : tr("seconds, best of N (lower is faster)"));
         axis->setRange(0, top > 0 ? top * 1.12 : 1);
         axis->applyNiceNumbers();
         return axis;
@@ -170,12 +211,11 @@ QAbstractAxis *TimingChart::makeAxisY() const
     auto *axis = new QCategoryAxis;
     const auto [first, last] = decades();
     for (int d = first; d <= last; ++d)
-        axis->append(d >= 0 ? QCoreApplication::translate("ui::TimingChart", "%1 s").arg(QString::number(std::pow(10.0, d), 'f', 0))
-                            : secondsText(std::pow(10.0, d)),
-            double(d - first));
+        axis->append(decadeText(d), double(d - first));
     axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     axis->setRange(0, double(last - first));
-    axis->setTitleText(tr("seconds, best of N, log scale (lower is faster)"));
+    axis->setTitleText(unit_ == Unit::MiB ? tr("MiB, the experiment's own (median of N), log scale")
+                                          : tr("seconds, best of N, log scale (lower is faster)"));
     return axis;
 }
 
@@ -189,8 +229,12 @@ void TimingChart::changeEvent(QEvent *event)
 void TimingChart::rebuild()
 {
     const ChartStyle &st = currentStyle();
-    setToolTip(tr("Best of N runs per strategy; the whisker spans the fastest to the slowest run; "
-                  "the diamond is the notebook's figure; failed and stopped runs are not times"));
+    setToolTip(unit_ == Unit::MiB ? tr("Each experiment's own memory: how far the app's resident memory grew over where it stood when "
+                                       "the run started (threads' stacks, tasks' sockets and buffers), plus each child process's PSS "
+                                       "(its private pages and its share of the shared ones). The median of the ok runs; the whisker "
+                                       "spans the smallest to the largest")
+                                  : tr("Best of N runs per strategy; the whisker spans the fastest to the slowest run; "
+                                       "the diamond is the notebook's figure; failed and stopped runs are not times"));
     auto *chart = new QChart; // owned by the view once set
     chart->setTitle(title_.isEmpty() ? tr("Run an experiment to see its timings") : title_);
     QFont font = chart->titleFont();

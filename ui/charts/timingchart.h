@@ -27,6 +27,10 @@ struct TimingBar {
 // Bars for results of one workload, in the order given, with speedups against the first
 // sequential result among them that has an ok run (if any). Only ok runs are times.
 QList<TimingBar> timingBars(const QList<cl::ExperimentResult> &results, const QList<std::optional<double>> &notebook);
+// Bars of each experiment's own memory in MiB: the median of its ok runs, their min–max as the
+// whisker (RunResult::memBytes).
+// Each label starts with its `workloads` entry ("CPU", "IO").
+QList<TimingBar> memoryBars(const QList<cl::ExperimentResult> &results, const QStringList &workloads);
 
 class TimingChart : public QChartView {
     Q_OBJECT
@@ -38,6 +42,9 @@ public:
     void applyStyle();
     // Each decade the same height, so 0.1 s bars show beside 10 s ones.
     void setLogScale(bool on);
+    // What the bars measure: seconds (the default) or MiB of memory.
+    enum class Unit { Seconds, MiB };
+    void setUnit(Unit unit);
     bool logScale() const { return log_; }
 
 protected:
@@ -46,6 +53,7 @@ protected:
 private:
     void rebuild();
     QAbstractAxis *makeAxisY() const;
+    QString decadeText(int decade) const;
     std::pair<int, int> decades() const;
     double y(double seconds) const;
     QAbstractBarSeries *addBars(QChart *chart, QBarCategoryAxis *x, QAbstractAxis *y) const;
@@ -55,6 +63,7 @@ private:
     QString title_;
     QList<TimingBar> bars_;
     bool log_ = false;
+    Unit unit_ = Unit::Seconds;
 };
 
 } // namespace ui

@@ -45,8 +45,8 @@ QString ResultsModel::cell(const ResultRow &r, int column) const
         return QString::number(x.cpuUserS, 'f', 3);
     case System:
         return QString::number(x.cpuSysS, 'f', 3);
-    case PeakMem:
-        return QString::number(double(x.peakMemBytes) / (1024.0 * 1024.0), 'f', 1);
+    case PeakMem: // the experiment's own; results from before it was measured only have the peak
+        return QString::number(double(x.memBytes > 0 ? x.memBytes : x.peakMemBytes) / (1024.0 * 1024.0), 'f', 1);
     case Items:
         return QString::number(x.items);
     case Errors:
@@ -103,7 +103,7 @@ QVariant ResultsModel::headerData(int section, Qt::Orientation orientation, int 
     case System:
         return tr("CPU system, s");
     case PeakMem:
-        return tr("Peak memory, MiB");
+        return tr("Own memory, MiB");
     case Items:
         return tr("Items");
     case Errors:

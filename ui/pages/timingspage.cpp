@@ -20,6 +20,8 @@ TimingsPage::TimingsPage(QList<cl::LessonExperiment> lesson, QWidget *parent) : 
     chartArea_ = new QSplitter(Qt::Vertical, this); // one above the other: each keeps the full width for its labels
     for (TimingChart *&chart : charts_)
         chart = new TimingChart(chartArea_);
+    memory_ = new TimingChart(chartArea_);
+    memory_->setUnit(TimingChart::Unit::MiB);
     model_ = new ResultsModel(this);
     table_ = new QTableView(this);
     table_->setModel(model_);
@@ -62,7 +64,7 @@ void TimingsPage::addFinished(const cl::QueuedExperiment &e, const cl::Experimen
 
 void TimingsPage::setLogScale(bool on)
 {
-    for (TimingChart *c : charts_)
+    for (TimingChart *c : {charts_[0], charts_[1], memory_})
         c->setLogScale(on);
 }
 
@@ -117,10 +119,26 @@ void TimingsPage::refreshCharts()
     const bool anyIo = !results(cl::Workload::Io).isEmpty(), anyCpu = !results(cl::Workload::Cpu).isEmpty();
     chart(cl::Workload::Cpu)->setVisible(anyCpu || !anyIo);
     chart(cl::Workload::Io)->setVisible(anyIo);
+    refreshMemory();
 }
 
-// The lesson's experiments first, in the lesson's order, then the others as they came.
-void TimingsPage::refreshChart(cl::Workload w)
+// Every experiment's own memory in one chart, CPU-bound then IO-bound, the lesson's order first:
+// "async: less memory" is a claim of the lesson.
+void TimingsPage::refreshMemory()
+{
+    QList<cl::ExperimentResult> shown;
+    QStringList workloads;
+    for (cl::Workload w : {cl::Workload::Cpu, cl::Workload::Io})
+        for (const Finished *f : ordered(w)) {
+            shown.append(f->result);
+            workloads.append(w == cl::Workload::Cpu ? tr("CPU") : tr("IO"));
+        }
+    memory_->setBars(shown.isEmpty() ? QString() : tr("Memory: each experiment's own — median of N"), memoryBars(shown, workloads));
+    memory_->setVisible(!shown.isEmpty());
+}
+
+// A workload's experiments: the lesson's first, in the lesson's order, then the others as they came.
+QList<const TimingsPage::Finished *> TimingsPage::ordered(cl::Workload w) const
 {
     QList<const Finished *> order;
     for (const Finished &f : std::as_const(finished_))
@@ -128,6 +146,12 @@ void TimingsPage::refreshChart(cl::Workload w)
             order.append(&f);
     auto rank = [](const Finished *f) { return cl::lessonIndexOf(f->spec).value_or(std::numeric_limits<int>::max()); };
     std::stable_sort(order.begin(), order.end(), [&](const Finished *a, const Finished *b) { return rank(a) < rank(b); });
+    return order;
+}
+
+void TimingsPage::refreshChart(cl::Workload w)
+{
+    const QList<const Finished *> order = ordered(w);
     QList<cl::ExperimentResult> shown;
     QList<std::optional<double>> notebook;
     for (const Finished *f : std::as_const(order)) {

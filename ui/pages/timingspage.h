@@ -26,6 +26,7 @@ public:
     explicit TimingsPage(QList<cl::LessonExperiment> lesson, QWidget *parent = nullptr);
     TimingChart *chart(cl::Workload w) const { return charts_[std::size_t(w)]; }
     TimingChart *chart() const { return chart(shown_); } // the latest workload's
+    TimingChart *memoryChart() const { return memory_; }
     QWidget *chartArea() const { return chartArea_; } // both charts: what Export draws
     ResultsModel *model() const { return model_; }
 
@@ -45,6 +46,9 @@ private:
     void retranslate();
     void refreshCharts();
     void refreshChart(cl::Workload w);
+    void refreshMemory();
+    struct Finished;
+    QList<const Finished *> ordered(cl::Workload w) const;
     void addFinished(const cl::QueuedExperiment &experiment, const cl::ExperimentResult &result);
     std::optional<double> notebookFigure(const cl::ExperimentSpec &spec) const;
     void copySelection();
@@ -57,6 +61,7 @@ private:
     QList<Finished> finished_;
     cl::Workload shown_ = cl::Workload::Cpu;
     std::array<TimingChart *, 2> charts_{};
+    TimingChart *memory_ = nullptr; // both workloads' experiments: each one's own memory
     QSplitter *chartArea_ = nullptr;
     ResultsModel *model_ = nullptr;
     QTableView *table_ = nullptr;
