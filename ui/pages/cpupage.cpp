@@ -75,6 +75,7 @@ void CpuPage::retranslate()
                          .arg(st.user.name(), st.system.name(), st.other.name(), st.marker.name())
                          .arg(windowS_));
     warning_->setText(warningText());
+    warning_->setFont(font()); // a styled label does not follow the application's font (presentation mode) by itself
 }
 
 QString CpuPage::exportTitle() const
