@@ -15,7 +15,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTest>
 
 #include <numeric>
 
@@ -207,7 +209,7 @@ TEST_CASE("a round histogram has bins of a round width on round edges, and count
     CHECK(roundHistogram({}, 30).counts.isEmpty());
 }
 
-TEST_CASE("with an older run pinned, each new run shows under it; the histogram follows the run shown", "[timeline][window]")
+TEST_CASE("with an older run pinned, each new run shows under it, and the histogram follows the run shown", "[timeline][window]")
 {
     ui::TimelinePage panel;
     panel.resize(900, 600);
@@ -225,6 +227,43 @@ TEST_CASE("with an older run pinned, each new run shows under it; the histogram 
     CHECK_FALSE(histogram->isVisible()); // a CPU run has no latencies to draw
     panel.pinCurrent();
     panel.addRun({QStringLiteral("c"), Workload::Cpu, cpu});
-    CHECK(panel.current()->title().startsWith(QLatin1String("c — ")));
-    CHECK(panel.pinned()->title().contains(QLatin1String("a — ")));
+    CHECK(panel.current()->title().startsWith(QStringLiteral("c — ")));
+    CHECK(panel.pinned()->title().contains(QStringLiteral("a — ")));
+}
+
+TEST_CASE("a finished run keeps the CPU samples taken while it ran, and the cursor points at the same moment on the CPU graphs",
+    "[timeline][window]")
+{
+    cl::CpuHistory history(600);
+    auto sample = [](qint64 t) {
+        cl::CpuLoad l{0.5, 0.1};
+        l.ownUser = 0.4;
+        return cl::CpuSample{t, l, {{0, l}, {1, l}}};
+    };
+    for (qint64 t = 0; t <= 1000; t += 100)
+        history.append(sample(t));
+    ui::TimelinePage page;
+    page.resize(900, 500);
+    page.show();
+    page.setCpuHistory(&history);
+    RunResult run = runOnce(test::smallSpec(Workload::Cpu, Strategy::Threads, 2, 50'000));
+    run.startMonoMs = 450;
+    run.wallS = 0.9; // ends at 1350: the samples up to 1400 have not come yet
+    page.addRun({QStringLiteral("a"), Workload::Cpu, run});
+    REQUIRE(page.current()->model());
+    CHECK(page.current()->originMs() == 450);
+    CHECK(page.current()->contentHeight() > 0);
+    for (qint64 t = 1100; t <= 1600; t += 100) { // the monitor goes on
+        history.append(sample(t));
+        page.cpuSampled();
+    }
+    // From the sample before its start (400) to the first one after its end (1400).
+    QSignalSpy cursor(&page, &ui::TimelinePage::cursorAt);
+    QWidget *lanes = page.current()->viewport();
+    const QRect plot = lanes->rect().adjusted(120, 44, -8, -40);
+    QTest::mouseMove(lanes, QPoint(plot.left() + plot.width() / 2, plot.top() + 5));
+    REQUIRE_FALSE(cursor.isEmpty());
+    const qint64 at = cursor.last().at(0).toLongLong();
+    CHECK(at > 450);
+    CHECK(at < 1350);
 }

@@ -44,6 +44,7 @@ struct RunResult : WorkTally {
     qint64 memBytes = 0;
     RunStatus status = RunStatus::Ok;
     qint64 finishedAtMs = 0; // when it ended: wall-clock ms since the epoch (0: not known)
+    qint64 startMonoMs = 0; // when it started on CLOCK_MONOTONIC, ms: lines it up with the CPU samples (this boot only)
     bool ok() const { return status == RunStatus::Ok; }
     bool cancelled() const { return status == RunStatus::Cancelled; }
     bool operator==(const RunResult &) const = default;

@@ -65,6 +65,7 @@ RunResult runOnce(const ExperimentSpec &spec, std::stop_token stop, std::atomic<
     out.memBytes = std::max<qint64>(0, peakRssBytes() - baseline) + m.childPss;
     out.status = statusOf(spec, out, stop);
     out.finishedAtMs = QDateTime::currentMSecsSinceEpoch();
+    out.startMonoMs = origin / 1'000'000;
     return out;
 }
 

@@ -1459,6 +1459,10 @@ from %3 for %4</source>
         <source>%1 µs</source>
         <translation>%1 мкс</translation>
     </message>
+    <message>
+        <source>CPU %1</source>
+        <translation>ЦП %1</translation>
+    </message>
 </context>
 <context>
     <name>ui::TimingChart</name>

@@ -18,6 +18,7 @@ namespace {
 constexpr int kLabelWidth = 120;
 constexpr int kAxisHeight = 24;
 constexpr int kTitleHeight = 20;
+constexpr int kCoreRow = 16; // a core's row under the lanes
 
 QString timeText(double s)
 {
@@ -170,10 +171,29 @@ int TimelineView::curveHeight() const
     return model_ && model_->maxInFlight() > 0 ? 70 : 0;
 }
 
+int TimelineView::coresHeight() const
+{
+    return cores_.isEmpty() || !model_ ? 0 : int(std::min<qsizetype>(cores_.size(), 16)) * kCoreRow + 8;
+}
+
 int TimelineView::contentHeight() const
 {
     const int lanes = model_ ? int(model_->lanes().size()) : 0;
-    return kTitleHeight + kAxisHeight + lanes * laneHeight() + curveHeight() + 8;
+    return kTitleHeight + kAxisHeight + lanes * laneHeight() + curveHeight() + coresHeight() + 8;
+}
+
+void TimelineView::setCpu(const QList<cl::CpuSample> &samples, qint64 originMs)
+{
+    cpu_ = samples;
+    originMs_ = originMs;
+    cores_.clear();
+    for (const cl::CpuSample &s : samples)
+        for (auto it = s.cores.cbegin(); it != s.cores.cend(); ++it)
+            if (!cores_.contains(it.key()))
+                cores_.append(it.key());
+    std::sort(cores_.begin(), cores_.end());
+    updateScrollBar();
+    viewport()->update();
 }
 
 QSize TimelineView::sizeHint() const
@@ -183,7 +203,7 @@ QSize TimelineView::sizeHint() const
 
 QRect TimelineView::plotRect() const
 {
-    return viewport()->rect().adjusted(kLabelWidth, kTitleHeight + kAxisHeight, -8, -curveHeight() - 4);
+    return viewport()->rect().adjusted(kLabelWidth, kTitleHeight + kAxisHeight, -8, -curveHeight() - coresHeight() - 4);
 }
 
 double TimelineView::timeAt(int x) const
@@ -229,6 +249,59 @@ void TimelineView::paintEvent(QPaintEvent *)
     paintAxis(p, plot);
     paintLanes(p, plot);
     paintInFlight(p, plot);
+    paintCores(p, plot);
+    paintCursor(p, plot);
+}
+
+// One row per core under the lanes (and the in-flight curve): in each sample's interval, this
+// app's share of the core in its colour from the bottom, other programs' in grey above it.
+void TimelineView::paintCores(QPainter &p, const QRect &plot) const
+{
+    if (coresHeight() == 0)
+        return;
+    const ChartStyle &st = currentStyle();
+    const int top = plot.bottom() + curveHeight() + 8;
+    auto xOf = [&](qint64 ms) {
+        const double t = double(ms - originMs_) / 1000.0;
+        return plot.left() + int(std::lround((t - window_.t0) / window_.length() * plot.width()));
+    };
+    const qsizetype rows = std::min<qsizetype>(cores_.size(), 16);
+    for (qsizetype row = 0; row < rows; ++row) {
+        const int y = top + int(row) * kCoreRow, h = kCoreRow - 2;
+        p.fillRect(QRect(plot.left(), y, plot.width(), h), st.background.lighter(140));
+        p.setPen(st.text);
+        p.drawText(QRect(4, y, kLabelWidth - 8, h), Qt::AlignRight | Qt::AlignVCenter, tr("CPU %1").arg(cores_[row]));
+        for (qsizetype i = 1; i < cpu_.size(); ++i) {
+            const auto load = cpu_[i].cores.constFind(cores_[row]);
+            if (load == cpu_[i].cores.cend())
+                continue;
+            const int x0 = std::max(plot.left(), xOf(cpu_[i - 1].tMs)), x1 = std::min(plot.right() + 1, xOf(cpu_[i].tMs));
+            if (x1 <= x0)
+                continue;
+            const int own = int(std::lround(std::min(1.0, load->own()) * h));
+            const int busy = int(std::lround(std::min(1.0, load->busy()) * h));
+            p.fillRect(QRect(x0, y + h - busy, x1 - x0, busy - own), st.other);
+            p.fillRect(QRect(x0, y + h - own, x1 - x0, own), st.user);
+        }
+    }
+}
+
+void TimelineView::paintCursor(QPainter &p, const QRect &plot) const
+{
+    if (cursorX_ < plot.left() || cursorX_ > plot.right())
+        return;
+    const ChartStyle &st = currentStyle();
+    p.fillRect(QRect(cursorX_, plot.top() - 4, std::max(1, int(st.lineWidth)), plot.height() + curveHeight() + coresHeight() + 4), st.text);
+}
+
+void TimelineView::leaveEvent(QEvent *event)
+{
+    if (cursorX_ >= 0) {
+        cursorX_ = -1;
+        viewport()->update();
+        emit cursorMoved(-1);
+    }
+    QAbstractScrollArea::leaveEvent(event);
 }
 
 void TimelineView::paintAxis(QPainter &p, const QRect &plot) const
@@ -314,6 +387,10 @@ void TimelineView::mouseMoveEvent(QMouseEvent *event)
         setWindow(dragStart_.panned(dt, total_));
         return;
     }
+    const int x = int(event->position().x());
+    cursorX_ = x >= plot.left() && x <= plot.right() ? x : -1;
+    viewport()->update();
+    emit cursorMoved(cursorX_ < 0 ? -1.0 : timeAt(x));
     if (const QString tip = spanTip(event->position()); !tip.isEmpty())
         QToolTip::showText(event->globalPosition().toPoint(), tip, this);
     else

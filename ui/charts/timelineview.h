@@ -5,6 +5,7 @@
 
 #include "experiment/experiment.h"
 #include "experiment/timeline.h"
+#include "monitor/cpuload.h"
 
 #include <QAbstractScrollArea>
 #include <memory>
@@ -33,6 +34,11 @@ public:
     void setTotal(double seconds);
     double total() const { return total_; }
     const cl::TimeWindow &window() const { return window_; }
+    // The CPU samples taken while the run went (the monitor's clock, ms), drawn per core under
+    // the lanes on the same time axis: this app in colour, other programs in grey. `originMs`:
+    // the run's start on that clock.
+    void setCpu(const QList<cl::CpuSample> &samples, qint64 originMs);
+    qint64 originMs() const { return originMs_; }
     QSize sizeHint() const override;
     int contentHeight() const; // every lane plus the axis and curve: for rendering whole
 
@@ -42,6 +48,9 @@ public slots:
 
 signals:
     void windowChanged(const cl::TimeWindow &window);
+    // The pointer is over the run at `seconds` from its start (-1: it left), so the Live CPU
+    // graphs can show the same moment.
+    void cursorMoved(double seconds);
 
 protected:
     void paintEvent(QPaintEvent *) override;
@@ -52,6 +61,7 @@ protected:
     void mouseReleaseEvent(QMouseEvent *event) override;
     bool viewportEvent(QEvent *event) override;
     void mouseDoubleClickEvent(QMouseEvent *) override { resetZoom(); }
+    void leaveEvent(QEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
 
 private:
@@ -59,12 +69,15 @@ private:
     QRect plotRect() const;
     int laneHeight() const;
     int curveHeight() const;
+    int coresHeight() const;
     double timeAt(int x) const;
     QString spanTip(QPointF pos) const; // what the span under `pos` is, empty when none
     void updateScrollBar();
     void paintAxis(QPainter &p, const QRect &plot) const;
     void paintLanes(QPainter &p, const QRect &plot) const;
     void paintInFlight(QPainter &p, const QRect &plot) const;
+    void paintCores(QPainter &p, const QRect &plot) const;
+    void paintCursor(QPainter &p, const QRect &plot) const;
 
     std::shared_ptr<const cl::TimelineModel> model_;
     QString title_;
@@ -72,6 +85,10 @@ private:
     cl::TimeWindow window_;
     double total_ = 1;
     int dragX_ = -1;
+    int cursorX_ = -1; // the shared time cursor, in viewport pixels; -1: none
+    QList<cl::CpuSample> cpu_;
+    QList<int> cores_;
+    qint64 originMs_ = 0;
     cl::TimeWindow dragStart_;
 };
 

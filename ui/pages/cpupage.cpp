@@ -36,6 +36,7 @@ CpuPage::CpuPage(QWidget *parent) : QWidget(parent)
     grid_->setSpacing(4);
     layout->addLayout(grid_, 5);
     legend_ = new QLabel(area_);
+    legend_->setObjectName(QStringLiteral("cpuLegend"));
     legend_->setWordWrap(true); // never wider than the graphs: the newest samples are on the right
     layout->addWidget(legend_);
     auto *scroll = new QScrollArea(this);
@@ -141,6 +142,13 @@ bool CpuPage::quiet() const
             if (l.busy() > 0.10)
                 return false;
     return true;
+}
+
+void CpuPage::setCursorTime(qint64 monotonicMs)
+{
+    total_->setCursorTime(monotonicMs);
+    for (CpuGraph *g : std::as_const(graphs_))
+        g->setCursorTime(monotonicMs);
 }
 
 void CpuPage::addMarker(const TimeMarker &marker)

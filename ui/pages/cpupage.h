@@ -24,6 +24,8 @@ public:
 
     void addSample(const cl::CpuSample &sample);
     void addMarker(const TimeMarker &marker);
+    // The Timeline's cursor (the monitor's clock, ms; -1: none) on every graph.
+    void setCursorTime(qint64 monotonicMs);
     // Shows the last `seconds` of CPU history, sampled at `hz` (keeps what it already has).
     void setWindow(int seconds, int hz);
     int windowS() const { return windowS_; }

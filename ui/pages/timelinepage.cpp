@@ -70,6 +70,10 @@ TimelinePage::TimelinePage(QWidget *parent) : QWidget(parent)
     connect(pin_, &QPushButton::clicked, this, [this] { pinned_->isVisible() ? unpin() : pinCurrent(); });
     connect(reset_, &QPushButton::clicked, current_, &TimelineView::resetZoom);
     connect(current_, &TimelineView::windowChanged, pinned_, &TimelineView::setWindow);
+    connect(current_, &TimelineView::cursorMoved, this, [this](double t) {
+        if (t >= 0 && current_->originMs() > 0) // the graphs keep the last moment pointed at, to be looked at on their tab
+            emit cursorAt(current_->originMs() + qint64(t * 1000.0));
+    });
     connect(pinned_, &TimelineView::windowChanged, current_, &TimelineView::setWindow);
     retranslate();
     showRun(-1);
@@ -188,11 +192,43 @@ bool TimelinePage::followsNewRuns() const
     return pinnedRun_ || picker_->count() == 0 || picker_->currentIndex() == picker_->count() - 1;
 }
 
+// The history's samples around a run: the one before it started through the first one after it
+// ended (each sample covers the interval since the one before).
+bool TimelinePage::collectCpu(RecordedRun &run) const
+{
+    const qint64 from = run.result.startMonoMs, to = from + qint64(run.result.wallS * 1000.0);
+    if (!cpuHistory_ || from <= 0)
+        return true;
+    run.cpu.clear();
+    bool ended = false;
+    for (qsizetype i = 0; i < cpuHistory_->size() && !ended; ++i) {
+        const cl::CpuSample &s = cpuHistory_->at(i);
+        const bool next = i + 1 < cpuHistory_->size() && cpuHistory_->at(i + 1).tMs >= from;
+        if (s.tMs >= from || next)
+            run.cpu.append(s);
+        ended = s.tMs >= to;
+    }
+    return ended;
+}
+
+void TimelinePage::cpuSampled()
+{
+    for (qsizetype i = runs_.size() - 1; i >= 0 && i >= runs_.size() - 3; --i) {
+        RecordedRun &r = runs_[i];
+        if (!r.cpu.isEmpty() && r.cpu.last().tMs >= r.result.startMonoMs + qint64(r.result.wallS * 1000.0))
+            continue; // complete
+        collectCpu(r);
+        if (i == shown_ && !showingLive_)
+            current_->setCpu(r.cpu, r.result.startMonoMs);
+    }
+}
+
 void TimelinePage::addRun(const RecordedRun &run)
 {
     constexpr int kKept = 50;
     const bool followLatest = followsNewRuns();
     runs_.append(run);
+    collectCpu(runs_.last());
     picker_->addItem(runName(run));
     while (runs_.size() > kKept) {
         runs_.removeFirst();
@@ -220,6 +256,7 @@ void TimelinePage::showLive(const QString &label, const cl::SpanSink::Snapshot &
     current_->setModel(std::make_shared<cl::TimelineModel>(all, snapshot.now),
         tr("%1 — running, %2 s so far").arg(label, QString::number(snapshot.now, 'f', 1)));
     current_->setStrategy(strategy);
+    current_->setCpu({}, 0); // the cores come with the finished run
     showingLive_ = true;
     syncScales();
 }
@@ -236,6 +273,7 @@ void TimelinePage::showRun(int index)
     const RecordedRun &r = runs_[index];
     current_->setModel(std::make_shared<cl::TimelineModel>(r.result.spans, r.result.wallS), runTitle(r));
     current_->setStrategy(r.strategy);
+    current_->setCpu(r.cpu, r.result.startMonoMs);
     syncScales();
     updateLatency();
 }
@@ -248,6 +286,7 @@ void TimelinePage::pinCurrent()
     pinned_->setModel(std::make_shared<cl::TimelineModel>(pinnedRun_->result.spans, pinnedRun_->result.wallS),
         tr("Pinned: %1").arg(runTitle(*pinnedRun_)));
     pinned_->setStrategy(pinnedRun_->strategy);
+    pinned_->setCpu(pinnedRun_->cpu, pinnedRun_->result.startMonoMs);
     pinned_->show();
     pin_->setText(tr("Unpin"));
     syncScales();

@@ -26,6 +26,7 @@ struct RecordedRun {
     cl::Workload workload = cl::Workload::Cpu;
     cl::RunResult result;
     cl::Strategy strategy = cl::Strategy::Sequential; // its colour
+    QList<cl::CpuSample> cpu = {}; // the monitor's samples while it ran, for the cores under its lanes
 };
 
 class TimelinePage : public QWidget {
@@ -38,6 +39,10 @@ public:
     // A run in progress: draws what it has done so far (unless the user picked an older run).
     void showLive(const QString &label, const cl::SpanSink::Snapshot &snapshot, cl::Strategy strategy = cl::Strategy::Sequential);
     void pinCurrent();
+    // Where the CPU samples come from (the Live CPU page's history); call cpuSampled() after
+    // each new one, so a run that just ended gets its last samples.
+    void setCpuHistory(const cl::CpuHistory *history) { cpuHistory_ = history; }
+    void cpuSampled();
     void unpin();
     int runCount() const { return int(runs_.size()); }
     TimelineView *current() const { return current_; }
@@ -47,10 +52,15 @@ public:
     // lanes need (at most 420 px), `width` wide, at `scale`. Null when no run is shown.
     QImage exportImage(int width, int scale) const;
 
+signals:
+    // The pointer is over the shown run at this moment (the monitor's clock, ms), or -1.
+    void cursorAt(qint64 monotonicMs);
+
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    bool collectCpu(RecordedRun &run) const; // true once it has a sample past its end
     QWidget *buildViews();
     void retranslate();
     void showRun(int index);
@@ -60,6 +70,7 @@ private:
     bool followsNewRuns() const;
 
     QList<RecordedRun> runs_;
+    const cl::CpuHistory *cpuHistory_ = nullptr;
     std::optional<RecordedRun> pinnedRun_;
     QComboBox *picker_ = nullptr;
     QLabel *pickerLabel_ = nullptr;

@@ -286,6 +286,7 @@ void MainWindow::connectEngine()
 {
     connect(&monitor_, &cl::SystemMonitor::sampled, this, [this](const cl::SystemSample &s) {
         cpu_->addSample(s.cpu);
+        timeline_->cpuSampled();
         if (pages_->currentWidget() == processes_ && !s.processes.isEmpty())
             processes_->setProcesses(s.processes);
     });
@@ -295,6 +296,8 @@ void MainWindow::connectEngine()
         otherLoad_->setVisible(on);
     });
     connect(experiments_, &ExperimentPanel::lessonSelected, code_, &CodePage::showExperiment);
+    timeline_->setCpuHistory(&cpu_->history());
+    connect(timeline_, &TimelinePage::cursorAt, cpu_, &CpuPage::setCursorTime);
     connect(experiments_, &ExperimentPanel::runRequested, this, &MainWindow::runSpec);
     connect(experiments_, &ExperimentPanel::runAllRequested, this, &MainWindow::runLesson);
     connect(experiments_, &ExperimentPanel::stopRequested, this, &MainWindow::stop);
