@@ -57,15 +57,7 @@ bool savePng(const QImage &image, const QString &path, QString *error)
 
 bool exportPng(QWidget *widget, const QString &path, int scale, QString *error)
 {
-    const QImage image = renderWidget(widget, scale);
-    if (image.isNull()
-        || !cl::saveWith(
-            path, [&image](QIODevice &file) { return image.save(&file, "PNG"); }, nullptr)) {
-        if (error)
-            *error = QCoreApplication::translate("ui::Export", "Cannot write %1").arg(path);
-        return false;
-    }
-    return true;
+    return savePng(renderWidget(widget, scale), path, error);
 }
 
 bool exportSvg(QWidget *widget, const QString &path, const QString &title, QString *error)
