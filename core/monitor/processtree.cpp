@@ -145,22 +145,27 @@ QList<ThreadRow> ProcessSampler::threadsOf(qint64 pid, double seconds, QHash<qin
     return rows;
 }
 
+QHash<qint64, PidStat> allProcesses(const ProcFs &fs)
+{
+    QHash<qint64, PidStat> all;
+    for (const QString &entry : fs.entries(QStringLiteral("/proc"))) {
+        bool numeric = false;
+        const qint64 pid = entry.toLongLong(&numeric);
+        if (numeric)
+            if (const auto st = parsePidStat(fs.read(QStringLiteral("/proc/%1/stat").arg(pid))))
+                all.insert(pid, *st);
+    }
+    return all;
+}
+
 QList<ProcessRow> ProcessSampler::sample(qint64 nowMs)
 {
     const double seconds = lastMs_ < 0 ? 0 : double(nowMs - lastMs_) / 1000.0;
     lastMs_ = nowMs;
-    QHash<qint64, PidStat> all;
+    const QHash<qint64, PidStat> all = allProcesses(fs_);
     QMultiHash<qint64, qint64> children;
-    for (const QString &entry : fs_.entries(QStringLiteral("/proc"))) {
-        bool numeric = false;
-        const qint64 pid = entry.toLongLong(&numeric);
-        if (!numeric)
-            continue;
-        if (const auto st = parsePidStat(fs_.read(QStringLiteral("/proc/%1/stat").arg(pid)))) {
-            all.insert(pid, *st);
-            children.insert(st->ppid, pid);
-        }
-    }
+    for (auto it = all.cbegin(); it != all.cend(); ++it)
+        children.insert(it->ppid, it.key());
     QList<ProcessRow> rows;
     QHash<qint64, quint64> nextPid, nextTid;
     QList<qint64> queue{root_};

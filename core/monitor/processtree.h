@@ -63,6 +63,10 @@ private:
     mutable QHash<QString, int> open_;
 };
 
+// Every process on the machine (/proc/<pid>/stat), by pid: what the process table and the app's
+// tree (where the kernel has no children files) are both found from.
+QHash<qint64, PidStat> allProcesses(const ProcFs &fs);
+
 class ProcessSampler {
 public:
     ProcessSampler(qint64 rootPid, const ProcFs &fs, long ticksPerSecond, long pageSize);

@@ -49,13 +49,9 @@ QList<qint64> TreeCpuSampler::treeByChildren() const
 QList<qint64> TreeCpuSampler::treeByParents() const
 {
     QMultiHash<qint64, qint64> children;
-    for (const QString &entry : fs_.entries(QStringLiteral("/proc"))) {
-        bool numeric = false;
-        const qint64 pid = entry.toLongLong(&numeric);
-        if (numeric)
-            if (const auto st = parsePidStat(fs_.read(QStringLiteral("/proc/%1/stat").arg(pid))))
-                children.insert(st->ppid, pid);
-    }
+    const QHash<qint64, PidStat> all = allProcesses(fs_);
+    for (auto it = all.cbegin(); it != all.cend(); ++it)
+        children.insert(it->ppid, it.key());
     QList<qint64> out{root_};
     for (qsizetype i = 0; i < out.size(); ++i)
         out.append(children.values(out[i]));

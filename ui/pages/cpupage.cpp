@@ -24,7 +24,12 @@ CpuPage::CpuPage(QWidget *parent) : QWidget(parent)
     warning_ = new QLabel(area_);
     warning_->setWordWrap(true);
     warning_->setObjectName(QStringLiteral("otherLoadWarning"));
-    warning_->setStyleSheet(QStringLiteral("QLabel { background: #5a3a00; color: white; padding: 6px; border-radius: 3px; }"));
+    QPalette amber = warning_->palette(); // a palette, not a style sheet: its font follows presentation mode
+    amber.setColor(QPalette::Window, QColor(0x5a, 0x3a, 0x00));
+    amber.setColor(QPalette::WindowText, Qt::white);
+    warning_->setPalette(amber);
+    warning_->setAutoFillBackground(true);
+    warning_->setMargin(6);
     warning_->hide();
     layout->addWidget(warning_);
     total_ = new CpuGraph(history_, markers_, -1, area_);
@@ -76,7 +81,6 @@ void CpuPage::retranslate()
                          .arg(st.user.name(), st.system.name(), st.other.name(), st.marker.name())
                          .arg(windowS_));
     warning_->setText(warningText());
-    warning_->setFont(font()); // a styled label does not follow the application's font (presentation mode) by itself
 }
 
 QString CpuPage::exportTitle() const

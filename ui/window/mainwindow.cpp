@@ -74,6 +74,12 @@ MainWindow::MainWindow(Settings settings, QWidget *parent)
     setCentralWidget(splitter);
     otherLoad_ = new QLabel(this);
     otherLoad_->hide();
+    QPalette amber = otherLoad_->palette(); // a palette and a bold weight, not a style sheet: the size still follows presentation mode
+    amber.setColor(QPalette::WindowText, QColor(0xb0, 0x60, 0x00));
+    otherLoad_->setPalette(amber);
+    QFont bold;
+    bold.setBold(true); // only the weight is set: the size comes from the window
+    otherLoad_->setFont(bold);
     statusBar()->addPermanentWidget(otherLoad_);
     serverStatus_ = new ElidingLabel(this);
     statusBar()->addPermanentWidget(serverStatus_);
@@ -194,7 +200,6 @@ void MainWindow::refreshOtherLoad()
     otherLoad_->setText(tr("⚠ Other programs: %1 of a core").arg(QLocale().toString(cpu_->otherLoad(), 'f', 1)));
     otherLoad_->setToolTip(tr("Other programs are using the CPU: the experiment's timings will be slower and noisier. "
                               "The Live CPU tab shows them in grey."));
-    otherLoad_->setStyleSheet(QStringLiteral("QLabel { color: #b06000; font-weight: bold; }"));
 }
 
 void MainWindow::setLanguage(const QString &language)
