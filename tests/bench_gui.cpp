@@ -85,7 +85,7 @@ TEST_CASE("one redraw of the CPU page with 128 simulated cores", "[.][bench]")
             CpuSample s{t * 100, {0.5, 0.1, 0, 0}, {}};
             for (int c = 0; c < cores; ++c)
                 s.cores.insert(c, CpuLoad{double((t + c) % 50) / 100.0, double(c % 10) / 100.0, 0, 0});
-            panel.addSample(s);
+            panel.addSamples({s});
         }
         QTest::qWait(100);
         QElapsedTimer t;

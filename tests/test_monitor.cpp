@@ -7,6 +7,7 @@
 
 #include "monitor/cpuload.h"
 #include "monitor/processtree.h"
+#include "monitor/samplepacer.h"
 #include "monitor/treecpu.h"
 
 #include <QAbstractItemModelTester>
@@ -152,6 +153,48 @@ public:
 };
 } // namespace
 
+TEST_CASE("the monitor slows down on an idle machine and returns to full rate at once", "[monitor]")
+{
+    SamplePacer pacer(100);
+    const CpuLoad idle{0.02, 0.01, 0, 0};
+    const CpuLoad busy{0.5, 0.1, 0, 0};
+    const auto reading = [](qint64 t, CpuLoad core0, CpuLoad core1) { return CpuSample{t, {}, {{0, core0}, {1, core1}}}; };
+
+    for (int i = 0; i < SamplePacer::kQuietSamples - 1; ++i)
+        CHECK(pacer.next(reading(i * 100, idle, idle)) == 100);
+    CHECK(pacer.next(reading(1000, idle, idle)) == 100 * SamplePacer::kSlowFactor); // a second with no core above 10 %
+    CHECK(pacer.slow());
+    CHECK(pacer.next(reading(1200, idle, busy)) == 100); // one busy core is enough
+
+    for (int i = 0; i < 2 * SamplePacer::kQuietSamples; ++i)
+        pacer.next(reading(1300 + i * 100, idle, idle));
+    REQUIRE(pacer.slow());
+    pacer.setActive(true); // an experiment starts: full rate even before it shows on a core
+    CHECK(pacer.waitMs() == 100);
+    for (int i = 0; i < 2 * SamplePacer::kQuietSamples; ++i)
+        CHECK(pacer.next(reading(4000 + i * 100, idle, idle)) == 100);
+    pacer.setActive(false);
+    CHECK_FALSE(pacer.slow()); // and a quiet second again before it slows down
+}
+
+TEST_CASE("a slow reading is drawn as one column per interval with its load", "[monitor]")
+{
+    const SamplePacer pacer(100);
+    const CpuSample reading{5000, {0.3, 0.1, 0, 0}, {{0, {0.6, 0.2, 0, 0}}, {1, {0, 0, 0, 0}}}};
+    CHECK(pacer.columns(reading, 100).size() == 1);
+    CHECK(pacer.columns(reading, 130).size() == 1); // a late tick is still one interval
+    CHECK(pacer.columns(reading, 5000).size() == SamplePacer::kSlowFactor); // a stall is not drawn as a minute
+    const QList<CpuSample> three = pacer.columns(reading, 300);
+    REQUIRE(three.size() == 3);
+    CHECK(three[0].tMs == 4800);
+    CHECK(three[1].tMs == 4900);
+    CHECK(three[2].tMs == 5000);
+    for (const CpuSample &s : three) {
+        CHECK(s.cores[0].user == Approx(0.6)); // the average over 300 ms, not three times the load
+        CHECK(s.all.busy() == Approx(0.4));
+    }
+}
+
 TEST_CASE("/proc/<pid>/stat parses names with spaces and parentheses", "[processes]")
 {
     const auto s = parsePidStat("42 (my (odd) app) S 1 1 1 0 -1 0 0 0 0 0 250 50 0 0 20 0 3 0 100 2000 300 0\n");
@@ -238,14 +281,15 @@ TEST_CASE("the app's own CPU is put on the core each of its threads and children
         CHECK(s.cores[0].own() == 0);
         snapshot(100); // a second later
         sampler.attribute(s, 1.0);
-        CHECK(s.cores[0].ownUser == Approx(0.5)); // the GUI thread; the unrelated process is not ours
-        CHECK(s.cores[0].other() == Approx(0.5));
         // Core 1: the runner (0.2 user + 0.1 system) and the child (1.0) read 1.3 of a core that
-        // was busy 1.0: capped, keeping the split.
+        // was busy 1.0: full, keeping the split; the 0.3 that cannot have run there ran on core 0.
         CHECK(s.cores[1].own() == Approx(1.0));
         CHECK(s.cores[1].ownSystem == Approx(0.1 / 1.3));
         CHECK(s.cores[1].other() < 1e-9);
-        CHECK(s.all.own() == Approx(0.75));
+        CHECK(s.cores[0].ownUser == Approx(0.5 + 0.3 * 1.2 / 1.3)); // the GUI thread and the spill
+        CHECK(s.cores[0].ownSystem == Approx(0.3 * 0.1 / 1.3));
+        CHECK(s.cores[0].other() == Approx(0.2)); // the unrelated process is not ours
+        CHECK(s.all.own() == Approx(0.9)); // all 1.8 cores of it
 
         // A second later nothing of the app ran: its threads are not read, and nothing is put anywhere.
         for (auto path : {QStringLiteral("/proc/100/task/100/stat"), QStringLiteral("/proc/100/task/101/stat")})
@@ -256,6 +300,39 @@ TEST_CASE("the app's own CPU is put on the core each of its threads and children
         sampler.attribute(quiet, 1.0);
         CHECK(quiet.all.own() == 0);
         CHECK(quiet.cores[1].other() == Approx(1.0));
+    }
+}
+
+TEST_CASE("a thread that hopped between cores is not drawn as other programs on the core it left", "[processes][monitor]")
+{
+    FakeProc fs;
+    auto snapshot = [&](quint64 t) { // one thread, busy the whole second, last seen on core 1
+        fs.files.clear();
+        fs.stat(100, 1, "concurrency-lab", t, 0, 1, 1000);
+        fs.stat(100, 1, "concurrency-lab", t, 0, 1, 0, QStringLiteral("/proc/100/task/100/stat"), 1);
+        fs.files.insert(QStringLiteral("/proc/100/task/100/children"), "");
+    };
+    snapshot(0);
+    cl::TreeCpuSampler sampler(100, fs, 100);
+    cl::CpuSample first{0, {}, {{0, {}}, {1, {}}}};
+    sampler.attribute(first, 0);
+    snapshot(100);
+    SECTION("half a second on each core")
+    {
+        cl::CpuSample s{0, {0.5, 0}, {{0, {0.5, 0}}, {1, {0.5, 0}}}};
+        sampler.attribute(s, 1.0);
+        CHECK(s.cores[0].own() == Approx(0.5));
+        CHECK(s.cores[1].own() == Approx(0.5));
+        CHECK(s.cores[0].other() < 1e-9);
+        CHECK(s.all.own() == Approx(0.5));
+    }
+    SECTION("and another program on the core it left")
+    {
+        cl::CpuSample s{0, {0.7, 0}, {{0, {0.9, 0}}, {1, {0.5, 0}}}};
+        sampler.attribute(s, 1.0);
+        CHECK(s.cores[0].own() == Approx(0.5));
+        CHECK(s.cores[0].other() == Approx(0.4));
+        CHECK(s.cores[1].other() < 1e-9);
     }
 }
 
@@ -383,7 +460,7 @@ TEST_CASE("the Live CPU page warns while other programs take over a quarter of a
         for (int i = 0; i < count; ++i) {
             cl::CpuLoad l{otherPerCore + 0.2, 0};
             l.ownUser = 0.2; // the app's own share is never "other"
-            page.addSample({t += 100, l, {{0, l}, {1, l}}});
+            page.addSamples({{t += 100, l, {{0, l}, {1, l}}}});
         }
     };
     feed(0.05, 20); // 0.1 of a core in all: quiet

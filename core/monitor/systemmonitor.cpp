@@ -1,5 +1,6 @@
 #include "monitor/systemmonitor.h"
 
+#include "monitor/samplepacer.h"
 #include "monitor/treecpu.h"
 #include "util/clock.h"
 
@@ -21,10 +22,19 @@ public:
     }
     void setInterval(int ms)
     {
-        intervalMs_ = ms;
-        timer_->start(ms);
+        pacer_.setInterval(ms);
+        timer_->start(pacer_.waitMs());
     }
     void setSampleProcesses(bool on) { sampleProcesses_ = on; }
+    void setActive(bool on)
+    {
+        const bool wasSlow = pacer_.slow();
+        pacer_.setActive(on);
+        if (wasSlow && !pacer_.slow()) {
+            tick(); // a run starts: its first column is read at full rate, not averaged with idle time
+            timer_->start(pacer_.waitMs());
+        }
+    }
 
 signals:
     void sampled(const cl::SystemSample &sample);
@@ -33,7 +43,7 @@ private:
     void tick()
     {
         const qint64 now = monotonicNs() / 1'000'000;
-        if (previous_ && now - previousMs_ < intervalMs_ / 2)
+        if (previous_ && now - previousMs_ < pacer_.intervalMs() / 2)
             return; // a late tick's catch-up: an interval this short is mostly rounding, drawn as an empty column
         const auto stat = parseProcStat(fs_.read(QStringLiteral("/proc/stat")));
         if (!stat)
@@ -41,8 +51,11 @@ private:
         QList<ProcessRow> rows = sampleProcesses_ ? processes_.sample(now) : QList<ProcessRow>();
         CpuSample cpu = previous_ ? sampleBetween(*previous_, *stat, now) : CpuSample{now, {}, {}};
         tree_.attribute(cpu, previous_ ? double(now - previousMs_) / 1000.0 : 0.0);
-        if (previous_)
-            emit sampled(SystemSample{std::move(cpu), std::move(rows)});
+        if (previous_) {
+            if (const int wait = pacer_.next(cpu); wait != timer_->interval())
+                timer_->start(wait);
+            emit sampled(SystemSample{pacer_.columns(cpu, now - previousMs_), std::move(rows)});
+        }
         previous_ = stat;
         previousMs_ = now;
     }
@@ -52,7 +65,7 @@ private:
     TreeCpuSampler tree_;
     std::optional<ProcStat> previous_;
     qint64 previousMs_ = 0;
-    int intervalMs_ = kDefaultIntervalMs;
+    SamplePacer pacer_{kDefaultIntervalMs};
     bool sampleProcesses_ = false;
     QTimer *timer_ = new QTimer(this);
 };
@@ -84,6 +97,12 @@ void SystemMonitor::start(int intervalMs)
         return;
     }
     setInterval(intervalMs);
+}
+
+void SystemMonitor::setActive(bool on)
+{
+    if (worker_)
+        QMetaObject::invokeMethod(worker_, [w = worker_, on] { w->setActive(on); });
 }
 
 void SystemMonitor::setSampleProcesses(bool on)

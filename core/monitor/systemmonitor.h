@@ -1,5 +1,6 @@
 // Samples the CPU (/proc/stat) and the app's process tree on a thread of its own, always on,
-// like `top`. Each sample arrives on the owner's thread as a value snapshot.
+// like `top` (at half rate on an idle machine: SamplePacer). Each sample arrives on the owner's
+// thread as a value snapshot.
 #pragma once
 
 #include "monitor/cpuload.h"
@@ -11,7 +12,7 @@
 namespace cl {
 
 struct SystemSample {
-    CpuSample cpu;
+    QList<CpuSample> cpu; // one per interval since the last delivery, oldest first (see SamplePacer)
     QList<ProcessRow> processes; // empty unless process sampling is on
 };
 
@@ -26,6 +27,9 @@ public:
     void setInterval(int intervalMs);
     // The process tree costs a walk over /proc: only while someone looks at it.
     void setSampleProcesses(bool on);
+    // While an experiment runs the monitor reads at full rate even when the cores are idle.
+    void setActive(bool on);
+    bool isRunning() const { return worker_ != nullptr; }
     int interval() const { return intervalMs_; }
 
 signals:

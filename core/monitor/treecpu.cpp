@@ -64,15 +64,37 @@ double share(quint64 before, quint64 after, double ticks)
     return after > before ? double(after - before) / ticks : 0.0;
 }
 
-// Own time can read a tick above the core's busy time (the two files are read at slightly
-// different moments): it is capped there, keeping its user/system split.
-void cap(CpuLoad &l)
+// A thread's time goes to the core it ran on last, but a thread that moved between cores during
+// the interval (GIL hand-offs do that all the time) ran part of it elsewhere: its last core then
+// shows more own time than it was busy. That excess goes to the cores whose busy time nothing of
+// the app explains yet, in proportion to it; what still does not fit (the two files are read at
+// slightly different moments) is dropped. User and system keep their split throughout.
+void spill(QMap<int, CpuLoad> &cores)
 {
-    const double busy = l.user + l.system;
-    if (l.own() > busy && l.own() > 0) {
-        const double k = busy / l.own();
-        l.ownUser *= k;
-        l.ownSystem *= k;
+    double excessUser = 0, excessSystem = 0, spare = 0;
+    for (CpuLoad &l : cores) {
+        const double busy = l.user + l.system;
+        if (l.own() > busy) {
+            const double k = busy / l.own();
+            excessUser += l.ownUser * (1 - k);
+            excessSystem += l.ownSystem * (1 - k);
+            l.ownUser *= k;
+            l.ownSystem *= k;
+        } else {
+            spare += busy - l.own();
+        }
+    }
+    const double excess = excessUser + excessSystem;
+    if (excess <= 0 || spare <= 0)
+        return;
+    const double placed = std::min(excess, spare);
+    for (CpuLoad &l : cores) {
+        const double room = l.user + l.system - l.own();
+        if (room <= 0)
+            continue;
+        const double part = placed * room / spare;
+        l.ownUser += part * excessUser / excess;
+        l.ownSystem += part * excessSystem / excess;
     }
 }
 } // namespace
@@ -123,8 +145,8 @@ void TreeCpuSampler::attribute(CpuSample &sample, double seconds, qint64 bootTic
     processes_ = nextProcesses;
     lastBootTicks_ = bootTicks;
     sample.all.ownUser = sample.all.ownSystem = 0;
-    for (CpuLoad &l : sample.cores) {
-        cap(l);
+    spill(sample.cores);
+    for (const CpuLoad &l : std::as_const(sample.cores)) {
         sample.all.ownUser += l.ownUser / double(sample.cores.size());
         sample.all.ownSystem += l.ownSystem / double(sample.cores.size());
     }

@@ -7,7 +7,6 @@
 #include <QMouseEvent>
 #include <QPaintEvent>
 #include <QPainter>
-#include <QPixmap>
 
 #include <climits>
 #include <cmath>
@@ -181,13 +180,14 @@ void CpuGraph::drawColumns(QPainter &p, int x, int w, Column c) const
     const QRect plot = plotRect();
     const int h = plot.height();
     p.fillRect(QRect(x, plot.top(), w, h), st.background);
-    QPixmap dots(3, 1); // a dot every third column of the global axis, so they scroll with the data
-    dots.fill(st.background);
-    QPainter(&dots).fillRect(0, 0, 1, 1, st.grid);
+    // A dot every third column of the global axis, so they scroll with the data.
     const int offset = columnOf(history_.appended() - 1) - plot.right();
-    p.setBrushOrigin(((-offset) % 3 + 3) % 3, 0);
-    for (double f : {0.25, 0.5, 0.75})
-        p.fillRect(QRect(x, plot.bottom() - int(std::lround(f * (h - 1))), w, 1), QBrush(dots));
+    const int firstDot = x + ((-(x + offset)) % 3 + 3) % 3;
+    for (double f : {0.25, 0.5, 0.75}) {
+        const int y = plot.bottom() - int(std::lround(f * (h - 1)));
+        for (int dot = firstDot; dot < x + w; dot += 3)
+            p.fillRect(QRect(dot, y, 1, 1), st.grid);
+    }
     if (c.total < 0)
         return;
     const int edge = std::max(1, int(std::lround(st.lineWidth)));

@@ -123,29 +123,19 @@ void CpuPage::enlarge(int core)
         g->setVisible(enlarged_ == kAllGraphs || enlarged_ == g->core());
 }
 
-void CpuPage::addSample(const cl::CpuSample &sample)
+// One frame per delivery, however many samples it brings (two at a time on an idle machine).
+void CpuPage::addSamples(const QList<cl::CpuSample> &samples)
 {
-    history_.append(sample);
+    const qint64 before = history_.appended();
+    for (const cl::CpuSample &s : samples)
+        history_.append(s);
     if (history_.cores() != shownCores_)
         rebuildGrid();
-    if (history_.appended() % 5 == 0)
+    if (history_.appended() / 5 != before / 5)
         updateOtherLoad();
-    if (quiet() && history_.appended() % 2 != 0)
-        return; // nothing moves: the graphs scroll two samples at a time, at half the cost
     total_->refresh();
     for (CpuGraph *g : std::as_const(graphs_))
         g->refresh();
-}
-
-// No core above 10 % for the last second: an idle machine, nothing worth a frame per sample.
-bool CpuPage::quiet() const
-{
-    const qsizetype n = std::min<qsizetype>(history_.size(), 10);
-    for (qsizetype i = history_.size() - n; i < history_.size(); ++i)
-        for (const cl::CpuLoad &l : history_.at(i).cores)
-            if (l.busy() > 0.10)
-                return false;
-    return true;
 }
 
 void CpuPage::setCursorTime(qint64 monotonicMs)

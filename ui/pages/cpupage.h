@@ -22,7 +22,7 @@ public:
     // Marks where each of `session`'s experiments starts and ends.
     void watch(const cl::Session &session);
 
-    void addSample(const cl::CpuSample &sample);
+    void addSamples(const QList<cl::CpuSample> &samples);
     void addMarker(const TimeMarker &marker);
     // The Timeline's cursor (the monitor's clock, ms; -1: none) on every graph.
     void setCursorTime(qint64 monotonicMs);
@@ -51,7 +51,6 @@ private:
     void rebuildGrid();
     void retranslate();
     void updateOtherLoad();
-    bool quiet() const;
     QString warningText() const;
 
     cl::CpuHistory history_;

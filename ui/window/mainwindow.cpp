@@ -93,6 +93,8 @@ MainWindow::MainWindow(Settings settings, QWidget *parent)
     resize(defaultSize());
     restoreGeometry(settings_.geometry());
     monitor_.start(1000 / settings_.samplingHz());
+    if (!monitor_.isRunning())
+        serverPoll_.start();
     monitor_.setSampleProcesses(pages_->currentWidget() == processes_);
     cpu_->setWindow(settings_.cpuWindowS(), settings_.samplingHz());
     retranslate();
@@ -262,9 +264,8 @@ void MainWindow::connectServerMenu()
         settings_.setServerDelayMs(ms);
         refreshServerStatus();
     });
-    serverPoll_.setInterval(500);
+    serverPoll_.setInterval(kServerStatusMs); // only when there is no monitor to keep it fresh
     connect(&serverPoll_, &QTimer::timeout, this, &MainWindow::refreshServerStatus);
-    serverPoll_.start();
 }
 
 void MainWindow::connectViewMenu()
@@ -290,10 +291,14 @@ void MainWindow::connectViewMenu()
 void MainWindow::connectEngine()
 {
     connect(&monitor_, &cl::SystemMonitor::sampled, this, [this](const cl::SystemSample &s) {
-        cpu_->addSample(s.cpu);
+        cpu_->addSamples(s.cpu);
         timeline_->cpuSampled();
         if (pages_->currentWidget() == processes_ && !s.processes.isEmpty())
             processes_->setProcesses(s.processes);
+        if (!s.cpu.isEmpty() && s.cpu.last().tMs - serverShownMs_ >= kServerStatusMs) {
+            serverShownMs_ = s.cpu.last().tMs;
+            refreshServerStatus(); // in the same wake-up as the graphs: an idle window wakes only for them
+        }
     });
     connect(pages_, &QTabWidget::currentChanged, this, [this] { monitor_.setSampleProcesses(pages_->currentWidget() == processes_); });
     connect(cpu_, &CpuPage::otherLoadWarning, this, [this](bool on) {
@@ -322,6 +327,8 @@ void MainWindow::followSession()
     connect(&session_, &cl::Session::experimentStarted, this,
         [this](const cl::QueuedExperiment &e) { showStatus([label = e.label] { return tr("Running: %1").arg(label.text()); }); });
     connect(&session_, &cl::Session::batchFinished, this, &MainWindow::onBatchFinished);
+    connect(&session_, &cl::Session::batchStarted, &monitor_, [this] { monitor_.setActive(true); });
+    connect(&session_, &cl::Session::batchFinished, &monitor_, [this] { monitor_.setActive(false); });
 }
 
 bool MainWindow::ensureServer()

@@ -130,7 +130,9 @@ private:
     SpeedupPage *speedup_ = nullptr;
     QLabel *serverStatus_ = nullptr;
     QLabel *otherLoad_ = nullptr;
+    static constexpr qint64 kServerStatusMs = 500;
     QTimer serverPoll_;
+    qint64 serverShownMs_ = 0;
     QLabel *state_ = nullptr;
     cl::Translatable status_;
     int presentationFontDelta_ = 0;
