@@ -57,10 +57,10 @@ RunResult cancelledRun(double wallS)
 
 // The value drawn for each bar of the chart's bar series: one set per strategy, stacked, each
 // with a value only in its own slots.
-QList<double> drawnBars(const ui::TimingChart &chart)
+QList<double> drawnBars(ui::TimingChart &chart)
 {
     QList<double> values;
-    for (QAbstractSeries *s : chart.chart()->series())
+    for (QAbstractSeries *s : chart.currentChart()->series())
         if (auto *bars = qobject_cast<QAbstractBarSeries *>(s))
             for (const QBarSet *set : bars->barSets()) {
                 values.resize(set->count());
@@ -112,6 +112,27 @@ TEST_CASE("only ok runs are times: no bar, whisker or speedup from a failed or c
     CHECK(drawnBars(chart) == QList<double>{1.0, 0, 0, 0.5});
 }
 
+TEST_CASE("a hidden timing chart is rebuilt when it is shown, not at every finished run", "[timings][window]")
+{
+    const ExperimentResult seq{Strategy::Sequential, 1, true, {okRun(10.0, 100)}, 100};
+    ui::TimingChart chart;
+    chart.resize(400, 300);
+    chart.setBars(QStringLiteral("first"), ui::timingBars({seq}, {}));
+    const QChart *before = chart.chart();
+    chart.setBars(QStringLiteral("second"), ui::timingBars({seq, seq}, {}));
+    CHECK(chart.chart() == before); // nothing built while nobody can see it
+    chart.show();
+    CHECK(chart.chart() != before);
+    CHECK(chart.chart()->title() == QLatin1String("second"));
+    const QChart *shown = chart.chart();
+    chart.setBars(QStringLiteral("third"), ui::timingBars({seq}, {}));
+    CHECK(chart.chart() != shown); // a visible chart follows at once
+    CHECK(chart.chart()->title() == QLatin1String("third"));
+    chart.hide();
+    chart.setLogScale(true);
+    CHECK(chart.currentChart()->axes(Qt::Vertical).value(0)->type() == QAbstractAxis::AxisTypeCategory); // or when asked for
+}
+
 TEST_CASE("each strategy has one colour on the chart, and the log scale gives each decade the same height", "[timings]")
 {
     const ExperimentResult seq{Strategy::Sequential, 1, true, {okRun(10.0, 100)}, 100};
@@ -121,7 +142,7 @@ TEST_CASE("each strategy has one colour on the chart, and the log scale gives ea
     ui::TimingChart chart;
     chart.setBars(QStringLiteral("t"), ui::timingBars({seq, threads, async, threads2}, {}));
     QAbstractBarSeries *series = nullptr;
-    for (QAbstractSeries *s : chart.chart()->series())
+    for (QAbstractSeries *s : chart.currentChart()->series())
         series = series ? series : qobject_cast<QAbstractBarSeries *>(s);
     REQUIRE(series);
     REQUIRE(series->barSets().size() == 3); // sequential, threads, async: one set (one colour) each
@@ -139,7 +160,7 @@ TEST_CASE("each strategy has one colour on the chart, and the log scale gives ea
     CHECK(heights[1] == Approx(1.0 + std::log10(2.0)));
     CHECK(heights[2] == Approx(1.0)); // the fastest still has a bar
     CHECK(heights[3] == Approx(2.0));
-    auto *axis = qobject_cast<QCategoryAxis *>(chart.chart()->axes(Qt::Vertical).value(0));
+    auto *axis = qobject_cast<QCategoryAxis *>(chart.currentChart()->axes(Qt::Vertical).value(0));
     REQUIRE(axis);
     CHECK(axis->categoriesLabels()
         == QStringList{QStringLiteral("10 ms"), QStringLiteral("100 ms"), QStringLiteral("1 s"), QStringLiteral("10 s")});

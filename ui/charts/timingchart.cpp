@@ -228,6 +228,28 @@ void TimingChart::changeEvent(QEvent *event)
 
 void TimingChart::rebuild()
 {
+    stale_ = true;
+    if (isVisible())
+        build();
+}
+
+QChart *TimingChart::currentChart()
+{
+    if (stale_)
+        build();
+    return chart();
+}
+
+void TimingChart::showEvent(QShowEvent *event)
+{
+    if (stale_)
+        build();
+    QChartView::showEvent(event);
+}
+
+void TimingChart::build()
+{
+    stale_ = false;
     const ChartStyle &st = currentStyle();
     setToolTip(unit_ == Unit::MiB ? tr("Each experiment's own memory: how far the app's resident memory grew over where it stood when "
                                        "the run started (threads' stacks, tasks' sockets and buffers), plus each child process's PSS "

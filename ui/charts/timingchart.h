@@ -46,12 +46,18 @@ public:
     enum class Unit { Seconds, MiB };
     void setUnit(Unit unit);
     bool logScale() const { return log_; }
+    // The chart as the bars are now. A hidden chart is rebuilt only when shown or asked for, so
+    // a run finishing while another tab is open costs the window no rebuild.
+    QChart *currentChart();
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void rebuild();
+    void build();
+    bool stale_ = false;
     QAbstractAxis *makeAxisY() const;
     QString decadeText(int decade) const;
     std::pair<int, int> decades() const;
