@@ -70,8 +70,9 @@ QStringList visibleTexts(const Window &win)
         t << menu->text();
     t << win.child<QPushButton>("runButton")->text() << win.w.experimentPanel()->findChild<QGroupBox *>()->title()
       << win.w.cpuPage()->findChild<ui::CpuGraph *>()->toolTip()
-      << win.w.resultsModel()->headerData(ui::ResultsModel::Experiment, Qt::Horizontal).toString() << win.w.timingChart()->currentChart()->title()
-      << win.w.timelinePage()->findChild<QPushButton *>()->text() << win.w.speedupPage()->chart()->chart()->title()
+      << win.w.resultsModel()->headerData(ui::ResultsModel::Experiment, Qt::Horizontal).toString()
+      << win.w.timingChart()->currentChart()->title() << win.w.timelinePage()->findChild<QPushButton *>()->text()
+      << win.w.speedupPage()->chart()->chart()->title()
       << win.child<ui::ProcessModel>()->headerData(ui::ProcessModel::Name, Qt::Horizontal).toString()
       << win.child<QPushButton>("write")->text() << win.w.pages()->widget(6)->findChild<QTableWidget *>()->horizontalHeaderItem(1)->text()
       << win.w.pages()->widget(7)->findChild<QPushButton *>()->text();
