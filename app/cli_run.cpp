@@ -32,7 +32,7 @@ void addRunOptions(QCommandLineParser &p)
     p.setApplicationDescription(QStringLiteral("Runs the lesson's worker with one or more strategies and prints %timeit-like lines."));
     p.addPositionalArgument(QStringLiteral("workload"), QStringLiteral("cpu (a counting loop) or io (HTTP GETs)."));
     p.addOptions({
-        {QStringLiteral("strategy"), QStringLiteral("Comma-separated: sequential,threads,processes,async, or all (default)."),
+        {QStringLiteral("strategy"), QStringLiteral("Comma-separated: %1, or all (default).").arg(cl::strategyKeys().join(u',')),
             QStringLiteral("list"), QStringLiteral("all")},
         {QStringLiteral("workers"),
             QStringLiteral("Threads, processes or async CPU tasks (default: the lesson's: cpu 2; io 64 threads, 16 processes)."),
@@ -155,7 +155,7 @@ QString describe(const cl::ExperimentSpec &spec, const cl::ExperimentResult &r)
         name += spec.connections > 0 ? QStringLiteral(" (%1 connections)").arg(spec.connections) : QStringLiteral(" (no limit)");
     else if (!strategy.singleWorker)
         name += QStringLiteral(" x%1").arg(r.workers);
-    name += r.gil ? QStringLiteral(" (GIL on)") : QStringLiteral(" (GIL off)");
+    name += QStringLiteral(", ") + cl::gilModeName(r.gil);
     qint64 items = 0, errors = 0;
     QStringList messages;
     for (const auto &run : r.runs) {

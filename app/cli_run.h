@@ -13,7 +13,7 @@ class DemoServer;
 namespace cli {
 
 int runCommand(const QStringList &args);
-// "threads x2 (GIL on): best of 3: 1.43 s per loop, median 1.47 s, 10000000 steps"
+// "threads x2, GIL (default CPython): best of 3: 1.43 s per loop, median 1.47 s, 10000000 steps"
 QString describe(const cl::ExperimentSpec &spec, const cl::ExperimentResult &r);
 // To FILE, or stdout for "-"; says why on stderr when it cannot.
 bool writeJson(const QString &path, const QJsonObject &json);

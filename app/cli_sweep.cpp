@@ -20,7 +20,9 @@ std::optional<cl::ExperimentSpec> readSweepSpec(const QCommandLineParser &p, int
     const auto workload = p.positionalArguments().size() == 1 ? cl::workloadFromString(p.positionalArguments().first()) : std::nullopt;
     const auto strategy = cl::strategyFromString(p.value(QStringLiteral("strategy")));
     if (!workload || !strategy || !cl::describe(*strategy).sweepable()) {
-        err() << "concurrency-lab sweep: say the workload (cpu or io) and --strategy threads, processes or async\n" << Qt::flush;
+        err() << "concurrency-lab sweep: say the workload (cpu or io) and --strategy " << cl::strategyKeys(true).join(QStringLiteral(", "))
+              << "\n"
+              << Qt::flush;
         return std::nullopt;
     }
     const QString gil = p.value(QStringLiteral("gil"));
@@ -51,17 +53,17 @@ int sweepCommand(const QStringList &args)
     p.setApplicationDescription(QStringLiteral("Runs one strategy at 1, 2, ... N workers and prints the speedup against sequential, "
                                                "the ideal and Amdahl's law fitted to it."));
     p.addPositionalArgument(QStringLiteral("workload"), QStringLiteral("cpu or io."));
-    p.addOptions(
-        {{QStringLiteral("strategy"), QStringLiteral("threads, processes or async."), QStringLiteral("S"), QStringLiteral("threads")},
-            {QStringLiteral("max-workers"), QStringLiteral("Up to this many workers (default: twice the cores)."), QStringLiteral("N")},
-            {QStringLiteral("steps"), QStringLiteral("CPU: steps (default 10000000)."), QStringLiteral("N")},
-            {QStringLiteral("requests"), QStringLiteral("IO: GETs (default 100)."), QStringLiteral("N")},
-            {QStringLiteral("delay-ms"), QStringLiteral("IO: the demo server's delay (default 100)."), QStringLiteral("N")},
-            {QStringLiteral("url"), QStringLiteral("IO: what to GET (default: the demo server on a free port)."), QStringLiteral("URL")},
-            {QStringLiteral("gil"), QStringLiteral("on (default) or off."), QStringLiteral("on|off"), QStringLiteral("on")},
-            {QStringLiteral("repeat"), QStringLiteral("Runs per point (default 3)."), QStringLiteral("N")},
-            {QStringLiteral("chart-png"), QStringLiteral("Render the speedup chart to a PNG."), QStringLiteral("FILE")},
-            {QStringLiteral("json"), QStringLiteral("Write the sweep as JSON to FILE, or - for stdout."), QStringLiteral("FILE")}});
+    p.addOptions({{QStringLiteral("strategy"), QStringLiteral("One of %1.").arg(cl::strategyKeys(true).join(QStringLiteral(", "))),
+                      QStringLiteral("S"), QStringLiteral("threads")},
+        {QStringLiteral("max-workers"), QStringLiteral("Up to this many workers (default: twice the cores)."), QStringLiteral("N")},
+        {QStringLiteral("steps"), QStringLiteral("CPU: steps (default 10000000)."), QStringLiteral("N")},
+        {QStringLiteral("requests"), QStringLiteral("IO: GETs (default 100)."), QStringLiteral("N")},
+        {QStringLiteral("delay-ms"), QStringLiteral("IO: the demo server's delay (default 100)."), QStringLiteral("N")},
+        {QStringLiteral("url"), QStringLiteral("IO: what to GET (default: the demo server on a free port)."), QStringLiteral("URL")},
+        {QStringLiteral("gil"), QStringLiteral("on (default) or off."), QStringLiteral("on|off"), QStringLiteral("on")},
+        {QStringLiteral("repeat"), QStringLiteral("Runs per point (default 3)."), QStringLiteral("N")},
+        {QStringLiteral("chart-png"), QStringLiteral("Render the speedup chart to a PNG."), QStringLiteral("FILE")},
+        {QStringLiteral("json"), QStringLiteral("Write the sweep as JSON to FILE, or - for stdout."), QStringLiteral("FILE")}});
     if (auto exit = parseOrExit(p, args, QStringLiteral("sweep")))
         return *exit;
     if (!fileOptionsNamed(p, {QStringLiteral("json"), QStringLiteral("chart-png")}, QStringLiteral("sweep")))

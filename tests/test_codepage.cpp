@@ -4,8 +4,12 @@
 
 #include "pages/codepage.h"
 #include "pages/experimentpanel.h"
+#include "strategies/strategy.h"
 
+#include <QComboBox>
 #include <QFile>
+#include <QLabel>
+#include <QListWidget>
 
 using namespace cl;
 
@@ -49,4 +53,26 @@ TEST_CASE("the Code page follows the experiment chosen in the panel", "[code][wi
     panel.selectLesson(4);
     CHECK(page.shown() == 4);
     CHECK(page.python().startsWith(QStringLiteral("# In [93]")));
+}
+
+TEST_CASE("a strategy picked by hand after a one-worker lesson gets the lesson's workers and says what to watch for", "[window]")
+{
+    const QList<LessonExperiment> lesson = lessonExperiments(QStringLiteral("http://127.0.0.1:1/"));
+    ui::ExperimentPanel panel(lesson);
+    panel.selectLesson(0); // CPU: sequential, one worker
+    auto *strategy = panel.findChild<QComboBox *>(QStringLiteral("strategy"));
+    REQUIRE(strategy);
+    const int interpreters = strategy->findData(int(Strategy::Interpreters));
+    REQUIRE(interpreters >= 0);
+    strategy->setCurrentIndex(interpreters);
+    emit strategy->activated(interpreters); // as a click on it does
+    CHECK(panel.spec().strategy == Strategy::Interpreters);
+    CHECK(panel.spec().workers == describe(Strategy::Interpreters).defaultWorkers(Workload::Cpu));
+    CHECK(panel.findChild<QListWidget *>()->currentRow() == -1); // no longer the lesson's sequential run
+    CHECK(panel.findChild<QLabel *>(QStringLiteral("watchFor"))->text().contains(QStringLiteral("GIL per interpreter")));
+
+    const int threads = strategy->findData(int(Strategy::Threads));
+    strategy->setCurrentIndex(threads);
+    emit strategy->activated(threads);
+    CHECK(panel.findChild<QListWidget *>()->currentRow() == 1); // CPU: 2 threads is the lesson's again
 }

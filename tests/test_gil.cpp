@@ -42,6 +42,24 @@ TEST_CASE("with the GIL off, threads run in parallel", "[gil]")
     CHECK(test::runningOverlap(r.spans) > 0.0);
 }
 
+TEST_CASE("subinterpreters have a GIL each: with the GIL on, no interpreter ever waits for one", "[gil][interpreters]")
+{
+    ExperimentSpec spec = test::smallSpec(Workload::Cpu, Strategy::Interpreters, 3, 600'000);
+    spec.gil = true;
+    spec.switchIntervalUs = 1000;
+    const RunResult r = runOnce(spec);
+    REQUIRE(r.items == spec.steps);
+    QSet<int> workers;
+    for (const Span &s : r.spans) {
+        CHECK(s.kind == WorkerKind::Interpreter);
+        CHECK(s.state != WorkerState::WaitGil);
+        workers.insert(s.worker);
+    }
+    CHECK(workers.size() == 3);
+    if (std::thread::hardware_concurrency() >= 2)
+        CHECK(test::runningOverlap(r.spans) > 0.0); // in parallel inside one process, as free threads would
+}
+
 TEST_CASE("the GIL hands over after a switch interval and forces the switch", "[gil]")
 {
     Gil gil(true, std::chrono::microseconds(1000));

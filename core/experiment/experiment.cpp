@@ -20,7 +20,7 @@ template <typename E, std::size_t N> std::optional<E> fromName(const QString &s,
     return std::nullopt;
 }
 constexpr std::array<const char *, 2> kWorkloads{"cpu", "io"};
-constexpr std::array<const char *, 4> kKinds{"main", "thread", "process", "task"};
+constexpr std::array<const char *, 5> kKinds{"main", "thread", "process", "task", "interpreter"};
 constexpr std::array<const char *, 5> kStates{"starting", "running", "gil_wait", "io_wait", "ready"};
 constexpr std::array<const char *, 3> kStatuses{"ok", "failed", "cancelled"};
 } // namespace
@@ -40,6 +40,15 @@ QString toString(WorkerState s)
 QString toString(RunStatus s)
 {
     return QLatin1String(kStatuses[std::size_t(s)]);
+}
+QString gilModeName(bool gil)
+{
+    return gil ? QCoreApplication::translate("Gil", "GIL (default CPython)")
+               : QCoreApplication::translate("Gil", "free-threaded (3.13t, 3.14t)");
+}
+QString gilModeShort(bool gil)
+{
+    return gil ? QCoreApplication::translate("Gil", "GIL") : QCoreApplication::translate("Gil", "free-threaded");
 }
 std::optional<Workload> workloadFromString(const QString &s)
 {

@@ -14,7 +14,7 @@ namespace cl {
 
 enum class Workload { Cpu, Io };
 // How the work runs; everything that depends on it is in the strategy table (strategies/strategy.h).
-enum class Strategy { Sequential, Threads, Processes, Async };
+enum class Strategy { Sequential, Threads, Processes, Async, Interpreters };
 // A run is ok only when every item it was asked for was done; a failed or cancelled run never
 // counts as a time (not in best, median, charts or speedups).
 enum class RunStatus { Ok, Failed, Cancelled };
@@ -22,6 +22,11 @@ enum class RunStatus { Ok, Failed, Cancelled };
 QString toString(Workload w);
 QString toString(Strategy s);
 QString toString(RunStatus s);
+// The GIL switch as Python names its two builds, in the UI's language where a translator is
+// installed: "GIL (default CPython)" or "free-threaded (3.13t, 3.14t)" (PEP 703, PEP 779), and the
+// short forms for labels: "GIL" or "free-threaded".
+QString gilModeName(bool gil);
+QString gilModeShort(bool gil);
 std::optional<Workload> workloadFromString(const QString &s);
 std::optional<Strategy> strategyFromString(const QString &s);
 std::optional<RunStatus> runStatusFromString(const QString &s);

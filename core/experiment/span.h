@@ -6,7 +6,7 @@
 
 namespace cl {
 
-enum class WorkerKind { Main, Thread, Process, Task };
+enum class WorkerKind { Main, Thread, Process, Task, Interpreter };
 enum class WorkerState { Starting, Running, WaitGil, WaitIo, Ready };
 
 QString toString(WorkerKind k);

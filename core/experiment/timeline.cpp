@@ -45,6 +45,7 @@ QString laneLabel(WorkerKind kind, int first, int last)
     const QString name = kind == WorkerKind::Thread ? QStringLiteral("thread")
         : kind == WorkerKind::Process               ? QStringLiteral("process")
         : kind == WorkerKind::Task                  ? QStringLiteral("task")
+        : kind == WorkerKind::Interpreter           ? QStringLiteral("interpreter")
                                                     : QStringLiteral("main");
     if (first == last)
         return QStringLiteral("%1 %2").arg(name).arg(first);

@@ -9,6 +9,11 @@ namespace cl {
 
 Measured blockingWorker(const RunContext &run, Gil &gil, int id, qint64 share);
 
+// A blocking worker per thread, the work split evenly: the threads share one GIL (threads,
+// as threading.Thread) or each has its own (interpreters, as concurrent.interpreters).
+enum class GilPer { Run, Worker };
+Measured runOnThreads(const RunContext &run, GilPer gilPer);
+
 // The name `ps`, `top` and the Processes page show for the calling thread (15 bytes at most).
 void setThreadName(const QString &name);
 

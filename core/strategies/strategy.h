@@ -50,8 +50,10 @@ struct StrategyDescriptor {
     int maxWorkers;
     int lessonWorkers[2]; // the lesson's numbers per workload (cpu, io): the CLI's defaults
     RunFunction run;
+    const char *watchFor; // what a custom run of it shows: QT_TRANSLATE_NOOP("Strategy", …)
 
     QString displayName() const; // in the UI's language
+    QString watchForText() const;
     int defaultWorkers(Workload w) const { return lessonWorkers[w == Workload::Cpu ? 0 : 1]; }
     bool sweepable() const { return !singleWorker; } // the Speedup page runs it at 1..N workers
 };
@@ -66,5 +68,7 @@ inline constexpr Strategy kBaselineStrategy = Strategy::Sequential;
 // Every strategy, in the order the UI and the CLI list them.
 const QList<StrategyDescriptor> &strategyTable();
 const StrategyDescriptor &describe(Strategy s);
+// The keys of every strategy (or of those a sweep can run), in the table's order: for help texts.
+QStringList strategyKeys(bool sweepableOnly = false);
 
 } // namespace cl

@@ -1,5 +1,7 @@
 #include "workloads/cpuwork.h"
 
+#include "workloads/worker.h"
+
 #include <algorithm>
 #include <array>
 
@@ -74,8 +76,7 @@ std::int64_t interpretSteps(std::int64_t steps)
 std::int64_t cpuWorker(std::int64_t steps, CpuWorkerContext &ctx)
 {
     Frame f;
-    ctx.spans.enter(WorkerState::WaitGil);
-    if (!ctx.gil.acquire(ctx.who, ctx.stop))
+    if (!takeGil(ctx.gil, ctx.who, ctx.spans, ctx.stop))
         return 0;
     ctx.spans.enter(WorkerState::Running);
     std::int64_t reported = 0, chunks = 0;
@@ -85,7 +86,7 @@ std::int64_t cpuWorker(std::int64_t steps, CpuWorkerContext &ctx)
             step(f);
             if (ctx.gil.dropRequested()) [[unlikely]] {
                 ctx.spans.enter(WorkerState::WaitGil);
-                ctx.gil.release(ctx.who, ctx.stop);
+                ctx.gil.release(ctx.who, ctx.stop); // waits until another thread took it
                 if (!ctx.gil.acquire(ctx.who, ctx.stop))
                     return f.count;
                 ctx.spans.enter(WorkerState::Running);

@@ -19,6 +19,23 @@ bool Gil::acquire(int who, std::stop_token stop)
         if (timedOut && locked_ && switchNumber_ == saved)
             dropRequest_.store(true, std::memory_order_relaxed); // SET_GIL_DROP_REQUEST
     }
+    take(who);
+    return true;
+}
+
+bool Gil::tryAcquire(int who)
+{
+    if (!enabled_)
+        return true;
+    std::lock_guard lock(mutex_);
+    if (locked_)
+        return false;
+    take(who);
+    return true;
+}
+
+void Gil::take(int who)
+{
     {
         std::lock_guard switchLock(switchMutex_);
         locked_ = true;
@@ -29,7 +46,6 @@ bool Gil::acquire(int who, std::stop_token stop)
         switchCond_.notify_all();
     }
     dropRequest_.store(false, std::memory_order_relaxed); // RESET_GIL_DROP_REQUEST
-    return true;
 }
 
 void Gil::release(int who, std::stop_token stop)

@@ -28,6 +28,8 @@ public:
 
     // take_gil(): false only when `stop` was requested while waiting.
     bool acquire(int who, std::stop_token stop = {});
+    // take_gil()'s fast path: takes the lock only if nobody holds it, without waiting.
+    bool tryAcquire(int who);
     // drop_gil(): when another thread asked for the lock, waits until it has taken it.
     void release(int who, std::stop_token stop = {});
     // Between two steps: is anyone asking for the lock? (one relaxed atomic load)
@@ -36,6 +38,8 @@ public:
     std::uint64_t switches() const;
 
 private:
+    void take(int who); // with mutex_ held and the lock free
+
     const bool enabled_;
     const std::chrono::microseconds interval_;
     mutable std::mutex mutex_; // gil_mutex

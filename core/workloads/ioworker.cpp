@@ -1,22 +1,21 @@
 #include "workloads/ioworker.h"
 
 #include "workloads/blockinghttp.h"
+#include "workloads/worker.h"
 
 namespace cl {
 
 WorkTally ioWorker(qint64 requests, const HttpTarget &target, int timeoutMs, IoWorkerContext &ctx)
 {
     WorkTally tally;
-    ctx.spans.enter(WorkerState::WaitGil);
-    if (!ctx.gil.acquire(ctx.who, ctx.stop))
+    if (!takeGil(ctx.gil, ctx.who, ctx.spans, ctx.stop))
         return tally;
     ctx.spans.enter(WorkerState::Running);
     for (qint64 i = 0; i < requests && !ctx.stop.stop_requested(); ++i) {
         ctx.spans.enter(WorkerState::WaitIo);
         ctx.gil.release(ctx.who, ctx.stop); // Py_BEGIN_ALLOW_THREADS
         const RequestOutcome r = blockingGet(target, timeoutMs, ctx.stop);
-        ctx.spans.enter(WorkerState::WaitGil);
-        const bool haveGil = ctx.gil.acquire(ctx.who, ctx.stop); // Py_END_ALLOW_THREADS
+        const bool haveGil = takeGil(ctx.gil, ctx.who, ctx.spans, ctx.stop); // Py_END_ALLOW_THREADS
         ctx.spans.enter(WorkerState::Running);
         if (r.ok) {
             ++tally.items;

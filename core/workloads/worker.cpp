@@ -5,6 +5,14 @@
 
 namespace cl {
 
+bool takeGil(Gil &gil, int who, SpanRecorder &spans, std::stop_token stop)
+{
+    if (gil.tryAcquire(who))
+        return true;
+    spans.enter(WorkerState::WaitGil);
+    return gil.acquire(who, std::move(stop));
+}
+
 WorkTally runWorker(const WorkerJob &job, Gil &gil, int who, SpanRecorder &spans, std::stop_token stop, const WorkerHooks &hooks)
 {
     if (job.workload == Workload::Cpu) {

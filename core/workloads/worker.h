@@ -26,6 +26,10 @@ struct WorkerHooks {
     std::function<void(double latencyMs)> onLatency = {}; // IO: per successful request (optional)
 };
 
+// take_gil() as the timeline shows it: a wait for the GIL only when another thread holds it.
+// False only when `stop` was requested while waiting.
+bool takeGil(Gil &gil, int who, SpanRecorder &spans, std::stop_token stop);
+
 // `who` tells apart the threads sharing `gil`. Returns the tally without spans: they stay in `spans`.
 WorkTally runWorker(const WorkerJob &job, Gil &gil, int who, SpanRecorder &spans, std::stop_token stop, const WorkerHooks &hooks = {});
 

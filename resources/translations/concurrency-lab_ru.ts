@@ -45,6 +45,25 @@
     </message>
 </context>
 <context>
+    <name>Gil</name>
+    <message>
+        <source>GIL (default CPython)</source>
+        <translation>GIL (обычный CPython)</translation>
+    </message>
+    <message>
+        <source>free-threaded (3.13t, 3.14t)</source>
+        <translation>без GIL, free-threaded (3.13t, 3.14t)</translation>
+    </message>
+    <message>
+        <source>GIL</source>
+        <translation>GIL</translation>
+    </message>
+    <message>
+        <source>free-threaded</source>
+        <translation>без GIL</translation>
+    </message>
+</context>
+<context>
     <name>Lesson</name>
     <message>
         <source>CPU: sequential</source>
@@ -120,6 +139,30 @@
     <message>
         <source>async</source>
         <translation>async</translation>
+    </message>
+    <message>
+        <source>subinterpreters</source>
+        <translation>субинтерпретаторы</translation>
+    </message>
+    <message>
+        <source>One worker: one core busy at a time, every wait one after another.</source>
+        <translation>Один исполнитель: занято одно ядро, все ожидания — одно за другим.</translation>
+    </message>
+    <message>
+        <source>With the GIL the threads take turns: CPU-bound work stays at one core&apos;s worth, while IO waits overlap. Free-threaded, they fill the cores.</source>
+        <translation>С GIL потоки работают по очереди: вычисления не превышают одного ядра, а ожидания ввода-вывода перекрываются. Без GIL потоки занимают все ядра.</translation>
+    </message>
+    <message>
+        <source>A GIL per interpreter (Python 3.12+): CPU-bound work fills the cores inside one process, and no lane ever waits for a GIL.</source>
+        <translation>Свой GIL у каждого интерпретатора (Python 3.12+): вычисления занимают все ядра внутри одного процесса, и ни одна дорожка не ждёт GIL.</translation>
+    </message>
+    <message>
+        <source>A process per worker, each with its own interpreter and GIL: every core busy, after a start-up cost.</source>
+        <translation>Процесс на исполнителя, у каждого свой интерпретатор и свой GIL: заняты все ядра, но сначала платим за запуск.</translation>
+    </message>
+    <message>
+        <source>One thread, one event loop: the IO waits overlap, the CPU work does not.</source>
+        <translation>Один поток, один цикл событий: ожидания ввода-вывода перекрываются, вычисления — нет.</translation>
     </message>
 </context>
 <context>
@@ -364,14 +407,6 @@
         <translation>IO: какой URL скачивать; пусто — встроенный демо-сервер</translation>
     </message>
     <message>
-        <source>Emulate the GIL</source>
-        <translation>Эмулировать GIL</translation>
-    </message>
-    <message>
-        <source>On: threads take turns as in CPython. Off: C++ threads run in parallel</source>
-        <translation>Включено: потоки работают по очереди, как в CPython. Выключено: потоки C++ работают параллельно</translation>
-    </message>
-    <message>
         <source>Runs per experiment; the best and the median are shown (like %timeit)</source>
         <translation>Запусков на эксперимент; показываются лучший и медиана (как в %timeit)</translation>
     </message>
@@ -450,6 +485,14 @@
     <message>
         <source>Last batch took %1 s.</source>
         <translation>Последний запуск занял %1 с.</translation>
+    </message>
+    <message>
+        <source>Python build</source>
+        <translation>Сборка Python</translation>
+    </message>
+    <message>
+        <source>GIL: threads take turns, as in the CPython most people run (the GIL is emulated). Free-threaded: the threads run in parallel, as in CPython&apos;s free-threaded build (PEP 703; python3.13t, python3.14t)</source>
+        <translation>GIL: потоки работают по очереди, как в обычном CPython (GIL эмулируется). Без GIL: потоки работают параллельно, как в сборке CPython free-threaded (PEP 703; python3.13t, python3.14t)</translation>
     </message>
 </context>
 <context>
@@ -867,14 +910,6 @@
         <translation>%1 ×%2 (%3)</translation>
     </message>
     <message>
-        <source>GIL on</source>
-        <translation>с GIL</translation>
-    </message>
-    <message>
-        <source>GIL off</source>
-        <translation>без GIL</translation>
-    </message>
-    <message>
         <source>Running…</source>
         <translation>Выполняется…</translation>
     </message>
@@ -1111,14 +1146,6 @@
         <translation>%1 %2, %3: ускорение относительно последовательного — последовательная доля f = %4</translation>
     </message>
     <message>
-        <source>GIL on</source>
-        <translation>с GIL</translation>
-    </message>
-    <message>
-        <source>GIL off</source>
-        <translation>без GIL</translation>
-    </message>
-    <message>
         <source>measured</source>
         <translation>измерено</translation>
     </message>
@@ -1166,14 +1193,6 @@
         <translation>Запускает стратегию с 1, 2, … до стольких исполнителей (по умолчанию — вдвое больше ядер)</translation>
     </message>
     <message>
-        <source>GIL</source>
-        <translation>GIL</translation>
-    </message>
-    <message>
-        <source>With the GIL on, threads hit the flat &quot;GIL ceiling&quot;</source>
-        <translation>С GIL потоки упираются в плоский «потолок GIL»</translation>
-    </message>
-    <message>
         <source>Run sweep</source>
         <translation>Запустить серию</translation>
     </message>
@@ -1184,6 +1203,10 @@
     <message>
         <source>sequential %1 s; speedup by workers — %2</source>
         <translation>последовательно %1 с; ускорение по числу исполнителей — %2</translation>
+    </message>
+    <message>
+        <source>With the GIL, threads hit the flat &quot;GIL ceiling&quot;; unchecked, they run free-threaded (3.13t, 3.14t)</source>
+        <translation>С GIL потоки упираются в плоский «потолок GIL»; без отметки они работают без GIL (free-threaded, 3.13t, 3.14t)</translation>
     </message>
 </context>
 <context>
@@ -1463,17 +1486,17 @@ from %3 for %4</source>
         <source>CPU %1</source>
         <translation>ЦП %1</translation>
     </message>
+    <message>
+        <source>interpreters %1–%2</source>
+        <translation>интерпретаторы %1–%2</translation>
+    </message>
+    <message>
+        <source>interpreter %1</source>
+        <translation>интерпретатор %1</translation>
+    </message>
 </context>
 <context>
     <name>ui::TimingChart</name>
-    <message>
-        <source> (GIL)</source>
-        <translation> (GIL)</translation>
-    </message>
-    <message>
-        <source> (no GIL)</source>
-        <translation> (без GIL)</translation>
-    </message>
     <message>
         <source>Run an experiment to see its timings</source>
         <translation>Запустите эксперимент, чтобы увидеть время</translation>

@@ -60,9 +60,9 @@ void setPresentationStyle(bool on)
 
 QColor strategyColour(cl::Strategy strategy)
 {
-    // sequential, threads, processes, async; then round again for any newer strategy
-    static constexpr QRgb normal[] = {0x5b8def, 0xe6a23c, 0xb36ae2, 0x2bb3a6};
-    static constexpr QRgb presentation[] = {0x0072b2, 0xe69f00, 0xcc79a7, 0x56b4e9};
+    // sequential, threads, processes, async, interpreters; then round again for any newer strategy
+    static constexpr QRgb normal[] = {0x5b8def, 0xe6a23c, 0xb36ae2, 0x2bb3a6, 0xe05a7a};
+    static constexpr QRgb presentation[] = {0x0072b2, 0xe69f00, 0xcc79a7, 0x56b4e9, 0xd55e00};
     const auto i = std::size_t(strategy) % std::size(normal);
     return QColor::fromRgb(currentStyle().forProjector ? presentation[i] : normal[i]);
 }

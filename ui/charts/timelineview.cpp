@@ -55,6 +55,10 @@ QString laneName(const cl::TimelineLane &lane)
     case cl::WorkerKind::Task:
         return lane.isGroup() ? QCoreApplication::translate("ui::TimelineView", "tasks %1–%2").arg(lane.firstWorker).arg(lane.lastWorker)
                               : QCoreApplication::translate("ui::TimelineView", "task %1").arg(lane.firstWorker);
+    case cl::WorkerKind::Interpreter:
+        return lane.isGroup()
+            ? QCoreApplication::translate("ui::TimelineView", "interpreters %1–%2").arg(lane.firstWorker).arg(lane.lastWorker)
+            : QCoreApplication::translate("ui::TimelineView", "interpreter %1").arg(lane.firstWorker);
     case cl::WorkerKind::Main:
         break;
     }

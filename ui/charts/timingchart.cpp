@@ -32,7 +32,7 @@ QString strategyLabel(const cl::ExperimentResult &r)
     if (!strategy.singleWorker)
         s += QStringLiteral(" ×%1").arg(r.workers);
     if (strategy.gilApplies)
-        s += r.gil ? QCoreApplication::translate("ui::TimingChart", " (GIL)") : QCoreApplication::translate("ui::TimingChart", " (no GIL)");
+        s += QStringLiteral(" (%1)").arg(cl::gilModeShort(r.gil));
     return s;
 }
 

@@ -3,7 +3,6 @@
 #include "strategies/strategy.h"
 
 #include <QApplication>
-#include <QCheckBox>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QEvent>
@@ -53,6 +52,7 @@ QWidget *ExperimentPanel::buildLessonList()
     for (qsizetype i = 0; i < lesson_.size(); ++i)
         new QListWidgetItem(list_);
     watchFor_ = new QLabel(lessonBox_);
+    watchFor_->setObjectName(QStringLiteral("watchFor"));
     watchFor_->setWordWrap(true);
     watchFor_->setMinimumHeight(40);
     connect(list_, &QListWidget::currentRowChanged, this, &ExperimentPanel::onLessonSelected);
@@ -73,6 +73,7 @@ QWidget *ExperimentPanel::buildForm()
     for (cl::Workload w : {cl::Workload::Cpu, cl::Workload::Io})
         workload_->addItem(QString(), int(w));
     strategy_ = new QComboBox(formBox_);
+    strategy_->setObjectName(QStringLiteral("strategy"));
     for (const cl::StrategyDescriptor &s : cl::strategyTable())
         strategy_->addItem(QString(), int(s.id));
     for (QComboBox *box : {workload_, strategy_}) { // as narrow as the panel is: the list shows each name whole
@@ -85,14 +86,19 @@ QWidget *ExperimentPanel::buildForm()
     requests_ = spin(formBox_, 1, 1'000'000);
     delay_ = spin(formBox_, 0, 60'000);
     url_ = new QLineEdit(formBox_);
-    gil_ = new QCheckBox(formBox_);
+    gil_ = new QComboBox(formBox_);
+    gil_->setObjectName(QStringLiteral("pythonBuild"));
+    gil_->addItem(QString(), true);
+    gil_->addItem(QString(), false);
     repeat_ = spin(formBox_, 1, 100);
     for (QWidget *field : {static_cast<QWidget *>(workload_), static_cast<QWidget *>(strategy_), static_cast<QWidget *>(workers_),
              static_cast<QWidget *>(steps_), static_cast<QWidget *>(requests_), static_cast<QWidget *>(delay_),
              static_cast<QWidget *>(url_), static_cast<QWidget *>(gil_), static_cast<QWidget *>(repeat_)})
-        form_->addRow(field == gil_ ? nullptr : new QLabel(formBox_), field);
+        form_->addRow(new QLabel(formBox_), field);
     connect(workload_, &QComboBox::currentIndexChanged, this, &ExperimentPanel::updateEnabled);
     connect(strategy_, &QComboBox::currentIndexChanged, this, &ExperimentPanel::updateEnabled);
+    connect(workload_, &QComboBox::activated, this, &ExperimentPanel::onCustomized);
+    connect(strategy_, &QComboBox::activated, this, &ExperimentPanel::onCustomized);
     connect(delay_, &QSpinBox::valueChanged, this, &ExperimentPanel::serverDelayChanged);
     return formBox_;
 }
@@ -162,7 +168,8 @@ void ExperimentPanel::retranslateForm()
 {
     formBox_->setTitle(tr("Parameters"));
     const std::pair<QWidget *, QString> labels[] = {{workload_, tr("Workload")}, {strategy_, tr("Strategy")}, {workers_, tr("Workers")},
-        {steps_, tr("Steps")}, {requests_, tr("Requests")}, {delay_, tr("Server delay")}, {url_, tr("URL")}, {repeat_, tr("Repeats")}};
+        {steps_, tr("Steps")}, {requests_, tr("Requests")}, {delay_, tr("Server delay")}, {url_, tr("URL")}, {gil_, tr("Python build")},
+        {repeat_, tr("Repeats")}};
     for (const auto &[field, text] : labels)
         if (auto *label = qobject_cast<QLabel *>(form_->labelForField(field)))
             label->setText(text);
@@ -170,7 +177,8 @@ void ExperimentPanel::retranslateForm()
     workload_->setItemText(1, tr("IO-bound: HTTP requests"));
     for (int i = 0; i < strategy_->count(); ++i)
         strategy_->setItemText(i, cl::describe(cl::Strategy(strategy_->itemData(i).toInt())).displayName());
-    gil_->setText(tr("Emulate the GIL"));
+    for (int i = 0; i < gil_->count(); ++i)
+        gil_->setItemText(i, cl::gilModeName(gil_->itemData(i).toBool()));
     url_->setPlaceholderText(tr("the built-in demo server"));
     delay_->setSuffix(tr(" ms"));
 }
@@ -184,7 +192,8 @@ void ExperimentPanel::retranslateFields()
     requests_->setToolTip(tr("IO: number of HTTP GETs (100 in the lesson)"));
     delay_->setToolTip(tr("The demo server waits this long before each reply"));
     url_->setToolTip(tr("IO: the URL to download; empty for the built-in demo server"));
-    gil_->setToolTip(tr("On: threads take turns as in CPython. Off: C++ threads run in parallel"));
+    gil_->setToolTip(tr("GIL: threads take turns, as in the CPython most people run (the GIL is emulated). Free-threaded: the "
+                        "threads run in parallel, as in CPython's free-threaded build (PEP 703; python3.13t, python3.14t)"));
     repeat_->setToolTip(tr("Runs per experiment; the best and the median are shown (like %timeit)"));
 }
 
@@ -207,6 +216,24 @@ void ExperimentPanel::showWatchFor(int row)
 {
     if (row >= 0 && row < lesson_.size())
         watchFor_->setText(tr("<b>Watch for:</b> %1").arg(QCoreApplication::translate("Lesson", lesson_[row].watchFor)));
+    else
+        watchFor_->setText(tr("<b>Watch for:</b> %1").arg(cl::describe(cl::Strategy(strategy_->currentData().toInt())).watchForText()));
+}
+
+// The teacher picked a workload or a strategy by hand: a strategy that had one worker hands over
+// to the lesson's number for the new one, and the lesson's row follows what will run.
+void ExperimentPanel::onCustomized()
+{
+    const cl::StrategyDescriptor &now = cl::describe(cl::Strategy(strategy_->currentData().toInt()));
+    if (cl::describe(shownStrategy_).singleWorker && !now.singleWorker)
+        workers_->setValue(now.defaultWorkers(cl::Workload(workload_->currentData().toInt())));
+    shownStrategy_ = now.id;
+    const int row = cl::lessonIndexOf(spec()).value_or(-1);
+    {
+        const QSignalBlocker quiet(list_);
+        list_->setCurrentRow(row);
+    }
+    showWatchFor(row);
 }
 
 cl::ExperimentSpec ExperimentPanel::spec() const
@@ -219,7 +246,7 @@ cl::ExperimentSpec ExperimentPanel::spec() const
     s.steps = steps_->value();
     s.requests = requests_->value();
     s.url = url_->text().trimmed();
-    s.gil = gil_->isChecked();
+    s.gil = gil_->currentData().toBool();
     s.repeat = repeat_->value();
     if (strategy.taskPerRequest && s.workload == cl::Workload::Io)
         s.workers = int(std::min<qint64>(s.requests, 1024));
@@ -233,8 +260,9 @@ void ExperimentPanel::setSpec(const cl::ExperimentSpec &s)
     workers_->setValue(s.workers);
     steps_->setValue(int(std::min<qint64>(s.steps, steps_->maximum())));
     requests_->setValue(int(std::min<qint64>(s.requests, requests_->maximum())));
-    gil_->setChecked(s.gil);
+    gil_->setCurrentIndex(gil_->findData(s.gil));
     repeat_->setValue(s.repeat);
+    shownStrategy_ = s.strategy;
     updateEnabled();
 }
 

@@ -9,7 +9,6 @@
 #include <QTimer>
 #include <QWidget>
 
-class QCheckBox;
 class QComboBox;
 class QFormLayout;
 class QGroupBox;
@@ -57,6 +56,7 @@ private:
     void retranslateFields();
     void onLessonSelected(int row);
     void showWatchFor(int row);
+    void onCustomized();
     void updateEnabled();
     void tick();
 
@@ -73,7 +73,8 @@ private:
     QSpinBox *requests_ = nullptr;
     QSpinBox *delay_ = nullptr;
     QLineEdit *url_ = nullptr;
-    QCheckBox *gil_ = nullptr;
+    QComboBox *gil_ = nullptr; // GIL (default CPython) or free-threaded
+    cl::Strategy shownStrategy_ = cl::Strategy::Sequential; // what the strategy box showed before the teacher changed it
     QSpinBox *repeat_ = nullptr;
     QPushButton *run_ = nullptr;
     QPushButton *runAll_ = nullptr;

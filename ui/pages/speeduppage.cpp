@@ -57,10 +57,9 @@ QChart *SpeedupChart::sweepChart(const cl::SweepResult &s) const
 {
     const ChartStyle &st = currentStyle();
     auto *chart = new QChart;
-    chart->setTitle(
-        tr("%1 %2, %3: speedup against sequential — serial fraction f = %4")
-            .arg(cl::toString(s.workload).toUpper(), cl::describe(s.strategy).displayName(), s.gil ? tr("GIL on") : tr("GIL off"))
-            .arg(s.serialFraction, 0, 'f', 3));
+    chart->setTitle(tr("%1 %2, %3: speedup against sequential — serial fraction f = %4")
+                        .arg(cl::toString(s.workload).toUpper(), cl::describe(s.strategy).displayName(), cl::gilModeShort(s.gil))
+                        .arg(s.serialFraction, 0, 'f', 3));
     const int maxN = s.points.isEmpty() ? 1 : s.points.last().workers;
     auto *measured = new QLineSeries;
     measured->setName(tr("measured"));
@@ -165,8 +164,8 @@ void SpeedupPage::retranslate()
     maxWorkers_->setPrefix(tr("1 to "));
     maxWorkers_->setSuffix(tr(" workers"));
     maxWorkers_->setToolTip(tr("Runs the strategy with 1, 2, … up to this many workers (default: twice the cores)"));
-    gil_->setText(tr("GIL"));
-    gil_->setToolTip(tr("With the GIL on, threads hit the flat \"GIL ceiling\""));
+    gil_->setText(cl::gilModeName(true));
+    gil_->setToolTip(tr("With the GIL, threads hit the flat \"GIL ceiling\"; unchecked, they run free-threaded (3.13t, 3.14t)"));
     run_->setText(tr("Run sweep"));
     run_->setToolTip(tr("Sequential first, then each worker count; steps and requests come from the Parameters panel"));
     showSummary();

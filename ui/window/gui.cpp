@@ -139,10 +139,10 @@ QString renderTimelinesPng(const cl::Report &report, const QString &path, int wi
             continue;
         auto *view = new TimelineView(&page);
         view->setModel(std::make_shared<cl::TimelineModel>(best->spans, best->wallS),
-            QStringLiteral("%1 x%2 (GIL %3): best run, %4 s, %5 spans")
+            QStringLiteral("%1 x%2, %3: best run, %4 s, %5 spans")
                 .arg(cl::toString(r.strategy))
                 .arg(r.workers)
-                .arg(r.gil ? QStringLiteral("on") : QStringLiteral("off"))
+                .arg(cl::gilModeName(r.gil))
                 .arg(best->wallS, 0, 'f', 3)
                 .arg(best->spans.size()));
         const int h = std::min(420, view->contentHeight() + 4);

@@ -348,7 +348,7 @@ cl::Translatable MainWindow::experimentLabel(const cl::ExperimentSpec &spec) con
     if (const std::optional<int> row = cl::lessonIndexOf(spec))
         return [title = lesson_[*row].title] { return QCoreApplication::translate("Lesson", title); };
     return [s = spec.strategy, n = spec.effectiveWorkers(), gil = spec.gil] {
-        return tr("%1 ×%2 (%3)").arg(cl::describe(s).displayName()).arg(n).arg(gil ? tr("GIL on") : tr("GIL off"));
+        return tr("%1 ×%2 (%3)").arg(cl::describe(s).displayName()).arg(n).arg(cl::gilModeShort(gil));
     };
 }
 
