@@ -19,6 +19,7 @@
 namespace cli {
 
 int sweepCommand(const QStringList &args); // cli_sweep.cpp
+int raceCommand(const QStringList &args); // cli_race.cpp
 
 namespace {
 
@@ -199,6 +200,10 @@ int runSubcommand(const QStringList &arguments)
     const QString command = arguments.value(1);
     QStringList rest = arguments.mid(2);
     rest.prepend(arguments.first());
+    if (command == QLatin1String("run") && rest.value(1) == QLatin1String("race")) {
+        rest.removeAt(1);
+        return raceCommand(rest);
+    }
     if (command == QLatin1String("run"))
         return runCommand(rest);
     if (command == QLatin1String("serve"))
@@ -227,6 +232,7 @@ QString usage()
                           "Without a command: the desktop app.\n\n"
                           "Commands:\n"
                           "  run cpu|io   Run the lesson's worker with chosen strategies, print %timeit-like lines\n"
+                          "  run race     N threads doing `count += 1`: updates lost free-threaded, none with the GIL\n"
                           "  serve        The demo HTTP server alone, until Ctrl+C\n"
                           "  lesson       The lesson's seven experiments next to the notebook's figures\n"
                           "  sweep cpu|io Speedup of one strategy at 1..N workers, with Amdahl's law fitted\n"

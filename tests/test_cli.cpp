@@ -5,6 +5,7 @@
 #include "server/demoserver.h"
 
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 
 TEST_CASE("usage errors exit 2 with a one-line message", "[cli]")
@@ -100,4 +101,25 @@ TEST_CASE("serve names an unexpected argument instead of exiting silently", "[cl
     CHECK(test::runApp({QStringLiteral("serve"), QStringLiteral("extra")}, &out, &err) == 2);
     CHECK(err.contains("unexpected argument 'extra'"));
     CHECK(out.isEmpty());
+}
+
+TEST_CASE("run race prints expected, got and lost, and refuses bad counts", "[cli][race]")
+{
+    QByteArray out;
+    REQUIRE(test::runApp({QStringLiteral("run"), QStringLiteral("race"), QStringLiteral("--steps"), QStringLiteral("200000")}, &out) == 0);
+    CHECK(out.startsWith("race: 2 threads, GIL (default CPython), no lock: expected 200000, got 200000, lost 0 (0.00 %)"));
+    REQUIRE(test::runApp(
+                {QStringLiteral("run"), QStringLiteral("race"), QStringLiteral("--gil"), QStringLiteral("off"), QStringLiteral("--lock"),
+                    QStringLiteral("--steps"), QStringLiteral("200000"), QStringLiteral("--json"), QStringLiteral("-")},
+                &out)
+        == 0);
+    const QJsonObject json = QJsonDocument::fromJson(out).object();
+    CHECK(json[QStringLiteral("got")].toInteger() == 200000);
+    CHECK(json[QStringLiteral("lost")].toInteger() == 0);
+    CHECK(json[QStringLiteral("gil")].toBool() == false);
+    QByteArray err;
+    CHECK(test::runApp({QStringLiteral("run"), QStringLiteral("race"), QStringLiteral("--workers"), QStringLiteral("0")}, &out, &err) == 2);
+    CHECK(test::runApp({QStringLiteral("run"), QStringLiteral("race"), QStringLiteral("--gil"), QStringLiteral("sometimes")}, &out, &err)
+        == 2);
+    CHECK(err.contains("--gil must be on or off"));
 }
