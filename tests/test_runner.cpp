@@ -6,9 +6,7 @@
 #include "server/demoserver.h"
 #include "util/clock.h"
 
-#include <QDir>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTest>
@@ -36,39 +34,7 @@ void cancelWhen(const ExperimentSpec &spec, const std::function<bool()> &ready)
     CHECK(test::childPids().isEmpty());
 }
 
-// The nice value of a process or thread: field 19 of its stat file.
-int niceOf(const QString &statPath)
-{
-    QFile f(statPath);
-    if (!f.open(QIODevice::ReadOnly))
-        return -100;
-    const QByteArray stat = f.readAll();
-    return stat.mid(stat.lastIndexOf(')') + 2).split(' ').value(16).toInt();
-}
-
 } // namespace
-
-TEST_CASE("the experiment's threads and child processes run below the window's priority", "[runner]")
-{
-    const int before = niceOf(QStringLiteral("/proc/thread-self/stat"));
-    QList<int> children, runnerThreads;
-    cancelWhen(test::smallSpec(Workload::Cpu, Strategy::Processes, 2, 10'000'000'000), [&] {
-        const QList<pid_t> pids = test::childPids();
-        if (pids.size() != 2)
-            return false;
-        children.clear();
-        for (const pid_t pid : pids)
-            children.append(niceOf(QStringLiteral("/proc/%1/stat").arg(pid)));
-        for (const QString &tid : QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot))
-            if (QFile comm(QStringLiteral("/proc/self/task/%1/comm").arg(tid));
-                comm.open(QIODevice::ReadOnly) && comm.readAll().trimmed() == "runner")
-                runnerThreads.append(niceOf(QStringLiteral("/proc/self/task/%1/stat").arg(tid)));
-        return true;
-    });
-    CHECK(children == QList<int>{before + 5, before + 5}); // inherited from the runner thread
-    CHECK(runnerThreads == QList<int>{before + 5});
-    CHECK(niceOf(QStringLiteral("/proc/thread-self/stat")) == before); // the window's thread keeps its own
-}
 
 TEST_CASE("the runner repeats, reports each run and the progress", "[runner]")
 {

@@ -2,11 +2,8 @@
 
 #include "run/experimentrun.h"
 
-#include <algorithm>
 #include <pthread.h>
-#include <sys/resource.h>
 #include <system_error>
-#include <unistd.h>
 
 namespace cl {
 
@@ -65,21 +62,9 @@ void Runner::failToStart(const ExperimentSpec &spec, quint64 generation, const Q
         Qt::QueuedConnection);
 }
 
-// The experiment's threads and child processes inherit this thread's nice value: a few steps
-// below the window's, so on a machine whose cores the experiment fills, the window and the CPU
-// monitor are run first when they wake (a frame, a sample) instead of waiting for a time slice.
-// Between the experiment's own workers nothing changes; the lesson's timings lose only what the
-// window uses. Failing to lower it (a sandbox that forbids it) changes nothing else.
-void Runner::yieldToTheWindow()
-{
-    const auto self = id_t(gettid()); // relative to the window's: an app started with `nice` stays below it
-    setpriority(PRIO_PROCESS, self, std::min(19, getpriority(PRIO_PROCESS, self) + kWorkerNice));
-}
-
 void Runner::runBatch(const QList<ExperimentSpec> &batch, quint64 generation, Shared &shared, std::stop_token stop)
 {
     pthread_setname_np(pthread_self(), "runner");
-    yieldToTheWindow();
     auto post = [this, generation](auto fn) {
         QMetaObject::invokeMethod(
             this,

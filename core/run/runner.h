@@ -39,7 +39,6 @@ signals:
     void liveSpans(const cl::SpanSink::Snapshot &snapshot);
 
 private:
-    static constexpr int kWorkerNice = 5;
     struct Shared {
         std::atomic<qint64> done{0};
         SpanSink live;
@@ -47,7 +46,6 @@ private:
     void runBatch(const QList<cl::ExperimentSpec> &batch, quint64 generation, Shared &shared, std::stop_token stop);
     void failToStart(const cl::ExperimentSpec &spec, quint64 generation, const QString &why);
     void pollProgress();
-    static void yieldToTheWindow();
     void onBatchDone(quint64 generation, bool cancelled);
 
     std::shared_ptr<Shared> shared_;
