@@ -231,6 +231,21 @@ TEST_CASE("with an older run pinned, each new run shows under it, and the histog
     CHECK(panel.pinned()->title().contains(QStringLiteral("a — ")));
 }
 
+TEST_CASE("the latency histogram is built when the Timeline is shown, not behind another tab", "[timeline][window]")
+{
+    ui::TimelinePage panel;
+    panel.resize(900, 600);
+    RunResult io = runOnce(test::smallSpec(Workload::Cpu, Strategy::Threads, 2, 20'000));
+    io.latenciesMs = {100.5, 101.0, 103.2};
+    panel.addRun({QStringLiteral("hidden"), Workload::Io, io});
+    auto *view = panel.findChild<QChartView *>();
+    REQUIRE(view);
+    CHECK(view->chart()->series().isEmpty()); // a finished run costs a hidden page no chart
+    panel.show();
+    REQUIRE(view->chart()->series().size() == 1);
+    CHECK(view->chart()->title().contains(QStringLiteral("hidden")));
+}
+
 TEST_CASE("a finished run keeps the CPU samples taken while it ran, and the cursor points at the same moment on the CPU graphs",
     "[timeline][window]")
 {

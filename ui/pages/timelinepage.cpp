@@ -329,7 +329,17 @@ void TimelinePage::updateLatency()
         if (hasLatencies(r))
             lines << percentileLine(r).toHtmlEscaped();
     percentiles_->setText(lines.mid(std::max<qsizetype>(0, lines.size() - 6)).join(QStringLiteral("<br>")));
-    updateLatencyChart(*shown);
+    latencyStale_ = !isVisible();
+    if (!latencyStale_)
+        updateLatencyChart(*shown);
+}
+
+// Like the timing charts, the histogram is a Qt Charts rebuild (several ms): only for a page in view.
+void TimelinePage::showEvent(QShowEvent *event)
+{
+    if (latencyStale_)
+        updateLatency();
+    QWidget::showEvent(event);
 }
 
 void TimelinePage::updateLatencyChart(const RecordedRun &last)

@@ -58,6 +58,7 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     bool collectCpu(RecordedRun &run) const; // true once it has a sample past its end
@@ -81,6 +82,7 @@ private:
     TimelineView *pinned_ = nullptr;
     TimelineView *current_ = nullptr;
     QChartView *latency_ = nullptr;
+    bool latencyStale_ = false; // the histogram is built when the page is shown, not behind another tab
     QLabel *percentiles_ = nullptr;
     int shown_ = -1;
     bool showingLive_ = false; // the current view draws the run in progress
