@@ -162,7 +162,7 @@ TEST_CASE("the monitor slows down on an idle machine and returns to full rate at
 
     for (int i = 0; i < SamplePacer::kQuietSamples - 1; ++i)
         CHECK(pacer.next(reading(i * 100, idle, idle)) == 100);
-    CHECK(pacer.next(reading(1000, idle, idle)) == 100 * SamplePacer::kSlowFactor); // a second with no core above 10 %
+    CHECK(pacer.next(reading(1000, idle, idle)) == 300); // a second with no core above 10 %
     CHECK(pacer.slow());
     CHECK(pacer.next(reading(1200, idle, busy)) == 100); // one busy core is enough
 
@@ -183,7 +183,10 @@ TEST_CASE("a slow reading is drawn as one column per interval with its load", "[
     const CpuSample reading{5000, {0.3, 0.1, 0, 0}, {{0, {0.6, 0.2, 0, 0}}, {1, {0, 0, 0, 0}}}};
     CHECK(pacer.columns(reading, 100).size() == 1);
     CHECK(pacer.columns(reading, 130).size() == 1); // a late tick is still one interval
-    CHECK(pacer.columns(reading, 5000).size() == SamplePacer::kSlowFactor); // a stall is not drawn as a minute
+    CHECK(pacer.slowFactor() == 3);
+    CHECK(pacer.columns(reading, 5000).size() == pacer.slowFactor()); // a stall is not drawn as seconds
+    CHECK(SamplePacer(200).slowFactor() == 1); // 5 Hz and slower: no slower still
+    CHECK(SamplePacer(50).slowFactor() == 6); // 20 Hz: about 300 ms too
     const QList<CpuSample> three = pacer.columns(reading, 300);
     REQUIRE(three.size() == 3);
     CHECK(three[0].tMs == 4800);

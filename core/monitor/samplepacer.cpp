@@ -22,7 +22,7 @@ int SamplePacer::next(const CpuSample &reading)
 
 QList<CpuSample> SamplePacer::columns(const CpuSample &reading, qint64 elapsedMs) const
 {
-    const int spans = std::clamp(int(std::lround(double(elapsedMs) / double(intervalMs_))), 1, kSlowFactor);
+    const int spans = std::clamp(int(std::lround(double(elapsedMs) / double(intervalMs_))), 1, slowFactor());
     QList<CpuSample> out(spans, reading);
     for (int i = 0; i < spans; ++i)
         out[i].tMs = reading.tMs - elapsedMs * (spans - 1 - i) / spans;

@@ -123,7 +123,7 @@ void CpuPage::enlarge(int core)
         g->setVisible(enlarged_ == kAllGraphs || enlarged_ == g->core());
 }
 
-// One frame per delivery, however many samples it brings (two at a time on an idle machine).
+// One frame per delivery, however many samples it brings (three at a time on an idle machine).
 void CpuPage::addSamples(const QList<cl::CpuSample> &samples)
 {
     const qint64 before = history_.appended();
