@@ -6,7 +6,9 @@
 #include "server/demoserver.h"
 #include "util/clock.h"
 
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTest>
@@ -68,6 +70,21 @@ TEST_CASE("cancelling threads stops them mid-loop", "[runner][cancel]")
     QElapsedTimer started;
     started.start();
     cancelWhen(spec, [&] { return started.elapsed() > 200; });
+}
+
+TEST_CASE("subinterpreters show by name among the app's threads, and stop mid-loop", "[runner][cancel][interpreters]")
+{
+    auto threadNames = [] {
+        QStringList names;
+        for (const QString &tid : QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot))
+            if (QFile comm(QStringLiteral("/proc/self/task/%1/comm").arg(tid)); comm.open(QIODevice::ReadOnly))
+                names << QString::fromLatin1(comm.readAll().trimmed());
+        return names;
+    };
+    cancelWhen(test::smallSpec(Workload::Cpu, Strategy::Interpreters, 2, 10'000'000'000), [&] {
+        const QStringList names = threadNames();
+        return names.contains(QStringLiteral("interp-0")) && names.contains(QStringLiteral("interp-1"));
+    });
 }
 
 TEST_CASE("cancelling requests in flight aborts them", "[runner][cancel]")

@@ -34,7 +34,8 @@ Measured runOnThreads(const RunContext &outer, GilPer gilPer)
         for (int i = 0; i < shares.size() && startError.isEmpty(); ++i) {
             try {
                 threads.emplace_back([&, i] {
-                    setThreadName(QStringLiteral("worker-%1").arg(i)); // what the Processes page shows
+                    setThreadName((gilPer == GilPer::Run ? QStringLiteral("worker-%1") : QStringLiteral("interp-%1"))
+                                      .arg(i)); // on the Processes page
                     results[std::size_t(i)] = blockingWorker(run, *gils[std::size_t(i) % gilCount], i, shares[i]);
                 });
             } catch (const std::system_error &e) {
