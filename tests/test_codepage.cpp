@@ -75,4 +75,12 @@ TEST_CASE("a strategy picked by hand after a one-worker lesson gets the lesson's
     strategy->setCurrentIndex(threads);
     emit strategy->activated(threads);
     CHECK(panel.findChild<QListWidget *>()->currentRow() == 1); // CPU: 2 threads is the lesson's again
+
+    auto *build = panel.findChild<QComboBox *>(QStringLiteral("pythonBuild"));
+    REQUIRE(build);
+    const int freeThreaded = build->findData(false);
+    build->setCurrentIndex(freeThreaded);
+    emit build->activated(freeThreaded);
+    CHECK_FALSE(panel.spec().gil);
+    CHECK(panel.findChild<QListWidget *>()->currentRow() == -1); // the lesson ran its threads with the GIL
 }

@@ -99,6 +99,7 @@ QWidget *ExperimentPanel::buildForm()
     connect(strategy_, &QComboBox::currentIndexChanged, this, &ExperimentPanel::updateEnabled);
     connect(workload_, &QComboBox::activated, this, &ExperimentPanel::onCustomized);
     connect(strategy_, &QComboBox::activated, this, &ExperimentPanel::onCustomized);
+    connect(gil_, &QComboBox::activated, this, &ExperimentPanel::onCustomized);
     connect(delay_, &QSpinBox::valueChanged, this, &ExperimentPanel::serverDelayChanged);
     return formBox_;
 }
@@ -220,7 +221,7 @@ void ExperimentPanel::showWatchFor(int row)
         watchFor_->setText(tr("<b>Watch for:</b> %1").arg(cl::describe(cl::Strategy(strategy_->currentData().toInt())).watchForText()));
 }
 
-// The teacher picked a workload or a strategy by hand: a strategy that had one worker hands over
+// The teacher picked a workload, a strategy or a Python build by hand: a strategy that had one worker hands over
 // to the lesson's number for the new one, and the lesson's row follows what will run.
 void ExperimentPanel::onCustomized()
 {
@@ -234,6 +235,8 @@ void ExperimentPanel::onCustomized()
         list_->setCurrentRow(row);
     }
     showWatchFor(row);
+    if (row >= 0)
+        emit lessonSelected(row); // the Code page follows
 }
 
 cl::ExperimentSpec ExperimentPanel::spec() const
