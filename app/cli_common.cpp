@@ -31,6 +31,15 @@ std::optional<int> parseOrExit(QCommandLineParser &parser, const QStringList &ar
     return std::nullopt;
 }
 
+std::optional<bool> gilOption(const QCommandLineParser &p, const QString &command)
+{
+    const QString gil = p.value(QStringLiteral("gil"));
+    if (gil == QLatin1String("on") || gil == QLatin1String("off"))
+        return gil == QLatin1String("on");
+    err() << "concurrency-lab " << command << ": --gil must be on or off, not '" << gil << "'\n" << Qt::flush;
+    return std::nullopt;
+}
+
 std::optional<qint64> intOption(const QCommandLineParser &p, const QString &name, qint64 fallback, qint64 min, qint64 max)
 {
     if (!p.isSet(name))

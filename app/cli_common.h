@@ -21,6 +21,10 @@ std::optional<int> parseOrExit(QCommandLineParser &parser, const QStringList &ar
 // An integer option in [min, max]; prints a message and returns nullopt when it is not one.
 std::optional<qint64> intOption(const QCommandLineParser &p, const QString &name, qint64 fallback, qint64 min, qint64 max);
 
+// `--gil on|off`: true or false; prints "concurrency-lab COMMAND: --gil must be on or off" and
+// returns nullopt for anything else.
+std::optional<bool> gilOption(const QCommandLineParser &p, const QString &command);
+
 QString formatSeconds(double s); // like %timeit: "1.43 s", "452 ms"
 
 // Options naming a file must not be empty (`--json ""`): prints a usage message and returns false.

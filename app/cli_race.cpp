@@ -15,11 +15,9 @@ namespace {
 
 std::optional<cl::RaceSpec> readRaceSpec(const QCommandLineParser &p)
 {
-    const QString gil = p.value(QStringLiteral("gil"));
-    if (gil != QLatin1String("on") && gil != QLatin1String("off")) {
-        err() << "concurrency-lab run race: --gil must be on or off, not '" << gil << "'\n" << Qt::flush;
+    const auto gil = gilOption(p, QStringLiteral("run race"));
+    if (!gil)
         return std::nullopt;
-    }
     const auto workers = intOption(p, QStringLiteral("workers"), 2, 1, 1024);
     const auto steps = intOption(p, QStringLiteral("steps"), 10'000'000, 1, 100'000'000'000);
     const auto switchUs = intOption(p, QStringLiteral("switch-us"), cl::kDefaultSwitchIntervalUs, 1, 1'000'000);
@@ -28,7 +26,7 @@ std::optional<cl::RaceSpec> readRaceSpec(const QCommandLineParser &p)
     cl::RaceSpec s;
     s.workers = int(*workers);
     s.steps = *steps;
-    s.gil = gil == QLatin1String("on");
+    s.gil = *gil;
     s.lock = p.isSet(QStringLiteral("lock"));
     s.switchIntervalUs = int(*switchUs);
     if (const QString why = cl::validate(s); !why.isEmpty()) {

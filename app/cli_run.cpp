@@ -94,12 +94,10 @@ std::optional<RunOptions> readRunOptions(const QCommandLineParser &p)
         return std::nullopt;
     }
     o.strategies = *strategies;
-    const QString gil = p.value(QStringLiteral("gil"));
-    if (gil != QLatin1String("on") && gil != QLatin1String("off")) {
-        err() << "concurrency-lab run: --gil must be on or off, not '" << gil << "'\n" << Qt::flush;
+    const auto gil = gilOption(p, QStringLiteral("run"));
+    if (!gil)
         return std::nullopt;
-    }
-    o.base.gil = gil == QLatin1String("on");
+    o.base.gil = *gil;
     const auto workers = intOption(p, QStringLiteral("workers"), 0, 1, 100000);
     const auto steps = intOption(p, QStringLiteral("steps"), o.base.steps, 1, 100'000'000'000);
     const auto requests = intOption(p, QStringLiteral("requests"), o.base.requests, 1, 1'000'000);
