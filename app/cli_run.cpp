@@ -53,6 +53,14 @@ void addRunOptions(QCommandLineParser &p)
                 "Processes: kill a worker that reports nothing for N ms (IO: plus the timeout) and fail the run (default 30000)."),
             QStringLiteral("N")},
         {QStringLiteral("repeat"), QStringLiteral("Runs per strategy, the best and median are reported (default 3)."), QStringLiteral("N")},
+        {QStringLiteral("start-method"),
+            QStringLiteral("Processes: how each child starts, as multiprocessing names it: spawn (re-execute this program, the "
+                           "default), fork (copy the running program) or forkserver (a small server process, started once, forks "
+                           "each one)."),
+            QStringLiteral("spawn|fork|forkserver"), QStringLiteral("spawn")},
+        {QStringLiteral("pool"),
+            QStringLiteral("Keep the workers (threads, subinterpreters, processes) from one repeat to the next, like a "
+                           "ThreadPoolExecutor or ProcessPoolExecutor: only the first run starts them.")},
         {QStringLiteral("json"), QStringLiteral("Write every run as JSON to FILE, or - for stdout."), QStringLiteral("FILE")},
         {QStringLiteral("chart-png"), QStringLiteral("Render the timing chart of this run to a PNG (no display needed)."),
             QStringLiteral("FILE")},
@@ -88,8 +96,8 @@ std::optional<RunOptions> readRunOptions(const QCommandLineParser &p)
     o.base.workload = *workload;
     const auto strategies = parseStrategies(p.value(QStringLiteral("strategy")));
     if (!strategies) {
-        err() << "concurrency-lab run: unknown strategy in '" << p.value(QStringLiteral("strategy"))
-              << "' (sequential, threads, processes, async or all)\n"
+        err() << "concurrency-lab run: unknown strategy in '" << p.value(QStringLiteral("strategy")) << "' ("
+              << cl::strategyKeys().join(QStringLiteral(", ")) << " or all)\n"
               << Qt::flush;
         return std::nullopt;
     }
@@ -98,6 +106,15 @@ std::optional<RunOptions> readRunOptions(const QCommandLineParser &p)
     if (!gil)
         return std::nullopt;
     o.base.gil = *gil;
+    const auto startMethod = cl::startMethodFromString(p.value(QStringLiteral("start-method")));
+    if (!startMethod) {
+        err() << "concurrency-lab run: --start-method must be spawn, fork or forkserver, not '" << p.value(QStringLiteral("start-method"))
+              << "'\n"
+              << Qt::flush;
+        return std::nullopt;
+    }
+    o.base.startMethod = *startMethod;
+    o.base.pool = p.isSet(QStringLiteral("pool"));
     const auto workers = intOption(p, QStringLiteral("workers"), 0, 1, 100000);
     const auto steps = intOption(p, QStringLiteral("steps"), o.base.steps, 1, 100'000'000'000);
     const auto requests = intOption(p, QStringLiteral("requests"), o.base.requests, 1, 1'000'000);
@@ -153,6 +170,13 @@ QString describe(const cl::ExperimentSpec &spec, const cl::ExperimentResult &r)
         name += spec.connections > 0 ? QStringLiteral(" (%1 connections)").arg(spec.connections) : QStringLiteral(" (no limit)");
     else if (!strategy.singleWorker)
         name += QStringLiteral(" x%1").arg(r.workers);
+    QStringList how;
+    if (strategy.startsChildren)
+        how << cl::toString(spec.startMethod);
+    if (spec.pool && strategy.poolable)
+        how << QStringLiteral("pool");
+    if (!how.isEmpty())
+        name += QStringLiteral(" (%1)").arg(how.join(QStringLiteral(", ")));
     name += QStringLiteral(", ") + cl::gilModeName(r.gil);
     qint64 items = 0, errors = 0;
     QStringList messages;

@@ -1,6 +1,8 @@
 // concurrency-lab: the desktop app by default; `run`, `serve`, `lesson` headless; `worker` is
-// the hidden child mode of the "processes" strategy, decided before any Qt object exists.
+// the hidden child mode of the "processes" strategy and `forkserver` the server that forks them,
+// decided before any Qt object exists.
 #include "child/childworker.h"
+#include "child/forkserver.h"
 #include "cli.h"
 #include "cli_common.h"
 #include "window/gui.h"
@@ -46,6 +48,8 @@ int main(int argc, char **argv)
     reserveStandardDescriptors();
     if (argc > 1 && std::strcmp(argv[1], cl::kWorkerCommand) == 0)
         return cl::runWorkerMode(argc, argv);
+    if (argc > 1 && std::strcmp(argv[1], cl::kForkServerCommand) == 0)
+        return cl::runForkServerMode(argc, argv);
 
     // A reader that went away (`| head`) makes writes fail with EPIPE, which we report, instead of
     // killing the process silently.

@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QMap>
 #include <QTcpServer>
 
 #include <unistd.h>
@@ -17,20 +18,43 @@ quint16 closedPort()
     return port;
 }
 
-QList<pid_t> childPids()
+namespace {
+// Every process's parent, from /proc/PID/stat.
+QMap<pid_t, pid_t> parents()
 {
-    QList<pid_t> out;
-    const QString me = QString::number(getpid());
+    QMap<pid_t, pid_t> out;
     for (const QString &pid : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
         QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
         if (!f.open(QIODevice::ReadOnly))
             continue;
         const QByteArray stat = f.readAll();
         const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
-        if (fields.size() > 1 && fields[1] == me.toLatin1())
-            out.append(pid.toInt());
+        if (fields.size() > 1)
+            out.insert(pid.toInt(), fields[1].toInt());
     }
     return out;
+}
+} // namespace
+
+QList<pid_t> childPids()
+{
+    const QMap<pid_t, pid_t> all = parents();
+    QList<pid_t> out;
+    for (auto it = all.begin(); it != all.end(); ++it)
+        if (it.value() == getpid())
+            out.append(it.key());
+    return out;
+}
+
+QList<pid_t> descendantPids()
+{
+    const QMap<pid_t, pid_t> all = parents();
+    QList<pid_t> out{getpid()};
+    for (qsizetype i = 0; i < out.size(); ++i)
+        for (auto it = all.begin(); it != all.end(); ++it)
+            if (it.value() == out[i])
+                out.append(it.key());
+    return out.mid(1);
 }
 
 int runApp(const QStringList &args, QByteArray *out, QByteArray *err, int timeoutMs)

@@ -13,6 +13,8 @@ namespace test {
 quint16 closedPort();
 // The PIDs of this process's live children (from /proc).
 QList<pid_t> childPids();
+// Its children, their children and so on: a forkserver's workers too.
+QList<pid_t> descendantPids();
 // Runs the app binary; returns exit code, fills stdout/stderr.
 int runApp(const QStringList &args, QByteArray *out = nullptr, QByteArray *err = nullptr, int timeoutMs = 60000);
 // A copy of the app binary that another user (`runuser -u nobody`) can execute, inside `dir`:

@@ -24,35 +24,25 @@ QStringList workerArguments(const ExperimentSpec &spec, int id, qint64 items, st
         QStringLiteral("--origin-ns"), QString::number(originNs)};
     if (spec.workload == Workload::Io)
         args << QStringLiteral("--url") << spec.url << QStringLiteral("--timeout-ms") << QString::number(spec.timeoutMs);
+    if (spec.pool)
+        args << QStringLiteral("--serve") << QStringLiteral("stdin");
     return args;
 }
 
-namespace {
-
-struct WorkerArgs {
-    int id = 0;
-    Workload workload = Workload::Cpu;
-    qint64 items = 0;
-    bool gil = true;
-    int switchUs = kDefaultSwitchIntervalUs;
-    std::int64_t originNs = 0;
-    QString url;
-    int timeoutMs = 5000;
-};
-
-std::optional<WorkerArgs> parseArgs(int argc, char **argv, QString *error)
+std::optional<ChildJob> parseWorkerArguments(const QStringList &args, QString *error)
 {
     static const QStringList known{QStringLiteral("--id"), QStringLiteral("--workload"), QStringLiteral("--items"), QStringLiteral("--gil"),
-        QStringLiteral("--switch-us"), QStringLiteral("--origin-ns"), QStringLiteral("--url"), QStringLiteral("--timeout-ms")};
+        QStringLiteral("--switch-us"), QStringLiteral("--origin-ns"), QStringLiteral("--url"), QStringLiteral("--timeout-ms"),
+        QStringLiteral("--serve")};
     QMap<QString, QString> kv;
-    for (int i = 2; i + 1 < argc; i += 2)
-        kv.insert(QString::fromLocal8Bit(argv[i]), QString::fromLocal8Bit(argv[i + 1]));
+    for (qsizetype i = 0; i + 1 < args.size(); i += 2)
+        kv.insert(args[i], args[i + 1]);
     const auto unknown = std::find_if(kv.keyBegin(), kv.keyEnd(), [](const QString &k) { return !known.contains(k); });
-    if (argc % 2 != 0 || unknown != kv.keyEnd()) {
+    if (args.size() % 2 != 0 || unknown != kv.keyEnd()) {
         *error = QStringLiteral("bad worker arguments (expected pairs of --option value)");
         return std::nullopt;
     }
-    WorkerArgs a;
+    ChildJob a;
     bool ok1 = false, ok2 = false, ok3 = false, ok4 = false;
     a.id = kv.value(QStringLiteral("--id")).toInt(&ok1);
     a.items = kv.value(QStringLiteral("--items")).toLongLong(&ok2);
@@ -62,6 +52,7 @@ std::optional<WorkerArgs> parseArgs(int argc, char **argv, QString *error)
     a.gil = kv.value(QStringLiteral("--gil")) != QLatin1String("off");
     a.url = kv.value(QStringLiteral("--url"));
     a.timeoutMs = kv.value(QStringLiteral("--timeout-ms"), QStringLiteral("5000")).toInt();
+    a.serve = kv.value(QStringLiteral("--serve")) == QLatin1String("stdin");
     if (!(ok1 && ok2 && ok3 && ok4) || !workload || a.items < 0 || a.switchUs < 1 || a.timeoutMs < 1) {
         *error = QStringLiteral("bad worker arguments");
         return std::nullopt;
@@ -70,25 +61,24 @@ std::optional<WorkerArgs> parseArgs(int argc, char **argv, QString *error)
     return a;
 }
 
+QByteArray nextJobLine(qint64 items, std::int64_t originNs)
+{
+    return QByteArrayLiteral("job ") + QByteArray::number(items) + ' ' + QByteArray::number(originNs) + '\n';
+}
+
+namespace {
+
 // The worker must not outlive the app: if the parent dies, the kernel kills us too.
 void dieWithParent()
 {
+    const pid_t parent = getppid();
     prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (getppid() == 1) // the parent died before we could ask
+    if (getppid() != parent || parent == 1) // the parent died before we could ask
         _exit(3);
 }
 
-WorkTally work(const WorkerArgs &a, WorkerWriter &out)
+WorkTally work(const ChildJob &a, const HttpTarget *target, WorkerWriter &out)
 {
-    std::optional<HttpTarget> target;
-    if (a.workload == Workload::Io) {
-        QString error;
-        if (target = resolveHttpTarget(a.url, &error); !target) {
-            WorkTally failed;
-            failed.addError(error, a.items);
-            return failed;
-        }
-    }
     Gil gil(a.gil, std::chrono::microseconds(a.switchUs));
     SpanRecorder spans(a.id, WorkerKind::Process, a.originNs);
     std::int64_t lastReport = 0;
@@ -102,38 +92,89 @@ WorkTally work(const WorkerArgs &a, WorkerWriter &out)
         }
     };
     hooks.onLatency = [&](double ms) { out.latency(ms); };
-    WorkTally tally = runWorker({a.workload, a.items, target ? &*target : nullptr, a.timeoutMs}, gil, 0, spans, {}, hooks);
+    WorkTally tally = runWorker(WorkerJob{a.workload, a.items, target, a.timeoutMs}, gil, 0, spans, {}, hooks);
     tally.spans = spans.takeSpans();
     return tally;
 }
 
-} // namespace
-
-int runWorkerMode(int argc, char **argv)
+// One job, reported: its spans, errors and what it cost since `cpuBefore`.
+void report(const ChildJob &job, const HttpTarget *target, const QString &targetError, WorkerWriter &out, CpuTimes &cpuBefore)
 {
-    dieWithParent();
-    QString error;
-    const auto args = parseArgs(argc, argv, &error); // before the hello: a bad child says nothing valid
-    if (!args) {
-        std::fprintf(stderr, "concurrency-lab worker: %s\n", qPrintable(error));
-        return 2;
-    }
-    std::signal(SIGPIPE, SIG_IGN); // a parent gone: write() fails with EPIPE and we say so in the exit code
-    std::setvbuf(stdout, nullptr, _IOFBF, 64 * 1024);
-    WorkerWriter out(stdout);
-    out.hello(getpid());
-    WorkTally tally = work(*args, out);
+    const bool cannotFetch = job.workload == Workload::Io && !target;
+    WorkTally tally = cannotFetch ? WorkTally{} : work(job, target, out);
+    if (cannotFetch)
+        tally.addError(targetError, job.items);
     for (const Span &s : std::as_const(tally.spans))
         out.span(s.state, s.t0, s.t1);
     for (const QString &e : std::as_const(tally.errorMessages))
         out.error(e);
     const CpuTimes cpu = processCpuTimes();
-    out.done(tally.items, tally.errors, peakRssBytes(), cpu.user, cpu.sys, pssBytes());
-    if (std::ferror(stdout) || std::fflush(stdout) != 0) {
-        std::fprintf(stderr, "concurrency-lab worker: cannot write the report to stdout\n");
-        return 1;
+    const CpuTimes used = cpu - cpuBefore;
+    cpuBefore = cpu;
+    out.done(tally.items, tally.errors, peakRssBytes(), used.user, used.sys, pssBytes());
+    out.flush();
+}
+
+// A pooled worker's next job, or nullopt at the end of its stdin (the pool is closing).
+std::optional<ChildJob> nextJob(ChildJob job, std::FILE *in)
+{
+    char line[128];
+    long long items = 0, origin = 0;
+    if (!std::fgets(line, sizeof line, in) || std::sscanf(line, "job %lld %lld", &items, &origin) != 2 || items < 0)
+        return std::nullopt;
+    job.items = items;
+    job.originNs = origin;
+    return job;
+}
+
+} // namespace
+
+int serveWorker(const ChildJob &first, const HttpTarget *target, std::FILE *out, std::FILE *in)
+{
+    std::optional<HttpTarget> resolved;
+    QString resolveError;
+    if (first.workload == Workload::Io && !target && (resolved = resolveHttpTarget(first.url, &resolveError)))
+        target = &*resolved;
+    std::setvbuf(out, nullptr, _IOFBF, 64 * 1024);
+    WorkerWriter writer(out);
+    writer.hello(getpid());
+    CpuTimes cpu = processCpuTimes();
+    for (std::optional<ChildJob> job = first; job; job = first.serve ? nextJob(first, in) : std::nullopt) {
+        report(*job, target, resolveError, writer, cpu);
+        if (std::ferror(out)) {
+            std::fprintf(stderr, "concurrency-lab worker: cannot write the report to its pipe\n");
+            return 1;
+        }
     }
     return 0;
+}
+
+int runWorkerMode(int argc, char **argv)
+{
+    dieWithParent();
+    QStringList args;
+    for (int i = 2; i < argc; ++i)
+        args.append(QString::fromLocal8Bit(argv[i]));
+    QString error;
+    const auto job = parseWorkerArguments(args, &error); // before the hello: a bad child says nothing valid
+    if (!job) {
+        std::fprintf(stderr, "concurrency-lab worker: %s\n", qPrintable(error));
+        return 2;
+    }
+    std::signal(SIGPIPE, SIG_IGN); // a parent gone: write() fails with EPIPE and we say so in the exit code
+    return serveWorker(*job, nullptr, stdout, stdin);
+}
+
+void becomeForkedChild()
+{
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, nullptr);
+    for (int sig : {SIGINT, SIGTERM, SIGCHLD, SIGHUP})
+        std::signal(sig, SIG_DFL);
+    std::signal(SIGPIPE, SIG_IGN);
+    ::close_range(3, ~0U, 0); // the parent's sockets, X connection, other children's pipes
+    dieWithParent();
 }
 
 } // namespace cl

@@ -1,5 +1,8 @@
 #include "child/spawnedprocess.h"
 
+#include "child/childworker.h"
+#include "child/forkserver.h"
+
 #include <QFile>
 
 #include <cerrno>
@@ -14,6 +17,24 @@ extern char **environ;
 
 namespace cl {
 
+namespace {
+
+QString errnoText(int e)
+{
+    return QString::fromLocal8Bit(std::strerror(e));
+}
+
+// How long kill() waits for a forkserver to report the worker it killed as reaped.
+constexpr int kServerReapTimeoutMs = 3000;
+
+} // namespace
+
+// The child's ends (given to it) and ours, each closed on exec.
+struct SpawnedProcess::Pipes {
+    UniqueFd childIn, childOut, childErr;
+    UniqueFd in, out, err;
+};
+
 SpawnedProcess::SpawnedProcess(QObject *parent) : QObject(parent) { }
 
 SpawnedProcess::~SpawnedProcess()
@@ -22,21 +43,51 @@ SpawnedProcess::~SpawnedProcess()
     kill();
 }
 
-bool SpawnedProcess::start(const QString &program, const QStringList &arguments)
+bool SpawnedProcess::failStart(const QString &why)
 {
-    int out[2], err[2];
-    if (::pipe2(out, O_CLOEXEC) != 0)
-        return error_ = QString::fromLocal8Bit(std::strerror(errno)), false;
-    if (::pipe2(err, O_CLOEXEC) != 0) {
-        ::close(out[0]);
-        ::close(out[1]);
-        return error_ = QString::fromLocal8Bit(std::strerror(errno)), false;
-    }
+    pid_ = 0;
+    error_ = why;
+    return false;
+}
+
+bool SpawnedProcess::openPipes(Pipes &p, Stdin in)
+{
+    int fds[2];
+    auto pipe = [&](UniqueFd &read, UniqueFd &write) {
+        if (::pipe2(fds, O_CLOEXEC) != 0)
+            return false;
+        read.reset(fds[0]);
+        write.reset(fds[1]);
+        return true;
+    };
+    const bool stdinOk
+        = in == Stdin::Pipe ? pipe(p.childIn, p.in) : (p.childIn.reset(::open("/dev/null", O_RDONLY | O_CLOEXEC)), bool(p.childIn));
+    if (stdinOk && pipe(p.out, p.childOut) && pipe(p.err, p.childErr))
+        return true;
+    return failStart(errnoText(errno));
+}
+
+void SpawnedProcess::adopt(Pipes &p)
+{
+    in_ = std::move(p.in);
+    out_ = std::move(p.out);
+    err_ = std::move(p.err);
+    outNotifier_ = std::make_unique<QSocketNotifier>(out_.get(), QSocketNotifier::Read);
+    errNotifier_ = std::make_unique<QSocketNotifier>(err_.get(), QSocketNotifier::Read);
+    connect(outNotifier_.get(), &QSocketNotifier::activated, this, [this] { readFrom(out_, outNotifier_, true); });
+    connect(errNotifier_.get(), &QSocketNotifier::activated, this, [this] { readFrom(err_, errNotifier_, false); });
+}
+
+bool SpawnedProcess::start(const QString &program, const QStringList &arguments, Stdin in)
+{
+    Pipes p;
+    if (!openPipes(p, in))
+        return false;
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_adddup2(&actions, out[1], 1);
-    posix_spawn_file_actions_adddup2(&actions, err[1], 2);
+    posix_spawn_file_actions_adddup2(&actions, p.childIn.get(), 0);
+    posix_spawn_file_actions_adddup2(&actions, p.childOut.get(), 1);
+    posix_spawn_file_actions_adddup2(&actions, p.childErr.get(), 2);
     const QByteArray path = QFile::encodeName(program);
     QList<QByteArray> args{path};
     for (const QString &a : arguments)
@@ -47,28 +98,65 @@ bool SpawnedProcess::start(const QString &program, const QStringList &arguments)
     argv.push_back(nullptr);
     const int rc = posix_spawn(&pid_, path.constData(), &actions, nullptr, argv.data(), environ);
     posix_spawn_file_actions_destroy(&actions);
-    ::close(out[1]);
-    ::close(err[1]);
-    if (rc != 0) {
-        pid_ = 0;
-        ::close(out[0]);
-        ::close(err[0]);
-        error_ = QString::fromLocal8Bit(std::strerror(rc));
-        return false;
-    }
-    outFd_ = out[0];
-    errFd_ = err[0];
-    outNotifier_ = std::make_unique<QSocketNotifier>(outFd_, QSocketNotifier::Read);
-    errNotifier_ = std::make_unique<QSocketNotifier>(errFd_, QSocketNotifier::Read);
-    connect(outNotifier_.get(), &QSocketNotifier::activated, this, [this] { readFrom(outFd_, outNotifier_, true); });
-    connect(errNotifier_.get(), &QSocketNotifier::activated, this, [this] { readFrom(errFd_, errNotifier_, false); });
+    if (rc != 0)
+        return failStart(errnoText(rc));
+    adopt(p);
     return true;
 }
 
-void SpawnedProcess::readFrom(int &fd, std::unique_ptr<QSocketNotifier> &notifier, bool isStdout)
+bool SpawnedProcess::startForked(const std::function<int()> &child, Stdin in)
+{
+    Pipes p;
+    if (!openPipes(p, in))
+        return false;
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        ::dup2(p.childIn.get(), 0);
+        ::dup2(p.childOut.get(), 1);
+        ::dup2(p.childErr.get(), 2);
+        becomeForkedChild();
+        _exit(child());
+    }
+    if (pid < 0)
+        return failStart(errnoText(errno));
+    pid_ = pid;
+    adopt(p);
+    return true;
+}
+
+bool SpawnedProcess::startVia(ForkServer &server, const QStringList &arguments, Stdin in)
+{
+    Pipes p;
+    if (!openPipes(p, in))
+        return false;
+    QString why;
+    auto status = server.fork(arguments, p.childIn.get(), p.childOut.get(), p.childErr.get(), &why);
+    if (!status)
+        return failStart(why);
+    serverStatus_ = std::move(*status); // its pid follows there: not waited for, the hello comes first
+    pidPending_ = true;
+    adopt(p);
+    return true;
+}
+
+bool SpawnedProcess::write(const QByteArray &bytes)
+{
+    qsizetype done = 0;
+    while (in_ && done < bytes.size()) {
+        const ssize_t n = ::write(in_.get(), bytes.constData() + done, std::size_t(bytes.size() - done));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return false;
+        done += n;
+    }
+    return bool(in_);
+}
+
+void SpawnedProcess::readFrom(UniqueFd &fd, std::unique_ptr<QSocketNotifier> &notifier, bool isStdout)
 {
     char buffer[16 * 1024];
-    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    const ssize_t n = ::read(fd.get(), buffer, sizeof buffer);
     if (n > 0) {
         const QByteArray bytes(buffer, n);
         isStdout ? emit standardOutput(bytes) : emit standardError(bytes);
@@ -76,8 +164,8 @@ void SpawnedProcess::readFrom(int &fd, std::unique_ptr<QSocketNotifier> &notifie
     }
     if (n < 0 && (errno == EINTR || errno == EAGAIN))
         return;
-    closeFd(fd, notifier); // end of stream
-    if (outFd_ >= 0 || errFd_ >= 0)
+    closeStream(fd, notifier); // end of stream
+    if (out_ || err_)
         return;
     if (reap(false))
         return finish();
@@ -100,16 +188,80 @@ void SpawnedProcess::finish()
     emit finished();
 }
 
-void SpawnedProcess::closeFd(int &fd, std::unique_ptr<QSocketNotifier> &notifier)
+void SpawnedProcess::closeStream(UniqueFd &fd, std::unique_ptr<QSocketNotifier> &notifier)
 {
     notifier.reset();
-    if (fd >= 0)
-        ::close(fd);
-    fd = -1;
+    fd.reset();
+}
+
+void SpawnedProcess::setWaitStatus(int status)
+{
+    pid_ = 0;
+    exitCode_ = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    termSignal_ = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
+}
+
+// The pid the forkserver answered with; false when it has not answered yet. A server that could
+// not fork or died leaves nothing to reap, and says why.
+bool SpawnedProcess::learnPid(int timeoutMs)
+{
+    bool closed = false;
+    const auto pid = readStatusMessage(serverStatus_.get(), timeoutMs, &closed);
+    if (!pid && !closed)
+        return false;
+    pidPending_ = false;
+    if (pid && *pid > 0)
+        return pid_ = pid_t(*pid), true;
+    lost_ = pid ? QStringLiteral("its forkserver could not fork it: %1").arg(errnoText(-*pid))
+                : QStringLiteral("its forkserver died before it answered");
+    serverStatus_.reset();
+    return true;
+}
+
+bool SpawnedProcess::reapFromServer(bool block)
+{
+    const int timeoutMs = block ? kServerReapTimeoutMs : 0;
+    if (pidPending_ && !learnPid(timeoutMs)) {
+        if (!block)
+            return false;
+        lost_ = QStringLiteral("its forkserver did not answer");
+        serverStatus_.reset();
+        return true;
+    }
+    if (!serverStatus_)
+        return true; // it never ran
+    bool closed = false;
+    if (const auto status = readStatusMessage(serverStatus_.get(), timeoutMs, &closed)) {
+        setWaitStatus(*status);
+    } else if (closed || block) { // the server died (its workers die with it) or does not answer
+        pid_ = 0;
+        lost_ = closed ? QStringLiteral("its forkserver died") : QStringLiteral("its forkserver did not report it reaped");
+    } else {
+        return false;
+    }
+    serverStatus_.reset();
+    return true;
+}
+
+// Kills a forkserver's worker: its pid first (it may not be known yet), and only while the
+// server has not reported it reaped, since a reaped worker's pid may be someone else's by now.
+void SpawnedProcess::killServed()
+{
+    if (pidPending_ && !learnPid(kServerReapTimeoutMs)) {
+        lost_ = QStringLiteral("its forkserver did not answer");
+        serverStatus_.reset();
+        return;
+    }
+    if (serverStatus_ && !reapFromServer(false)) {
+        ::kill(pid_, SIGKILL);
+        reapFromServer(true);
+    }
 }
 
 bool SpawnedProcess::reap(bool block)
 {
+    if (serverStatus_)
+        return reapFromServer(block);
     if (pid_ <= 0)
         return true;
     int status = 0;
@@ -119,24 +271,25 @@ bool SpawnedProcess::reap(bool block)
     while (r < 0 && errno == EINTR);
     if (r != pid_)
         return false;
-    pid_ = 0;
-    exitCode_ = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    termSignal_ = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
+    setWaitStatus(status);
     return true;
 }
 
 void SpawnedProcess::kill()
 {
-    if (pid_ > 0) {
+    if (serverStatus_) {
+        killServed();
+    } else if (pid_ > 0) {
         ::kill(pid_, SIGKILL);
         if (!reap(true)) { // reaped now: no zombie is left behind
             pid_ = 0; // (or someone else reaped it: nothing left to wait for)
             termSignal_ = SIGKILL;
         }
     }
-    closeFd(outFd_, outNotifier_);
-    closeFd(errFd_, errNotifier_);
-    if (!error_.isEmpty() || exitCode_ != -1 || termSignal_ != 0)
+    in_.reset();
+    closeStream(out_, outNotifier_);
+    closeStream(err_, errNotifier_);
+    if (!error_.isEmpty() || exitCode_ != -1 || termSignal_ != 0 || !lost_.isEmpty())
         finish();
 }
 

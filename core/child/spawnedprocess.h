@@ -1,30 +1,44 @@
-// A child process started with posix_spawn (vfork semantics in glibc: the app's page tables are
-// not copied, so spawning 16 workers does not stall the GUI thread the way fork() did), with
-// its stdout and stderr read through socket notifiers on the owner's event loop.
+// A child process, with its stdout and stderr read through socket notifiers on the owner's event
+// loop and (optionally) a pipe to its stdin. Three ways to start one, multiprocessing's start
+// methods: posix_spawn of a program (spawn: vfork semantics in glibc, the app's page tables are not
+// copied, so spawning 16 workers does not stall the GUI thread), fork() of this process running a
+// function (fork), or a request to a forkserver (forkserver).
 #pragma once
+
+#include "util/uniquefd.h"
 
 #include <QObject>
 #include <QSocketNotifier>
 #include <QStringList>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 #include <sys/types.h>
 
 namespace cl {
 
+class ForkServer;
+
 class SpawnedProcess : public QObject {
     Q_OBJECT
 public:
+    enum class Stdin { Null, Pipe };
     explicit SpawnedProcess(QObject *parent = nullptr);
     ~SpawnedProcess() override; // kills and reaps a child still running
 
-    // False (with `errorString()`) when the program could not be started.
-    bool start(const QString &program, const QStringList &arguments);
+    // Each false (with `errorString()`) when the child could not be started.
+    bool start(const QString &program, const QStringList &arguments, Stdin in = Stdin::Null);
+    // `child` runs in a fork of this process with the pipes on descriptors 0-2 and nothing else
+    // open (becomeForkedChild); its return value is the exit code. Only what is safe after fork() in a multi-threaded
+    // process belongs there: no locks other threads may hold, no threads.
+    bool startForked(const std::function<int()> &child, Stdin in = Stdin::Null);
+    bool startVia(ForkServer &server, const QStringList &arguments, Stdin in = Stdin::Null);
+
+    bool write(const QByteArray &bytes); // to its stdin (Stdin::Pipe)
     void kill(); // SIGKILL and reap; finished() follows at once
-    bool isRunning() const { return pid_ > 0; }
-    pid_t pid() const { return pid_; }
-    QString errorString() const { return error_; }
+    QString errorString() const { return error_; } // it could not start
+    QString lostReason() const { return lost_; } // its forkserver died: exit status unknown
     // After finished(): the exit code, or -1 and the signal that killed it.
     int exitCode() const { return exitCode_; }
     int termSignal() const { return termSignal_; }
@@ -35,15 +49,25 @@ signals:
     void finished(); // once: both streams closed and the child reaped, or killed
 
 private:
-    void readFrom(int &fd, std::unique_ptr<QSocketNotifier> &notifier, bool isStdout);
+    struct Pipes;
+    bool openPipes(Pipes &pipes, Stdin in);
+    void adopt(Pipes &pipes);
+    bool failStart(const QString &why);
+    void readFrom(UniqueFd &fd, std::unique_ptr<QSocketNotifier> &notifier, bool isStdout);
     bool reap(bool block);
+    bool learnPid(int timeoutMs);
+    bool reapFromServer(bool block);
+    void killServed();
+    void setWaitStatus(int status);
     void finish();
-    void closeFd(int &fd, std::unique_ptr<QSocketNotifier> &notifier);
+    void closeStream(UniqueFd &fd, std::unique_ptr<QSocketNotifier> &notifier);
 
     pid_t pid_ = 0;
-    int outFd_ = -1, errFd_ = -1;
+    UniqueFd in_, out_, err_;
+    UniqueFd serverStatus_; // started by a forkserver: its pid, then its wait status come from there
+    bool pidPending_ = false; // asked a forkserver, its pid not read yet
     std::unique_ptr<QSocketNotifier> outNotifier_, errNotifier_;
-    QString error_;
+    QString error_, lost_;
     int exitCode_ = -1, termSignal_ = 0;
     bool finished_ = false;
     QTimer *reapPoll_ = nullptr;

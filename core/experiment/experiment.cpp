@@ -23,6 +23,7 @@ constexpr std::array<const char *, 2> kWorkloads{"cpu", "io"};
 constexpr std::array<const char *, 5> kKinds{"main", "thread", "process", "task", "interpreter"};
 constexpr std::array<const char *, 5> kStates{"starting", "running", "gil_wait", "io_wait", "ready"};
 constexpr std::array<const char *, 3> kStatuses{"ok", "failed", "cancelled"};
+constexpr std::array<const char *, 3> kStartMethods{"spawn", "fork", "forkserver"};
 } // namespace
 
 QString toString(Workload w)
@@ -40,6 +41,10 @@ QString toString(WorkerState s)
 QString toString(RunStatus s)
 {
     return QLatin1String(kStatuses[std::size_t(s)]);
+}
+QString toString(StartMethod m)
+{
+    return QLatin1String(kStartMethods[std::size_t(m)]);
 }
 QString gilModeName(bool gil)
 {
@@ -65,6 +70,10 @@ std::optional<WorkerState> workerStateFromString(const QString &s)
 std::optional<RunStatus> runStatusFromString(const QString &s)
 {
     return fromName<RunStatus>(s, kStatuses);
+}
+std::optional<StartMethod> startMethodFromString(const QString &s)
+{
+    return fromName<StartMethod>(s, kStartMethods);
 }
 
 LatencySummary summarizeLatencies(QList<double> v)

@@ -18,10 +18,15 @@ enum class Strategy { Sequential, Threads, Processes, Async, Interpreters };
 // A run is ok only when every item it was asked for was done; a failed or cancelled run never
 // counts as a time (not in best, median, charts or speedups).
 enum class RunStatus { Ok, Failed, Cancelled };
+// How the processes strategy starts its children, as multiprocessing names it: spawn re-executes
+// this binary, fork copies the running app, forkserver asks a small single-threaded server process
+// (started once) to fork each one (Python 3.14's default on Linux).
+enum class StartMethod { Spawn, Fork, ForkServer };
 
 QString toString(Workload w);
 QString toString(Strategy s);
 QString toString(RunStatus s);
+QString toString(StartMethod m);
 // The GIL switch as Python names its two builds, in the UI's language where a translator is
 // installed: "GIL (default CPython)" or "free-threaded (3.13t, 3.14t)" (PEP 703, PEP 779), and the
 // short forms for labels: "GIL" or "free-threaded".
@@ -30,6 +35,7 @@ QString gilModeShort(bool gil);
 std::optional<Workload> workloadFromString(const QString &s);
 std::optional<Strategy> strategyFromString(const QString &s);
 std::optional<RunStatus> runStatusFromString(const QString &s);
+std::optional<StartMethod> startMethodFromString(const QString &s);
 QList<Strategy> allStrategies();
 
 struct LatencySummary {
@@ -71,6 +77,10 @@ struct ExperimentSpec {
     int timeoutMs = 5000; // IO: per request
     int watchdogMs = 30'000; // processes: a worker silent this long (IO: plus timeoutMs) is killed
     int repeat = 3;
+    StartMethod startMethod = StartMethod::Spawn; // processes
+    // Keep the workers (threads, interpreters, processes) across repeats, like a
+    // ThreadPoolExecutor or ProcessPoolExecutor: only the first run pays for starting them.
+    bool pool = false;
     QString workerExecutable; // processes: the binary re-executed in worker mode (empty: this one)
 
     qint64 items() const { return workload == Workload::Cpu ? steps : requests; }

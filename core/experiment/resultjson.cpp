@@ -9,7 +9,8 @@ namespace {
 
 QJsonObject paramsJson(const ExperimentSpec &s)
 {
-    QJsonObject p{{"gil", s.gil}, {"switch_interval_us", s.switchIntervalUs}, {"repeat", s.repeat}};
+    QJsonObject p{{"gil", s.gil}, {"switch_interval_us", s.switchIntervalUs}, {"repeat", s.repeat}, {"pool", s.pool},
+        {"start_method", toString(s.startMethod)}};
     if (s.workload == Workload::Cpu) {
         p.insert("steps", s.steps);
     } else {
@@ -106,6 +107,8 @@ std::optional<Report> reportFromJson(const QJsonObject &json, QString *error)
     p.workload = *workload;
     p.gil = params["gil"].toBool(true);
     p.switchIntervalUs = params["switch_interval_us"].toInt(kDefaultSwitchIntervalUs);
+    p.pool = params["pool"].toBool(false);
+    p.startMethod = startMethodFromString(params["start_method"].toString()).value_or(StartMethod::Spawn);
     p.repeat = params["repeat"].toInt(1);
     p.steps = params["steps"].toInteger(p.steps);
     p.requests = params["requests"].toInteger(p.requests);

@@ -38,7 +38,7 @@ RunResult failedRun(const ExperimentSpec &spec, const QString &why)
     return out;
 }
 
-RunResult runOnce(const ExperimentSpec &spec, std::stop_token stop, std::atomic<qint64> *progress, SpanSink *live)
+RunResult runOnce(const ExperimentSpec &spec, std::stop_token stop, std::atomic<qint64> *progress, SpanSink *live, RunResources *resources)
 {
     if (const QString why = validate(spec); !why.isEmpty())
         return failedRun(spec, why);
@@ -55,7 +55,7 @@ RunResult runOnce(const ExperimentSpec &spec, std::stop_token stop, std::atomic<
     const std::int64_t origin = monotonicNs();
     if (live)
         live->beginRun(origin);
-    Measured m = strategy.run({spec, target ? &*target : nullptr, origin, stop, progress, live});
+    Measured m = strategy.run({spec, target ? &*target : nullptr, origin, stop, progress, live, resources});
     RunResult out;
     out.wallS = double(monotonicNs() - origin) / 1e9;
     static_cast<WorkTally &>(out) = std::move(m.tally);
@@ -73,8 +73,9 @@ ExperimentResult runExperiment(const ExperimentSpec &spec, std::stop_token stop,
     const std::function<void(const RunResult &)> &onRun, SpanSink *live)
 {
     ExperimentResult result{spec.strategy, spec.effectiveWorkers(), spec.gil, {}, spec.items()};
+    RunResources kept;
     for (int r = 0; r < spec.repeat && !stop.stop_requested(); ++r) {
-        RunResult run = runOnce(spec, stop, progress, live);
+        RunResult run = runOnce(spec, stop, progress, live, &kept);
         const bool failed = run.status == RunStatus::Failed;
         if (onRun)
             onRun(run);

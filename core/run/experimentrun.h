@@ -13,6 +13,8 @@
 
 namespace cl {
 
+struct RunResources; // strategies/strategy.h
+
 // A run that could not start: every item an error, `why` its message.
 RunResult failedRun(const ExperimentSpec &spec, const QString &why);
 // "could not start <which>: <reason> (is the limit … ulimit -u, too low?)"
@@ -20,9 +22,12 @@ QString cannotStartThread(const QString &which, const std::system_error &e);
 
 // `progress` (optional) counts items done; readers poll it from any thread.
 // `live` (optional) receives spans as they happen, for a live timeline.
-RunResult runOnce(const ExperimentSpec &spec, std::stop_token stop = {}, std::atomic<qint64> *progress = nullptr, SpanSink *live = nullptr);
+// `resources` (optional) keeps a forkserver and pooled workers from one run to the next.
+RunResult runOnce(const ExperimentSpec &spec, std::stop_token stop = {}, std::atomic<qint64> *progress = nullptr, SpanSink *live = nullptr,
+    RunResources *resources = nullptr);
 
 // Every repeat in turn; `onRun` sees each run as it ends. Stops early when `stop` is requested.
+// A forkserver is started once for all of them; with `spec.pool` the workers are kept, too.
 ExperimentResult runExperiment(const ExperimentSpec &spec, std::stop_token stop = {}, std::atomic<qint64> *progress = nullptr,
     const std::function<void(const RunResult &)> &onRun = {}, SpanSink *live = nullptr);
 

@@ -7,11 +7,13 @@
 
 namespace cl {
 
-Measured blockingWorker(const RunContext &run, Gil &gil, int id, qint64 share)
+Measured blockingWorker(const RunContext &run, Gil &gil, int id, qint64 share, std::int64_t startAskedNs)
 {
     const ExperimentSpec &spec = run.spec;
     const CpuTimes before = threadCpuTimes();
     SpanRecorder spans(id, describe(spec.strategy).workerKind, run.origin, run.live);
+    if (startAskedNs != 0)
+        spans.addSpan(WorkerState::Starting, startAskedNs, monotonicNs());
     WorkerHooks hooks;
     if (run.progress)
         hooks.progress = [progress = run.progress](qint64 delta) { progress->fetch_add(delta, std::memory_order_relaxed); };

@@ -7,10 +7,13 @@
 
 namespace cl {
 
-Measured blockingWorker(const RunContext &run, Gil &gil, int id, qint64 share);
+// `startAskedNs`: when its thread was asked to start (0: it was running already), drawn as the
+// worker's "starting" span.
+Measured blockingWorker(const RunContext &run, Gil &gil, int id, qint64 share, std::int64_t startAskedNs = 0);
 
 // A blocking worker per thread, the work split evenly: the threads share one GIL (threads,
-// as threading.Thread) or each has its own (interpreters, as concurrent.interpreters).
+// as threading.Thread) or each has its own (interpreters, as concurrent.interpreters). Fresh
+// threads every run, or with spec.pool the threads kept in run.resources.
 enum class GilPer { Run, Worker };
 Measured runOnThreads(const RunContext &run, GilPer gilPer);
 

@@ -1,5 +1,7 @@
 #include "strategies/strategy.h"
 
+#include "child/forkserver.h"
+
 #include <QCoreApplication>
 
 namespace cl {
@@ -15,22 +17,25 @@ const QList<StrategyDescriptor> &strategyTable()
 {
     using K = WorkerKind;
     // clang-format off
-    //        id                    key           name                                              kind        GIL    one    task/req resolve max      lesson (cpu, io)  run
+    //        id                    key           name                                              kind        GIL    one    task/req resolve pool   children max      lesson (cpu, io)  run
     static const QList<StrategyDescriptor> table{
-        {Strategy::Sequential, "sequential", QT_TRANSLATE_NOOP("Strategy", "sequential"), K::Main,    false, true,  false, false, 1,       {1, 1},    runSequential,
+        {Strategy::Sequential, "sequential", QT_TRANSLATE_NOOP("Strategy", "sequential"), K::Main,    false, true,  false, false, false, false, 1,       {1, 1},    runSequential,
          QT_TRANSLATE_NOOP("Strategy", "One worker: one core busy at a time, every wait one after another.")},
-        {Strategy::Threads,    "threads",    QT_TRANSLATE_NOOP("Strategy", "threads"),    K::Thread,  true,  false, false, false, 1024,    {2, 64},   runThreads,
+        {Strategy::Threads,    "threads",    QT_TRANSLATE_NOOP("Strategy", "threads"),    K::Thread,  true,  false, false, false, true,  false, 1024,    {2, 64},   runThreads,
          QT_TRANSLATE_NOOP("Strategy", "With the GIL the threads take turns: CPU-bound work stays at one core's worth, while IO waits overlap. Free-threaded, they fill the cores.")},
-        {Strategy::Interpreters, "interpreters", QT_TRANSLATE_NOOP("Strategy", "subinterpreters"), K::Interpreter, true, false, false, false, 1024, {2, 64}, runInterpreters,
+        {Strategy::Interpreters, "interpreters", QT_TRANSLATE_NOOP("Strategy", "subinterpreters"), K::Interpreter, true, false, false, false, true, false, 1024, {2, 64}, runInterpreters,
          QT_TRANSLATE_NOOP("Strategy", "A GIL per interpreter (Python 3.12+): CPU-bound work fills the cores inside one process, and no lane ever waits for a GIL.")},
-        {Strategy::Processes,  "processes",  QT_TRANSLATE_NOOP("Strategy", "processes"),  K::Process, true,  false, false, true,  256,     {2, 16},   runProcesses,
+        {Strategy::Processes,  "processes",  QT_TRANSLATE_NOOP("Strategy", "processes"),  K::Process, true,  false, false, true,  true,  true,  256,     {2, 16},   runProcesses,
          QT_TRANSLATE_NOOP("Strategy", "A process per worker, each with its own interpreter and GIL: every core busy, after a start-up cost.")},
-        {Strategy::Async,      "async",      QT_TRANSLATE_NOOP("Strategy", "async"),      K::Task,    false, false, true,  false, 100'000, {2, 100},  runAsync,
+        {Strategy::Async,      "async",      QT_TRANSLATE_NOOP("Strategy", "async"),      K::Task,    false, false, true,  false, false, false, 100'000, {2, 100},  runAsync,
          QT_TRANSLATE_NOOP("Strategy", "One thread, one event loop: the IO waits overlap, the CPU work does not.")},
     };
     // clang-format on
     return table;
 }
+
+RunResources::RunResources() = default;
+RunResources::~RunResources() = default;
 
 const StrategyDescriptor &describe(Strategy s)
 {

@@ -13,9 +13,29 @@
 
 #include <atomic>
 #include <chrono>
+#include <memory>
 #include <stop_token>
 
 namespace cl {
+
+class ForkServer;
+
+// Workers kept across the repeats of one experiment (ExperimentSpec::pool): each strategy keeps
+// its own kind (threads, child processes) behind this.
+class KeptWorkers {
+public:
+    virtual ~KeptWorkers() = default;
+};
+
+// What outlives one run of an experiment: the forkserver, started once, and the pooled workers.
+struct RunResources {
+    RunResources();
+    ~RunResources();
+    RunResources(const RunResources &) = delete;
+    RunResources &operator=(const RunResources &) = delete;
+    std::unique_ptr<ForkServer> forkServer;
+    std::unique_ptr<KeptWorkers> workers; // declared last, so they end before the forkserver
+};
 
 // What one run of any strategy gets: the same for all of them.
 struct RunContext {
@@ -25,6 +45,7 @@ struct RunContext {
     std::stop_token stop; // Stop: every strategy ends within ~50 ms of it
     std::atomic<qint64> *progress; // items done so far (optional), polled from any thread
     SpanSink *live; // spans as they happen, for the live timeline (optional)
+    RunResources *resources = nullptr; // kept across repeats (optional: null, nothing is kept)
 };
 
 // What a strategy measured: the work done, the CPU time its workers used, and the memory of its
@@ -47,6 +68,8 @@ struct StrategyDescriptor {
     bool singleWorker; // always exactly one worker (sequential)
     bool taskPerRequest; // IO: one task per request, the workers setting is ignored (async)
     bool workersResolveUrl; // IO: its workers resolve the URL themselves (child processes)
+    bool poolable; // spec.pool keeps its workers across repeats (threads, processes)
+    bool startsChildren; // its workers are child processes: spec.startMethod says how they start
     int maxWorkers;
     int lessonWorkers[2]; // the lesson's numbers per workload (cpu, io): the CLI's defaults
     RunFunction run;
