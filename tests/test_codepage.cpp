@@ -6,10 +6,12 @@
 #include "pages/experimentpanel.h"
 #include "strategies/strategy.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
 #include <QListWidget>
+#include <QSpinBox>
 
 using namespace cl;
 
@@ -83,4 +85,39 @@ TEST_CASE("a strategy picked by hand after a one-worker lesson gets the lesson's
     emit build->activated(freeThreaded);
     CHECK_FALSE(panel.spec().gil);
     CHECK(panel.findChild<QListWidget *>()->currentRow() == -1); // the lesson ran its threads with the GIL
+}
+
+TEST_CASE("the start method, the pool and the switch interval reach the run and apply only where they mean something", "[window]")
+{
+    const QList<LessonExperiment> lesson = lessonExperiments(QStringLiteral("http://127.0.0.1:1/"));
+    ui::ExperimentPanel panel(lesson);
+    panel.selectLesson(2); // CPU: 2 processes
+    REQUIRE(panel.spec().strategy == Strategy::Processes);
+    auto *method = panel.findChild<QComboBox *>(QStringLiteral("startMethod"));
+    auto *pool = panel.findChild<QCheckBox *>(QStringLiteral("pool"));
+    auto *switchMs = panel.findChild<QSpinBox *>(QStringLiteral("switchInterval"));
+    REQUIRE(method);
+    REQUIRE(pool);
+    REQUIRE(switchMs);
+    CHECK(method->isEnabled());
+    CHECK(pool->isEnabled());
+    CHECK(switchMs->value() == kDefaultSwitchIntervalUs / 1000);
+    const int forkserver = method->findData(int(StartMethod::ForkServer));
+    method->setCurrentIndex(forkserver);
+    emit method->activated(forkserver);
+    pool->click();
+    switchMs->setValue(20);
+    CHECK(panel.spec().startMethod == StartMethod::ForkServer);
+    CHECK(panel.spec().pool);
+    CHECK(panel.spec().switchIntervalUs == 20'000);
+    CHECK(panel.findChild<QListWidget *>()->currentRow() == -1); // not the notebook's processes any more
+
+    panel.selectLesson(0); // sequential: nothing to start or keep, no GIL to hand over
+    CHECK_FALSE(method->isEnabled());
+    CHECK_FALSE(pool->isEnabled());
+    CHECK_FALSE(switchMs->isEnabled());
+    CHECK_FALSE(panel.spec().pool);
+    panel.selectLesson(1); // threads: a pool, but no start method
+    CHECK_FALSE(method->isEnabled());
+    CHECK(pool->isEnabled());
 }

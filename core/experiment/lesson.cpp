@@ -51,7 +51,8 @@ std::optional<int> lessonIndexOf(const ExperimentSpec &spec)
     for (qsizetype i = lesson.size() - 1; i >= 0; --i) {
         const ExperimentSpec &l = lesson[i].spec;
         if (l.workload == spec.workload && l.strategy == spec.strategy && l.effectiveWorkers() == spec.effectiveWorkers() && spec.gil
-            && l.items() == spec.items())
+            && l.items() == spec.items() && l.pool == spec.pool && l.startMethod == spec.startMethod
+            && l.switchIntervalUs == spec.switchIntervalUs)
             return int(i);
     }
     return std::nullopt;

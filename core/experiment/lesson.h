@@ -17,7 +17,8 @@ struct LessonExperiment {
 QList<LessonExperiment> lessonExperiments(const QString &url);
 
 // Which lesson experiment `spec` is, if any: the same workload, strategy, workers and items, with
-// the GIL on (as the notebook ran them). The URL and the repeats do not matter.
+// the GIL on at its usual switch interval, fresh workers and spawned processes (as the notebook ran
+// them). The URL and the repeats do not matter.
 std::optional<int> lessonIndexOf(const ExperimentSpec &spec);
 
 } // namespace cl

@@ -3,6 +3,7 @@
 #include "strategies/strategy.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QEvent>
@@ -90,16 +91,27 @@ QWidget *ExperimentPanel::buildForm()
     gil_->setObjectName(QStringLiteral("pythonBuild"));
     gil_->addItem(QString(), true);
     gil_->addItem(QString(), false);
+    switchMs_ = spin(formBox_, 1, 1000);
+    switchMs_->setObjectName(QStringLiteral("switchInterval"));
+    startMethod_ = new QComboBox(formBox_);
+    startMethod_->setObjectName(QStringLiteral("startMethod"));
+    for (cl::StartMethod m : {cl::StartMethod::Spawn, cl::StartMethod::Fork, cl::StartMethod::ForkServer})
+        startMethod_->addItem(cl::toString(m), int(m)); // multiprocessing's names, untranslated like the code they stand for
+    pool_ = new QCheckBox(formBox_);
+    pool_->setObjectName(QStringLiteral("pool"));
     repeat_ = spin(formBox_, 1, 100);
     for (QWidget *field : {static_cast<QWidget *>(workload_), static_cast<QWidget *>(strategy_), static_cast<QWidget *>(workers_),
              static_cast<QWidget *>(steps_), static_cast<QWidget *>(requests_), static_cast<QWidget *>(delay_),
-             static_cast<QWidget *>(url_), static_cast<QWidget *>(gil_), static_cast<QWidget *>(repeat_)})
+             static_cast<QWidget *>(url_), static_cast<QWidget *>(gil_), static_cast<QWidget *>(switchMs_),
+             static_cast<QWidget *>(startMethod_), static_cast<QWidget *>(pool_), static_cast<QWidget *>(repeat_)})
         form_->addRow(new QLabel(formBox_), field);
     connect(workload_, &QComboBox::currentIndexChanged, this, &ExperimentPanel::updateEnabled);
     connect(strategy_, &QComboBox::currentIndexChanged, this, &ExperimentPanel::updateEnabled);
     connect(workload_, &QComboBox::activated, this, &ExperimentPanel::onCustomized);
     connect(strategy_, &QComboBox::activated, this, &ExperimentPanel::onCustomized);
     connect(gil_, &QComboBox::activated, this, &ExperimentPanel::onCustomized);
+    connect(startMethod_, &QComboBox::activated, this, &ExperimentPanel::onCustomized);
+    connect(pool_, &QCheckBox::clicked, this, &ExperimentPanel::onCustomized);
     connect(delay_, &QSpinBox::valueChanged, this, &ExperimentPanel::serverDelayChanged);
     return formBox_;
 }
@@ -170,7 +182,7 @@ void ExperimentPanel::retranslateForm()
     formBox_->setTitle(tr("Parameters"));
     const std::pair<QWidget *, QString> labels[] = {{workload_, tr("Workload")}, {strategy_, tr("Strategy")}, {workers_, tr("Workers")},
         {steps_, tr("Steps")}, {requests_, tr("Requests")}, {delay_, tr("Server delay")}, {url_, tr("URL")}, {gil_, tr("Python build")},
-        {repeat_, tr("Repeats")}};
+        {switchMs_, tr("Switch interval")}, {startMethod_, tr("Start method")}, {pool_, tr("Pool")}, {repeat_, tr("Repeats")}};
     for (const auto &[field, text] : labels)
         if (auto *label = qobject_cast<QLabel *>(form_->labelForField(field)))
             label->setText(text);
@@ -182,6 +194,8 @@ void ExperimentPanel::retranslateForm()
         gil_->setItemText(i, cl::gilModeName(gil_->itemData(i).toBool()));
     url_->setPlaceholderText(tr("the built-in demo server"));
     delay_->setSuffix(tr(" ms"));
+    switchMs_->setSuffix(tr(" ms"));
+    pool_->setText(tr("Keep the workers between repeats"));
 }
 
 void ExperimentPanel::retranslateFields()
@@ -195,6 +209,15 @@ void ExperimentPanel::retranslateFields()
     url_->setToolTip(tr("IO: the URL to download; empty for the built-in demo server"));
     gil_->setToolTip(tr("GIL: threads take turns, as in the CPython most people run (the GIL is emulated). Free-threaded: the "
                         "threads run in parallel, as in CPython's free-threaded build (PEP 703; python3.13t, python3.14t)"));
+    switchMs_->setToolTip(tr("How long a thread may hold the GIL while another waits for it: sys.setswitchinterval (5 ms "
+                             "in CPython). Shorter: fairer turns, more hand-overs"));
+    startMethod_->setToolTip(tr("How each child process starts, as multiprocessing names it. spawn: a fresh program is started "
+                                "(safe, slowest). fork: a copy of the running app; Python 3.12+ warns about fork in a process "
+                                "with threads, because a lock another thread held stays locked forever in the copy (here the "
+                                "copy only computes or downloads and reports through a pipe). forkserver: a small "
+                                "single-threaded server, started once, forks each child (Python 3.14's default on Linux)"));
+    pool_->setToolTip(tr("Like ThreadPoolExecutor or ProcessPoolExecutor: the threads or processes are started by the first "
+                         "run and reused by the next ones, which pay no start-up"));
     repeat_->setToolTip(tr("Runs per experiment; the best and the median are shown (like %timeit)"));
 }
 
@@ -250,6 +273,9 @@ cl::ExperimentSpec ExperimentPanel::spec() const
     s.requests = requests_->value();
     s.url = url_->text().trimmed();
     s.gil = gil_->currentData().toBool();
+    s.switchIntervalUs = switchMs_->value() * 1000;
+    s.startMethod = cl::StartMethod(startMethod_->currentData().toInt());
+    s.pool = strategy.poolable && pool_->isChecked();
     s.repeat = repeat_->value();
     if (strategy.taskPerRequest && s.workload == cl::Workload::Io)
         s.workers = int(std::min<qint64>(s.requests, 1024));
@@ -264,6 +290,9 @@ void ExperimentPanel::setSpec(const cl::ExperimentSpec &s)
     steps_->setValue(int(std::min<qint64>(s.steps, steps_->maximum())));
     requests_->setValue(int(std::min<qint64>(s.requests, requests_->maximum())));
     gil_->setCurrentIndex(gil_->findData(s.gil));
+    switchMs_->setValue(std::max(1, s.switchIntervalUs / 1000));
+    startMethod_->setCurrentIndex(startMethod_->findData(int(s.startMethod)));
+    pool_->setChecked(s.pool);
     repeat_->setValue(s.repeat);
     shownStrategy_ = s.strategy;
     updateEnabled();
@@ -287,6 +316,9 @@ void ExperimentPanel::updateEnabled()
     url_->setEnabled(!running_ && !cpu);
     workers_->setEnabled(!running_ && !strategy.singleWorker && !(strategy.taskPerRequest && !cpu));
     gil_->setEnabled(!running_ && strategy.gilApplies);
+    switchMs_->setEnabled(!running_ && strategy.gilApplies);
+    startMethod_->setEnabled(!running_ && strategy.startsChildren);
+    pool_->setEnabled(!running_ && strategy.poolable);
     for (QWidget *w : {static_cast<QWidget *>(workload_), static_cast<QWidget *>(strategy_), static_cast<QWidget *>(repeat_),
              static_cast<QWidget *>(list_)})
         w->setEnabled(!running_);

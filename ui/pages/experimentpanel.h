@@ -9,6 +9,7 @@
 #include <QTimer>
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QFormLayout;
 class QGroupBox;
@@ -74,6 +75,9 @@ private:
     QSpinBox *delay_ = nullptr;
     QLineEdit *url_ = nullptr;
     QComboBox *gil_ = nullptr; // GIL (default CPython) or free-threaded
+    QSpinBox *switchMs_ = nullptr; // the GIL's switch interval, sys.setswitchinterval
+    QComboBox *startMethod_ = nullptr; // processes: spawn, fork or forkserver
+    QCheckBox *pool_ = nullptr; // keep the workers across repeats
     cl::Strategy shownStrategy_ = cl::Strategy::Sequential; // what the strategy box showed before the teacher changed it
     QSpinBox *repeat_ = nullptr;
     QPushButton *run_ = nullptr;

@@ -38,6 +38,10 @@ cl::ExperimentSpec Settings::lastSpec() const
     s.url = value(QStringLiteral("run/url"), QString()).toString();
     s.gil = value(QStringLiteral("run/gil"), true).toBool();
     s.repeat = std::clamp(value(QStringLiteral("run/repeat"), 3).toInt(), 1, 100);
+    s.switchIntervalUs = std::clamp(value(QStringLiteral("run/switchIntervalUs"), s.switchIntervalUs).toInt(), 1000, 1'000'000);
+    s.startMethod = cl::startMethodFromString(value(QStringLiteral("run/startMethod"), QStringLiteral("spawn")).toString())
+                        .value_or(cl::StartMethod::Spawn);
+    s.pool = value(QStringLiteral("run/pool"), false).toBool();
     return s;
 }
 
@@ -51,6 +55,9 @@ void Settings::setLastSpec(const cl::ExperimentSpec &s)
     setValue(QStringLiteral("run/url"), s.url);
     setValue(QStringLiteral("run/gil"), s.gil);
     setValue(QStringLiteral("run/repeat"), s.repeat);
+    setValue(QStringLiteral("run/switchIntervalUs"), s.switchIntervalUs);
+    setValue(QStringLiteral("run/startMethod"), cl::toString(s.startMethod));
+    setValue(QStringLiteral("run/pool"), s.pool);
 }
 
 int Settings::lessonRow() const
