@@ -20,6 +20,7 @@ namespace cli {
 
 int sweepCommand(const QStringList &args); // cli_sweep.cpp
 int raceCommand(const QStringList &args); // cli_race.cpp
+int convoyCommand(const QStringList &args); // cli_convoy.cpp
 
 namespace {
 
@@ -204,6 +205,10 @@ int runSubcommand(const QStringList &arguments)
         rest.removeAt(1);
         return raceCommand(rest);
     }
+    if (command == QLatin1String("run") && rest.value(1) == QLatin1String("convoy")) {
+        rest.removeAt(1);
+        return convoyCommand(rest);
+    }
     if (command == QLatin1String("run"))
         return runCommand(rest);
     if (command == QLatin1String("serve"))
@@ -233,6 +238,7 @@ QString usage()
                           "Commands:\n"
                           "  run cpu|io   Run the lesson's worker with chosen strategies, print %timeit-like lines\n"
                           "  run race     N threads doing `count += 1`: updates lost free-threaded, none with the GIL\n"
+                          "  run convoy   One IO thread beside K CPU-bound threads: its latency with and without the GIL\n"
                           "  serve        The demo HTTP server alone, until Ctrl+C\n"
                           "  lesson       The lesson's seven experiments next to the notebook's figures\n"
                           "  sweep cpu|io Speedup of one strategy at 1..N workers, with Amdahl's law fitted\n"

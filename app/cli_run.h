@@ -8,13 +8,17 @@
 
 namespace cl {
 class DemoServer;
-}
+struct ConvoySpec;
+struct ConvoyResult;
+} // namespace cl
 
 namespace cli {
 
 int runCommand(const QStringList &args);
 // "threads x2, GIL (default CPython): best of 3: 1.43 s per loop, median 1.47 s, 10000000 steps"
 QString describe(const cl::ExperimentSpec &spec, const cl::ExperimentResult &r);
+// "convoy: IO thread beside 1 CPU threads, GIL (default CPython), switch 5 ms: p50 … ms, p99 … ms, … requests/s"
+QString describeConvoy(const cl::ConvoySpec &spec, const cl::ConvoyResult &r);
 // To FILE, or stdout for "-"; says why on stderr when it cannot.
 bool writeJson(const QString &path, const QJsonObject &json);
 // `url` when given, else the URL of `server` started on a free port (nullopt: it could not start).

@@ -5,6 +5,7 @@
 #include "util/clock.h"
 #include "workloads/worker.h"
 
+#include <QFileInfo>
 #include <QMap>
 
 #include <algorithm>
@@ -15,6 +16,15 @@
 #include <unistd.h>
 
 namespace cl {
+
+QString workerExecutable(const QString &configured)
+{
+    if (!configured.isEmpty())
+        return configured;
+    if (QString fromEnv = qEnvironmentVariable("CONCURRENCY_LAB_WORKER"); !fromEnv.isEmpty())
+        return fromEnv;
+    return QFileInfo(QStringLiteral("/proc/self/exe")).canonicalFilePath();
+}
 
 QStringList workerArguments(const ExperimentSpec &spec, int id, qint64 items, std::int64_t originNs)
 {

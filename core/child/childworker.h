@@ -28,6 +28,10 @@ struct ChildJob {
     bool serve = false; // pooled: after each job, wait on stdin for the next (see nextJobLine)
 };
 
+// The binary that runs in worker mode: `configured`, else $CONCURRENCY_LAB_WORKER (a host that is
+// not concurrency-lab itself: the tests), else this process's own.
+QString workerExecutable(const QString &configured);
+
 // The arguments (after the program name) that start child `id` of a run.
 QStringList workerArguments(const ExperimentSpec &spec, int id, qint64 items, std::int64_t originNs);
 // Those arguments read back (without the leading "worker"); nullopt and `error` when they are bad.

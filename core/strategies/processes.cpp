@@ -13,7 +13,6 @@
 
 #include <QCoreApplication>
 #include <QEventLoop>
-#include <QFileInfo>
 #include <QTimer>
 
 #include <memory>
@@ -22,16 +21,6 @@
 namespace cl {
 
 namespace {
-
-// The binary to re-execute: spec.workerExecutable, else $CONCURRENCY_LAB_WORKER, else this process's own.
-QString workerExecutable(const ExperimentSpec &spec)
-{
-    if (!spec.workerExecutable.isEmpty())
-        return spec.workerExecutable;
-    if (QString fromEnv = qEnvironmentVariable("CONCURRENCY_LAB_WORKER"); !fromEnv.isEmpty())
-        return fromEnv; // a host that is not concurrency-lab itself (the tests)
-    return QFileInfo(QStringLiteral("/proc/self/exe")).canonicalFilePath();
-}
 
 constexpr qsizetype kMaxStderr = 4096;
 
@@ -190,7 +179,7 @@ private:
         case StartMethod::Spawn:
             break;
         }
-        return c.process->start(workerExecutable(spec_), args, in);
+        return c.process->start(workerExecutable(spec_.workerExecutable), args, in);
     }
 
     void onOutput(Child &c, const QByteArray &bytes)
@@ -276,7 +265,7 @@ private:
     QString describeFailure(const Child &c) const
     {
         const SpawnedProcess &p = *c.process;
-        const QString how = spec_.startMethod == StartMethod::Spawn ? workerExecutable(spec_)
+        const QString how = spec_.startMethod == StartMethod::Spawn ? workerExecutable(spec_.workerExecutable)
                                                                     : QStringLiteral("it (%1)").arg(toString(spec_.startMethod));
         if (!c.killedBecause.isEmpty())
             return QStringLiteral("worker process %1 %2").arg(c.id).arg(c.killedBecause);
@@ -320,7 +309,7 @@ Measured runProcesses(const RunContext &run)
     RunResources local;
     RunResources &kept = run.resources ? *run.resources : local;
     if (run.spec.startMethod == StartMethod::ForkServer && !kept.forkServer)
-        kept.forkServer = std::make_unique<ForkServer>(workerExecutable(run.spec));
+        kept.forkServer = std::make_unique<ForkServer>(workerExecutable(run.spec.workerExecutable));
     auto *pool = dynamic_cast<Pool *>(kept.workers.get());
     std::unique_ptr<Pool> once;
     if (!pool || !run.spec.pool) {
