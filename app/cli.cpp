@@ -21,6 +21,7 @@ namespace cli {
 int sweepCommand(const QStringList &args); // cli_sweep.cpp
 int raceCommand(const QStringList &args); // cli_race.cpp
 int convoyCommand(const QStringList &args); // cli_convoy.cpp
+int runBeyondPart(int repeat, const QString &jsonPath); // cli_beyond.cpp
 
 namespace {
 
@@ -133,9 +134,10 @@ int lessonCommand(const QStringList &args)
 {
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral("Runs the lesson's seven experiments and compares them with the notebook, "
-                                               "or prints its first half: files, streams, system."));
-    p.addOptions({{QStringLiteral("part"), QStringLiteral("experiments (default), files, streams or system."), QStringLiteral("PART"),
-                      QStringLiteral("experiments")},
+                                               "or prints its first half (files, streams, system), or runs its second section, "
+                                               "beyond the notebook (Python 3.12-3.14)."));
+    p.addOptions({{QStringLiteral("part"), QStringLiteral("experiments (default), files, streams, system or beyond."),
+                      QStringLiteral("PART"), QStringLiteral("experiments")},
         {QStringLiteral("dir"), QStringLiteral("files: the working folder (default: a fresh one under the temp dir)."),
             QStringLiteral("DIR")},
         {QStringLiteral("repeat"), QStringLiteral("Runs per experiment (default 3, like %timeit)."), QStringLiteral("N")},
@@ -151,13 +153,16 @@ int lessonCommand(const QStringList &args)
         return printStreamsPart();
     if (part == QLatin1String("system"))
         return printSystemPart();
-    if (part != QLatin1String("experiments")) {
-        err() << "concurrency-lab lesson: --part must be experiments, files, streams or system, not '" << part << "'\n" << Qt::flush;
+    if (part != QLatin1String("experiments") && part != QLatin1String("beyond")) {
+        err() << "concurrency-lab lesson: --part must be experiments, files, streams, system or beyond, not '" << part << "'\n"
+              << Qt::flush;
         return kExitUsage;
     }
     const auto repeat = intOption(p, QStringLiteral("repeat"), 3, 1, 100);
     if (!repeat)
         return kExitUsage;
+    if (part == QLatin1String("beyond"))
+        return runBeyondPart(int(*repeat), p.isSet(QStringLiteral("json")) ? p.value(QStringLiteral("json")) : QString());
     return runLessonExperiments(int(*repeat), p.isSet(QStringLiteral("json")) ? p.value(QStringLiteral("json")) : QString());
 }
 

@@ -49,7 +49,9 @@ std::optional<ConvoyOptions> readConvoyOptions(const QCommandLineParser &p)
     return o;
 }
 
-QJsonObject toJson(const cl::ConvoySpec &s, const cl::ConvoyResult &r)
+} // namespace
+
+QJsonObject convoyJson(const cl::ConvoySpec &s, const cl::ConvoyResult &r)
 {
     QJsonArray latencies;
     for (double ms : r.io.latenciesMs)
@@ -62,8 +64,6 @@ QJsonObject toJson(const cl::ConvoySpec &s, const cl::ConvoyResult &r)
         {QStringLiteral("p99_ms"), r.latency.p99}, {QStringLiteral("max_ms"), r.latency.max}, {QStringLiteral("cpu_steps"), r.cpuSteps},
         {QStringLiteral("latencies_ms"), latencies}};
 }
-
-} // namespace
 
 QString describeConvoy(const cl::ConvoySpec &s, const cl::ConvoyResult &r)
 {
@@ -128,7 +128,7 @@ int convoyCommand(const QStringList &args)
     }
     const QString json = p.value(QStringLiteral("json"));
     (json == QLatin1String("-") ? err() : out()) << describeConvoy(spec, r) << "\n" << Qt::flush;
-    if (!json.isEmpty() && !writeJson(json, toJson(spec, r)))
+    if (!json.isEmpty() && !writeJson(json, convoyJson(spec, r)))
         return kExitFailure;
     return r.io.errors > 0 ? kExitFailure : 0;
 }

@@ -36,14 +36,26 @@ std::optional<cl::RaceSpec> readRaceSpec(const QCommandLineParser &p)
     return s;
 }
 
-QJsonObject toJson(const cl::RaceSpec &s, const cl::RaceResult &r)
+} // namespace
+
+QJsonObject raceJson(const cl::RaceSpec &s, const cl::RaceResult &r)
 {
     return {{QStringLiteral("workers"), s.workers}, {QStringLiteral("gil"), s.gil}, {QStringLiteral("lock"), s.lock},
         {QStringLiteral("switch_interval_us"), s.switchIntervalUs}, {QStringLiteral("expected"), r.expected},
         {QStringLiteral("got"), r.got}, {QStringLiteral("lost"), r.lost()}, {QStringLiteral("wall_s"), r.wallS}};
 }
 
-} // namespace
+QString describeRace(const cl::RaceSpec &spec, const cl::RaceResult &r)
+{
+    return QStringLiteral("race: %1 threads, %2, %3: expected %4, got %5, lost %6 (%7 %), %8")
+        .arg(spec.workers)
+        .arg(cl::gilModeName(spec.gil), spec.lock ? QStringLiteral("with a lock") : QStringLiteral("no lock"))
+        .arg(r.expected)
+        .arg(r.got)
+        .arg(r.lost())
+        .arg(r.lostPercent(), 0, 'f', 2)
+        .arg(formatSeconds(r.wallS));
+}
 
 int raceCommand(const QStringList &args)
 {
@@ -70,18 +82,11 @@ int raceCommand(const QStringList &args)
         err() << "concurrency-lab run race: " << r.error << "\n" << Qt::flush;
         return kExitFailure;
     }
-    const QString line = QStringLiteral("race: %1 threads, %2, %3: expected %4, got %5, lost %6 (%7 %), %8")
-                             .arg(spec->workers)
-                             .arg(cl::gilModeName(spec->gil), spec->lock ? QStringLiteral("with a lock") : QStringLiteral("no lock"))
-                             .arg(r.expected)
-                             .arg(r.got)
-                             .arg(r.lost())
-                             .arg(r.lostPercent(), 0, 'f', 2)
-                             .arg(formatSeconds(r.wallS));
+    const QString line = describeRace(*spec, r);
     const QString json = p.value(QStringLiteral("json"));
     if (json != QLatin1String("-"))
         out() << line << "\n" << Qt::flush;
-    return json.isEmpty() || writeJson(json, toJson(*spec, r)) ? 0 : kExitFailure;
+    return json.isEmpty() || writeJson(json, raceJson(*spec, r)) ? 0 : kExitFailure;
 }
 
 } // namespace cli

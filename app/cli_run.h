@@ -10,6 +10,8 @@ namespace cl {
 class DemoServer;
 struct ConvoySpec;
 struct ConvoyResult;
+struct RaceSpec;
+struct RaceResult;
 } // namespace cl
 
 namespace cli {
@@ -19,6 +21,10 @@ int runCommand(const QStringList &args);
 QString describe(const cl::ExperimentSpec &spec, const cl::ExperimentResult &r);
 // "convoy: IO thread beside 1 CPU threads, GIL (default CPython), switch 5 ms: p50 … ms, p99 … ms, … requests/s"
 QString describeConvoy(const cl::ConvoySpec &spec, const cl::ConvoyResult &r);
+QJsonObject convoyJson(const cl::ConvoySpec &spec, const cl::ConvoyResult &r);
+// "race: 2 threads, free-threaded (3.13t, 3.14t), no lock: expected …, got …, lost … (… %), …"
+QString describeRace(const cl::RaceSpec &spec, const cl::RaceResult &r);
+QJsonObject raceJson(const cl::RaceSpec &spec, const cl::RaceResult &r);
 // To FILE, or stdout for "-"; says why on stderr when it cannot.
 bool writeJson(const QString &path, const QJsonObject &json);
 // `url` when given, else the URL of `server` started on a free port (nullopt: it could not start).

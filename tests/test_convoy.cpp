@@ -68,7 +68,7 @@ TEST_CASE("with the GIL the IO thread waits for it beside a CPU-bound thread, an
     CHECK(gilWaits(runConvoy(convoy(server.url(), 0, true)), 0) == 0);
 }
 
-TEST_CASE("a convoy against a closed port reports its errors and ends; bad specs are refused", "[convoy]")
+TEST_CASE("a convoy against a closed port reports its errors and ends, and bad specs are refused", "[convoy]")
 {
     ConvoySpec s = convoy(QStringLiteral("http://127.0.0.1:%1/").arg(test::closedPort()), 1, true);
     const ConvoyResult r = runConvoy(s);

@@ -1,14 +1,20 @@
 #include "run/session.h"
 
+#include "strategies/strategy.h"
+
 namespace cl {
 
 QString experimentKey(const ExperimentSpec &s)
 {
-    return QStringLiteral("%1/%2/%3/%4/%5")
+    const StrategyDescriptor &strategy = describe(s.strategy);
+    return QStringLiteral("%1/%2/%3/%4/%5/%6/%7/%8")
         .arg(toString(s.workload), toString(s.strategy))
         .arg(s.effectiveWorkers())
         .arg(s.gil)
-        .arg(s.items());
+        .arg(s.items())
+        .arg(s.switchIntervalUs)
+        .arg(strategy.startsChildren ? toString(s.startMethod) : QString())
+        .arg(strategy.poolable && s.pool);
 }
 
 Session::Session(QObject *parent) : QObject(parent)

@@ -347,8 +347,16 @@ cl::Translatable MainWindow::experimentLabel(const cl::ExperimentSpec &spec) con
 {
     if (const std::optional<int> row = cl::lessonIndexOf(spec))
         return [title = lesson_[*row].title] { return QCoreApplication::translate("Lesson", title); };
-    return [s = spec.strategy, n = spec.effectiveWorkers(), gil = spec.gil] {
-        return tr("%1 ×%2 (%3)").arg(cl::describe(s).displayName()).arg(n).arg(cl::gilModeShort(gil));
+    return [spec] {
+        const cl::StrategyDescriptor &strategy = cl::describe(spec.strategy);
+        QStringList how{cl::gilModeShort(spec.gil)};
+        if (spec.switchIntervalUs != cl::kDefaultSwitchIntervalUs && strategy.gilApplies)
+            how << tr("switch %1 ms").arg(double(spec.switchIntervalUs) / 1000.0);
+        if (strategy.startsChildren)
+            how << cl::toString(spec.startMethod);
+        if (strategy.poolable && spec.pool)
+            how << tr("pool");
+        return tr("%1 ×%2 (%3)").arg(strategy.displayName()).arg(spec.effectiveWorkers()).arg(how.join(QStringLiteral(", ")));
     };
 }
 
