@@ -2,12 +2,14 @@
 // each of the lesson's experiments, following the experiment chosen in the panel.
 #include <catch2/catch.hpp>
 
+#include "experiment/beyond.h"
 #include "pages/codepage.h"
 #include "pages/experimentpanel.h"
 #include "strategies/strategy.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QFile>
 #include <QLabel>
 #include <QListWidget>
@@ -120,4 +122,29 @@ TEST_CASE("the start method, the pool and the switch interval reach the run and 
     panel.selectLesson(1); // threads: a pool, but no start method
     CHECK_FALSE(method->isEnabled());
     CHECK(pool->isEnabled());
+}
+
+TEST_CASE("the lesson list has a second section beyond the notebook whose rows run their batch", "[window][beyond]")
+{
+    const QList<LessonExperiment> lesson = lessonExperiments(QStringLiteral("http://127.0.0.1:1/"));
+    ui::ExperimentPanel panel(lesson);
+    auto *list = panel.findChild<QListWidget *>();
+    const QList<BeyondExperiment> beyond = beyondBatches({});
+    REQUIRE(list->count() == lesson.size() + 1 + beyond.size());
+    CHECK_FALSE(list->item(int(lesson.size()))->flags() & Qt::ItemIsSelectable); // the section's title
+    CHECK(list->item(int(lesson.size()))->text().contains(QStringLiteral("3.12")));
+    QList<int> requested;
+    QObject::connect(&panel, &ui::ExperimentPanel::beyondRequested, [&](int index) { requested.append(index); });
+    int custom = 0;
+    QObject::connect(&panel, &ui::ExperimentPanel::runRequested, [&] { ++custom; });
+    panel.selectBeyond(0); // subinterpreters
+    CHECK(panel.spec().strategy == beyond[0].runs.last().strategy);
+    CHECK(
+        panel.findChild<QLabel *>(QStringLiteral("watchFor"))->text().contains(QCoreApplication::translate("Lesson", beyond[0].watchFor)));
+    panel.runSelected();
+    CHECK(requested == QList<int>{0});
+    CHECK(custom == 0);
+    panel.selectLesson(1);
+    panel.runSelected();
+    CHECK(custom == 1); // a lesson row runs the form's experiment
 }

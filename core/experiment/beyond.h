@@ -23,5 +23,7 @@ struct BeyondExperiment {
 // `url`: where the IO work downloads from (the demo server; the convoy wants one without delay,
 // `fastUrl`).
 QList<BeyondExperiment> beyondExperiments(const QString &url, const QString &fastUrl);
+// Those that run a batch of ordinary experiments (Kind::Runs): what the window's lesson list shows.
+QList<BeyondExperiment> beyondBatches(const QString &url);
 
 } // namespace cl

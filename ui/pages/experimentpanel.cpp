@@ -9,6 +9,7 @@
 #include <QEvent>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -20,6 +21,17 @@
 namespace ui {
 
 namespace {
+// Two fields on one form row (the GIL and its switch interval; the start method and the pool).
+QWidget *pair(QWidget *first, QWidget *second)
+{
+    auto *row = new QWidget(first->parentWidget());
+    auto *h = new QHBoxLayout(row);
+    h->setContentsMargins(0, 0, 0, 0);
+    h->addWidget(first, 1);
+    h->addWidget(second);
+    return row;
+}
+
 QSpinBox *spin(QWidget *parent, int min, int max)
 {
     auto *s = new QSpinBox(parent);
@@ -29,7 +41,8 @@ QSpinBox *spin(QWidget *parent, int min, int max)
 }
 } // namespace
 
-ExperimentPanel::ExperimentPanel(const QList<cl::LessonExperiment> &lesson, QWidget *parent) : QWidget(parent), lesson_(lesson)
+ExperimentPanel::ExperimentPanel(const QList<cl::LessonExperiment> &lesson, QWidget *parent)
+    : QWidget(parent), lesson_(lesson), beyond_(cl::beyondBatches({}))
 {
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(buildLessonList(), 3);
@@ -52,15 +65,19 @@ QWidget *ExperimentPanel::buildLessonList()
     list_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     for (qsizetype i = 0; i < lesson_.size(); ++i)
         new QListWidgetItem(list_);
+    auto *header = new QListWidgetItem(list_); // "Beyond the notebook": a title, not an experiment
+    header->setFlags(Qt::ItemIsEnabled);
+    QFont bold = header->font();
+    bold.setBold(true);
+    header->setFont(bold);
+    for (qsizetype i = 0; i < beyond_.size(); ++i)
+        new QListWidgetItem(list_);
     watchFor_ = new QLabel(lessonBox_);
     watchFor_->setObjectName(QStringLiteral("watchFor"));
     watchFor_->setWordWrap(true);
     watchFor_->setMinimumHeight(40);
     connect(list_, &QListWidget::currentRowChanged, this, &ExperimentPanel::onLessonSelected);
-    connect(list_, &QListWidget::itemActivated, this, [this] {
-        if (!running_)
-            emit runRequested(spec());
-    });
+    connect(list_, &QListWidget::itemActivated, this, &ExperimentPanel::runSelected);
     v->addWidget(list_);
     v->addWidget(watchFor_);
     return lessonBox_;
@@ -102,8 +119,7 @@ QWidget *ExperimentPanel::buildForm()
     repeat_ = spin(formBox_, 1, 100);
     for (QWidget *field : {static_cast<QWidget *>(workload_), static_cast<QWidget *>(strategy_), static_cast<QWidget *>(workers_),
              static_cast<QWidget *>(steps_), static_cast<QWidget *>(requests_), static_cast<QWidget *>(delay_),
-             static_cast<QWidget *>(url_), static_cast<QWidget *>(gil_), static_cast<QWidget *>(switchMs_),
-             static_cast<QWidget *>(startMethod_), static_cast<QWidget *>(pool_), static_cast<QWidget *>(repeat_)})
+             static_cast<QWidget *>(url_), pair(gil_, switchMs_), pair(startMethod_, pool_), static_cast<QWidget *>(repeat_)})
         form_->addRow(new QLabel(formBox_), field);
     connect(workload_, &QComboBox::currentIndexChanged, this, &ExperimentPanel::updateEnabled);
     connect(strategy_, &QComboBox::currentIndexChanged, this, &ExperimentPanel::updateEnabled);
@@ -136,7 +152,7 @@ QWidget *ExperimentPanel::buildControls()
     v->addLayout(buttons);
     v->addWidget(progress_);
     v->addWidget(elapsed_);
-    connect(run_, &QPushButton::clicked, this, [this] { emit runRequested(spec()); });
+    connect(run_, &QPushButton::clicked, this, &ExperimentPanel::runSelected);
     connect(runAll_, &QPushButton::clicked, this, &ExperimentPanel::runAllRequested);
     connect(stop_, &QPushButton::clicked, this, &ExperimentPanel::stopRequested);
     return w;
@@ -174,6 +190,16 @@ void ExperimentPanel::retranslateLesson()
         list_->item(i)->setText(tr("%1 — notebook: %2 s").arg(QCoreApplication::translate("Lesson", e.title)).arg(e.notebookS));
         list_->item(i)->setToolTip(QStringLiteral("%1: %2").arg(QLatin1String(e.cell), QCoreApplication::translate("Lesson", e.watchFor)));
     }
+    list_->item(int(lesson_.size()))->setText(tr("Beyond the notebook (Python 3.12–3.14)"));
+    list_->item(int(lesson_.size()))
+        ->setToolTip(tr("What changed since the notebook's Python 3.5; the race and the convoy effect "
+                        "run from the command line: concurrency-lab lesson --part beyond"));
+    for (int i = 0; i < beyond_.size(); ++i) {
+        const cl::BeyondExperiment &e = beyond_[i];
+        list_->item(rowOfBeyond(i))->setText(QCoreApplication::translate("Lesson", e.title));
+        list_->item(rowOfBeyond(i))
+            ->setToolTip(QStringLiteral("%1: %2").arg(QLatin1String(e.python), QCoreApplication::translate("Lesson", e.watchFor)));
+    }
     showWatchFor(list_->currentRow());
 }
 
@@ -181,8 +207,8 @@ void ExperimentPanel::retranslateForm()
 {
     formBox_->setTitle(tr("Parameters"));
     const std::pair<QWidget *, QString> labels[] = {{workload_, tr("Workload")}, {strategy_, tr("Strategy")}, {workers_, tr("Workers")},
-        {steps_, tr("Steps")}, {requests_, tr("Requests")}, {delay_, tr("Server delay")}, {url_, tr("URL")}, {gil_, tr("Python build")},
-        {switchMs_, tr("Switch interval")}, {startMethod_, tr("Start method")}, {pool_, tr("Pool")}, {repeat_, tr("Repeats")}};
+        {steps_, tr("Steps")}, {requests_, tr("Requests")}, {delay_, tr("Server delay")}, {url_, tr("URL")},
+        {gil_->parentWidget(), tr("Python build")}, {startMethod_->parentWidget(), tr("Start method")}, {repeat_, tr("Repeats")}};
     for (const auto &[field, text] : labels)
         if (auto *label = qobject_cast<QLabel *>(form_->labelForField(field)))
             label->setText(text);
@@ -195,7 +221,7 @@ void ExperimentPanel::retranslateForm()
     url_->setPlaceholderText(tr("the built-in demo server"));
     delay_->setSuffix(tr(" ms"));
     switchMs_->setSuffix(tr(" ms"));
-    pool_->setText(tr("Keep the workers between repeats"));
+    pool_->setText(tr("pool"));
 }
 
 void ExperimentPanel::retranslateFields()
@@ -221,6 +247,33 @@ void ExperimentPanel::retranslateFields()
     repeat_->setToolTip(tr("Runs per experiment; the best and the median are shown (like %timeit)"));
 }
 
+int ExperimentPanel::beyondIndexOf(int row) const
+{
+    const int index = row - int(lesson_.size()) - 1;
+    return index >= 0 && index < beyond_.size() ? index : -1;
+}
+
+int ExperimentPanel::rowOfBeyond(int index) const
+{
+    return int(lesson_.size()) + 1 + index;
+}
+
+void ExperimentPanel::selectBeyond(int index)
+{
+    if (index >= 0 && index < beyond_.size())
+        list_->setCurrentRow(rowOfBeyond(index));
+}
+
+void ExperimentPanel::runSelected()
+{
+    if (running_)
+        return;
+    if (const int index = beyondIndexOf(list_->currentRow()); index >= 0)
+        emit beyondRequested(index);
+    else
+        emit runRequested(spec());
+}
+
 void ExperimentPanel::selectLesson(int row)
 {
     list_->setCurrentRow(row);
@@ -229,6 +282,11 @@ void ExperimentPanel::selectLesson(int row)
 
 void ExperimentPanel::onLessonSelected(int row)
 {
+    if (const int index = beyondIndexOf(row); index >= 0) { // the form shows its last experiment
+        setSpec(beyond_[index].runs.last());
+        showWatchFor(row);
+        return;
+    }
     if (row < 0 || row >= lesson_.size())
         return;
     showWatchFor(row);
@@ -240,6 +298,8 @@ void ExperimentPanel::showWatchFor(int row)
 {
     if (row >= 0 && row < lesson_.size())
         watchFor_->setText(tr("<b>Watch for:</b> %1").arg(QCoreApplication::translate("Lesson", lesson_[row].watchFor)));
+    else if (const int index = beyondIndexOf(row); index >= 0)
+        watchFor_->setText(tr("<b>Watch for:</b> %1").arg(QCoreApplication::translate("Lesson", beyond_[index].watchFor)));
     else
         watchFor_->setText(tr("<b>Watch for:</b> %1").arg(cl::describe(cl::Strategy(strategy_->currentData().toInt())).watchForText()));
 }

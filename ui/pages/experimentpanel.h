@@ -1,7 +1,9 @@
-// The left panel: the lesson's seven experiments, the parameters of a custom run, and the
-// Run / Run all / Stop controls with progress and elapsed time.
+// The left panel: the lesson's seven experiments and, in a second section, those beyond the
+// notebook (Python 3.12–3.14); the parameters of a custom run; and the Run / Run all / Stop
+// controls with progress and elapsed time.
 #pragma once
 
+#include "experiment/beyond.h"
 #include "experiment/lesson.h"
 #include "run/session.h"
 
@@ -36,6 +38,10 @@ public:
     void setRunning(bool running);
     void setProgress(qint64 done, qint64 total);
     void selectLesson(int row);
+    // The experiment `index` of the section beyond the notebook that runs several experiments.
+    void selectBeyond(int index);
+    // Run: the selected row of the second section, or the form's experiment.
+    void runSelected();
 
 signals:
     void runRequested(const cl::ExperimentSpec &spec);
@@ -43,6 +49,7 @@ signals:
     void stopRequested();
     void serverDelayChanged(int ms);
     void lessonSelected(int row); // the Code page follows it
+    void beyondRequested(int index); // run that experiment of the section beyond the notebook
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -56,12 +63,15 @@ private:
     void retranslateForm();
     void retranslateFields();
     void onLessonSelected(int row);
+    int beyondIndexOf(int row) const; // -1: not a row of the second section
+    int rowOfBeyond(int index) const;
     void showWatchFor(int row);
     void onCustomized();
     void updateEnabled();
     void tick();
 
     QList<cl::LessonExperiment> lesson_;
+    QList<cl::BeyondExperiment> beyond_; // the second section's batches (the race and the convoy: CLI)
     QGroupBox *lessonBox_ = nullptr;
     QGroupBox *formBox_ = nullptr;
     QFormLayout *form_ = nullptr;

@@ -239,7 +239,7 @@ void MainWindow::buildMenus()
 
 void MainWindow::connectRunMenu()
 {
-    connect(menus_->run, &QAction::triggered, this, [this] { runSpec(experiments_->spec()); });
+    connect(menus_->run, &QAction::triggered, experiments_, &ExperimentPanel::runSelected);
     connect(menus_->runAll, &QAction::triggered, this, &MainWindow::runLesson);
     connect(menus_->stop, &QAction::triggered, this, &MainWindow::stop);
     connect(menus_->clearResults, &QAction::triggered, this, [this] {
@@ -310,6 +310,7 @@ void MainWindow::connectEngine()
     connect(timeline_, &TimelinePage::cursorAt, cpu_, &CpuPage::setCursorTime);
     connect(experiments_, &ExperimentPanel::runRequested, this, &MainWindow::runSpec);
     connect(experiments_, &ExperimentPanel::runAllRequested, this, &MainWindow::runLesson);
+    connect(experiments_, &ExperimentPanel::beyondRequested, this, &MainWindow::runBeyond);
     connect(experiments_, &ExperimentPanel::stopRequested, this, &MainWindow::stop);
     connect(speedup_, &SpeedupPage::sweepRequested, this, &MainWindow::runSweep);
     followSession();
@@ -388,6 +389,23 @@ void MainWindow::runLesson()
         batch.append({s, [title = e.title] { return QCoreApplication::translate("Lesson", title); }});
     }
     startBatch(batch, cl::BatchKind::Lesson);
+}
+
+// A batch of the section beyond the notebook: its experiments side by side on the Timings page.
+void MainWindow::runBeyond(int index)
+{
+    if (session_.isRunning() || !ensureServer())
+        return;
+    const QList<cl::BeyondExperiment> batches = cl::beyondBatches(server_.url());
+    if (index < 0 || index >= batches.size())
+        return;
+    QList<cl::PlannedExperiment> batch;
+    for (cl::ExperimentSpec s : batches[index].runs) {
+        s.repeat = s.repeat == 1 ? 1 : experiments_->spec().repeat;
+        batch.append({s, experimentLabel(s)});
+    }
+    settings_.setLessonRow(-1);
+    startBatch(batch, cl::BatchKind::Experiments);
 }
 
 void MainWindow::runSweep(cl::Strategy strategy, bool gil, int maxWorkers, cl::Workload workload)

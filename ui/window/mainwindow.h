@@ -70,6 +70,7 @@ public slots:
     void setLanguage(const QString &language);
     void runSpec(cl::ExperimentSpec spec);
     void runLesson();
+    void runBeyond(int index);
     void runSweep(cl::Strategy strategy, bool gil, int maxWorkers, cl::Workload workload);
     void stop();
     void exportCurrentChart();
