@@ -171,29 +171,32 @@ int screenshotCommand(const QStringList &args)
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral("Renders the main window to a PNG, without a display."));
     p.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The PNG to write."));
-    p.addOptions(
-        {{QStringLiteral("page"), QStringLiteral("cpu (default), timings, timeline, speedup, processes, files, streams, system or code."),
-             QStringLiteral("NAME"), QStringLiteral("cpu")},
-            {QStringLiteral("size"), QStringLiteral("Window size (default 1280x800)."), QStringLiteral("WxH"), QStringLiteral("1280x800")},
-            {QStringLiteral("results"), QStringLiteral("A results JSON (from run --json) to show on the timings page."),
-                QStringLiteral("FILE")},
-            {QStringLiteral("wait-ms"), QStringLiteral("Let the live graphs fill first (default 2500)."), QStringLiteral("N")},
-            {QStringLiteral("presentation"), QStringLiteral("In presentation mode.")},
-            {QStringLiteral("run"), QStringLiteral("Start lesson experiment N (1-7) and shoot while it runs."), QStringLiteral("N")},
-            {QStringLiteral("lang"), QStringLiteral("en or ru."), QStringLiteral("LANG")}});
+    p.addOptions({{QStringLiteral("page"),
+                      QStringLiteral("cpu (default), timings, timeline, speedup, pitfalls, processes, files, streams, system or code."),
+                      QStringLiteral("NAME"), QStringLiteral("cpu")},
+        {QStringLiteral("size"), QStringLiteral("Window size (default 1280x800)."), QStringLiteral("WxH"), QStringLiteral("1280x800")},
+        {QStringLiteral("results"), QStringLiteral("A results JSON (from run --json) to show on the timings page."),
+            QStringLiteral("FILE")},
+        {QStringLiteral("wait-ms"), QStringLiteral("Let the live graphs fill first (default 2500)."), QStringLiteral("N")},
+        {QStringLiteral("presentation"), QStringLiteral("In presentation mode.")},
+        {QStringLiteral("run"), QStringLiteral("Start lesson experiment N (1-7) and shoot while it runs."), QStringLiteral("N")},
+        {QStringLiteral("beyond"), QStringLiteral("Start experiment N of the section beyond the notebook (1-7), as --run."),
+            QStringLiteral("N")},
+        {QStringLiteral("lang"), QStringLiteral("en or ru."), QStringLiteral("LANG")}});
     if (auto exit = parseOrExit(p, args, QStringLiteral("screenshot")))
         return *exit;
     const QStringList size = p.value(QStringLiteral("size")).split(QLatin1Char('x'));
     const int w = size.value(0).toInt(), h = size.value(1).toInt();
     const auto wait = intOption(p, QStringLiteral("wait-ms"), 2500, 0, 600'000);
     const auto run = intOption(p, QStringLiteral("run"), 0, 1, 7);
-    if (p.positionalArguments().size() != 1 || size.size() != 2 || w < 200 || h < 150 || w > 8000 || h > 8000 || !wait || !run) {
+    const auto beyond = intOption(p, QStringLiteral("beyond"), 0, 1, 7);
+    if (p.positionalArguments().size() != 1 || size.size() != 2 || w < 200 || h < 150 || w > 8000 || h > 8000 || !wait || !run || !beyond) {
         err() << "concurrency-lab screenshot: give one FILE, and --size as WxH between 200x150 and 8000x8000\n" << Qt::flush;
         return kExitUsage;
     }
     ui::installTranslations(ui::chooseLanguage(p.value(QStringLiteral("lang"))));
     ui::ScreenshotOptions o{p.positionalArguments().first(), p.value(QStringLiteral("page")), QSize(w, h),
-        p.value(QStringLiteral("results")), int(*wait), p.isSet(QStringLiteral("presentation")), int(*run)};
+        p.value(QStringLiteral("results")), int(*wait), p.isSet(QStringLiteral("presentation")), int(*run), int(*beyond)};
     if (const QString why = ui::screenshot(o); !why.isEmpty()) {
         err() << "concurrency-lab screenshot: " << why << "\n" << Qt::flush;
         return why.startsWith(QLatin1String("unknown page")) ? kExitUsage : kExitFailure;

@@ -78,9 +78,9 @@ QJsonArray runConvoys(const cl::BeyondExperiment &e, QTextStream &lines, bool *f
 
 int runBeyondPart(int repeat, const QString &jsonPath)
 {
-    cl::DemoServer server, fast; // the lesson's 100 ms replies, and immediate ones for the convoy
+    cl::DemoServer server, fast; // the lesson's 100 ms replies, and the convoy's 1 ms ones
     const auto url = startDemoServerIfNeeded(server, {}, cl::kDefaultDelayMs);
-    const auto fastUrl = url ? startDemoServerIfNeeded(fast, {}, 0) : std::nullopt;
+    const auto fastUrl = url ? startDemoServerIfNeeded(fast, {}, cl::kConvoyServerDelayMs) : std::nullopt;
     if (!url || !fastUrl)
         return kExitFailure;
     QTextStream &lines = jsonPath == QLatin1String("-") ? err() : out();

@@ -33,7 +33,7 @@ std::optional<ConvoyOptions> readConvoyOptions(const QCommandLineParser &p)
     const auto cpuThreads = intOption(p, QStringLiteral("cpu-threads"), 1, 0, 64);
     const auto requests = intOption(p, QStringLiteral("requests"), 200, 1, 1'000'000);
     const auto switchUs = intOption(p, QStringLiteral("switch-us"), cl::kDefaultSwitchIntervalUs, 1, 1'000'000);
-    const auto delay = intOption(p, QStringLiteral("delay-ms"), 0, 0, 600'000);
+    const auto delay = intOption(p, QStringLiteral("delay-ms"), cl::kConvoyServerDelayMs, 0, 600'000);
     const auto timeout = intOption(p, QStringLiteral("timeout-ms"), 5000, 1, 600'000);
     if (!cpuThreads || !requests || !switchUs || !delay || !timeout)
         return std::nullopt;
@@ -100,7 +100,7 @@ int convoyCommand(const QStringList &args)
         {QStringLiteral("switch-us"), QStringLiteral("The GIL's switch interval, sys.setswitchinterval (default 5000)."),
             QStringLiteral("N")},
         {QStringLiteral("url"), QStringLiteral("What to GET (default: the demo server, started on a free port)."), QStringLiteral("URL")},
-        {QStringLiteral("delay-ms"), QStringLiteral("The demo server's delay per reply when no --url is given (default 0)."),
+        {QStringLiteral("delay-ms"), QStringLiteral("The demo server's delay per reply when no --url is given (default 1)."),
             QStringLiteral("N")},
         {QStringLiteral("timeout-ms"), QStringLiteral("Per-request timeout (default 5000)."), QStringLiteral("N")},
         {QStringLiteral("json"), QStringLiteral("Write the result as JSON to FILE, or - for stdout."), QStringLiteral("FILE")}});

@@ -129,7 +129,7 @@ TEST_CASE("the lesson list has a second section beyond the notebook whose rows r
     const QList<LessonExperiment> lesson = lessonExperiments(QStringLiteral("http://127.0.0.1:1/"));
     ui::ExperimentPanel panel(lesson);
     auto *list = panel.findChild<QListWidget *>();
-    const QList<BeyondExperiment> beyond = beyondBatches({});
+    const QList<BeyondExperiment> beyond = beyondExperiments({}, {});
     REQUIRE(list->count() == lesson.size() + 1 + beyond.size());
     CHECK_FALSE(list->item(int(lesson.size()))->flags() & Qt::ItemIsSelectable); // the section's title
     CHECK(list->item(int(lesson.size()))->text().contains(QStringLiteral("3.12")));

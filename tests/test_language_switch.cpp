@@ -74,8 +74,9 @@ QStringList visibleTexts(const Window &win)
       << win.w.timingChart()->currentChart()->title() << win.w.timelinePage()->findChild<QPushButton *>()->text()
       << win.w.speedupPage()->chart()->chart()->title()
       << win.child<ui::ProcessModel>()->headerData(ui::ProcessModel::Name, Qt::Horizontal).toString()
-      << win.child<QPushButton>("write")->text() << win.w.pages()->widget(6)->findChild<QTableWidget *>()->horizontalHeaderItem(1)->text()
-      << win.w.pages()->widget(7)->findChild<QPushButton *>()->text();
+      << win.child<QPushButton>("write")->text() << win.w.pages()->widget(7)->findChild<QTableWidget *>()->horizontalHeaderItem(1)->text()
+      << win.w.pages()->widget(8)->findChild<QPushButton *>()->text() << win.w.pages()->widget(4)->findChild<QGroupBox *>()->title()
+      << win.w.pages()->widget(4)->findChild<QTableWidget *>(QStringLiteral("convoyTable"))->horizontalHeaderItem(0)->text();
     static const QRegularExpression digits(QStringLiteral("[0-9]"));
     for (QLabel *label : win.w.statusBar()->findChildren<QLabel *>()) // the state, the demo server's, other programs' load:
         t << label->text().replace(digits, QStringLiteral("#")); // their live figures may change meanwhile

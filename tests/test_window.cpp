@@ -3,11 +3,13 @@
 #include "charts/export.h"
 #include "charts/timelineview.h"
 #include "charts/timingchart.h"
+#include "experiment/beyond.h"
 #include "helpers.h"
 #include "models/resultsmodel.h"
 #include "pages/cpupage.h"
 #include "pages/experimentpanel.h"
 #include "pages/filespage.h"
+#include "pages/pitfallspage.h"
 #include "pages/speeduppage.h"
 #include "pages/timelinepage.h"
 #include "pages/timingspage.h"
@@ -27,6 +29,7 @@
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
@@ -355,4 +358,42 @@ TEST_CASE("presentation mode fits a 1366x768 screen: no page, panel or status li
     }
     win.w.setLanguage(QStringLiteral("en"));
     win.w.setPresentationMode(false, false);
+}
+
+TEST_CASE("the race and the convoy run from the lesson list onto the GIL pitfalls page and the timeline", "[window][beyond]")
+{
+    Window win;
+    ui::ExperimentPanel *panel = win.w.experimentPanel();
+    const QList<BeyondExperiment> beyond = beyondExperiments({}, {});
+    const auto indexOf = [&](BeyondExperiment::Kind kind) {
+        return int(
+            std::find_if(beyond.begin(), beyond.end(), [kind](const BeyondExperiment &e) { return e.kind == kind; }) - beyond.begin());
+    };
+    auto *races = win.w.findChild<QTableWidget *>(QStringLiteral("raceTable"));
+    auto *convoys = win.w.findChild<QTableWidget *>(QStringLiteral("convoyTable"));
+    REQUIRE(races);
+    REQUIRE(convoys);
+
+    panel->selectBeyond(indexOf(BeyondExperiment::Kind::Race));
+    QTest::mouseClick(win.button("runButton"), Qt::LeftButton);
+    CHECK(win.w.isRunning());
+    CHECK(win.button("stopButton")->isEnabled());
+    REQUIRE(QTest::qWaitFor([&] { return !win.w.isRunning(); }, 60000));
+    REQUIRE(races->rowCount() == 3);
+    CHECK(races->item(0, 4)->text().startsWith(QLatin1Char('0'))); // with the GIL: nothing lost
+    CHECK_FALSE(races->item(1, 4)->text().startsWith(QLatin1Char('0'))); // free-threaded: updates lost
+    CHECK(races->item(2, 4)->text().startsWith(QLatin1Char('0'))); // with a lock: exact again
+    CHECK(win.w.pages()->currentWidget() == races->window()->findChild<ui::PitfallsPage *>());
+
+    const int timelineRuns = win.w.timelinePage()->runCount();
+    panel->selectBeyond(indexOf(BeyondExperiment::Kind::Convoy));
+    QTest::mouseClick(win.button("runButton"), Qt::LeftButton);
+    REQUIRE(QTest::qWaitFor([&] { return !win.w.isRunning(); }, 60000));
+    CHECK(convoys->rowCount() == 4);
+    CHECK(win.w.timelinePage()->runCount() == timelineRuns + 4); // each with its lanes and latency histogram
+
+    QTest::mouseClick(win.button("runButton"), Qt::LeftButton); // Stop ends it at once
+    REQUIRE(win.w.isRunning());
+    QTest::mouseClick(win.button("stopButton"), Qt::LeftButton);
+    CHECK(QTest::qWaitFor([&] { return !win.w.isRunning(); }, 5000));
 }

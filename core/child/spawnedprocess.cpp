@@ -81,13 +81,26 @@ void SpawnedProcess::adopt(Pipes &p)
 bool SpawnedProcess::start(const QString &program, const QStringList &arguments, Stdin in)
 {
     Pipes p;
-    if (!openPipes(p, in))
+    if (!openPipes(p, in) || !spawn(program, arguments, {p.childIn.get(), p.childOut.get(), p.childErr.get()}))
         return false;
+    adopt(p);
+    return true;
+}
+
+bool SpawnedProcess::startDiscardingOutput(const QString &program, const QStringList &arguments)
+{
+    const UniqueFd null(::open("/dev/null", O_RDWR | O_CLOEXEC));
+    if (!null)
+        return failStart(errnoText(errno));
+    return spawn(program, arguments, {null.get(), null.get(), null.get()});
+}
+
+bool SpawnedProcess::spawn(const QString &program, const QStringList &arguments, const std::array<int, 3> &stdio)
+{
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, p.childIn.get(), 0);
-    posix_spawn_file_actions_adddup2(&actions, p.childOut.get(), 1);
-    posix_spawn_file_actions_adddup2(&actions, p.childErr.get(), 2);
+    for (int target = 0; target < 3; ++target)
+        posix_spawn_file_actions_adddup2(&actions, stdio[std::size_t(target)], target);
     const QByteArray path = QFile::encodeName(program);
     QList<QByteArray> args{path};
     for (const QString &a : arguments)
@@ -98,10 +111,7 @@ bool SpawnedProcess::start(const QString &program, const QStringList &arguments,
     argv.push_back(nullptr);
     const int rc = posix_spawn(&pid_, path.constData(), &actions, nullptr, argv.data(), environ);
     posix_spawn_file_actions_destroy(&actions);
-    if (rc != 0)
-        return failStart(errnoText(rc));
-    adopt(p);
-    return true;
+    return rc == 0 || failStart(errnoText(rc));
 }
 
 bool SpawnedProcess::startForked(const std::function<int()> &child, Stdin in)

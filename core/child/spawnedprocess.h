@@ -12,6 +12,7 @@
 #include <QStringList>
 #include <QTimer>
 
+#include <array>
 #include <functional>
 #include <memory>
 #include <sys/types.h>
@@ -34,6 +35,9 @@ public:
     // process belongs there: no locks other threads may hold, no threads.
     bool startForked(const std::function<int()> &child, Stdin in = Stdin::Null);
     bool startVia(ForkServer &server, const QStringList &arguments, Stdin in = Stdin::Null);
+    // Spawned with its output to /dev/null and nothing to read: usable from any thread (no
+    // notifiers); kill() and the destructor still kill and reap it.
+    bool startDiscardingOutput(const QString &program, const QStringList &arguments);
 
     bool write(const QByteArray &bytes); // to its stdin (Stdin::Pipe)
     void kill(); // SIGKILL and reap; finished() follows at once
@@ -53,6 +57,7 @@ private:
     bool openPipes(Pipes &pipes, Stdin in);
     void adopt(Pipes &pipes);
     bool failStart(const QString &why);
+    bool spawn(const QString &program, const QStringList &arguments, const std::array<int, 3> &stdio);
     void readFrom(UniqueFd &fd, std::unique_ptr<QSocketNotifier> &notifier, bool isStdout);
     bool reap(bool block);
     bool learnPid(int timeoutMs);

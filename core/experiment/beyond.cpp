@@ -100,13 +100,4 @@ QList<BeyondExperiment> beyondExperiments(const QString &url, const QString &fas
     };
 }
 
-QList<BeyondExperiment> beyondBatches(const QString &url)
-{
-    QList<BeyondExperiment> out;
-    for (const BeyondExperiment &e : beyondExperiments(url, url))
-        if (e.kind == BeyondExperiment::Kind::Runs)
-            out.append(e);
-    return out;
-}
-
 } // namespace cl

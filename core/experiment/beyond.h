@@ -20,10 +20,8 @@ struct BeyondExperiment {
     QList<ConvoySpec> convoys; // Kind::Convoy: alone, beside CPU threads with and without the GIL, beside processes
 };
 
-// `url`: where the IO work downloads from (the demo server; the convoy wants one without delay,
-// `fastUrl`).
+// `url`: where the IO work downloads from (the demo server; the convoy wants one that answers in
+// kConvoyServerDelayMs, `fastUrl`).
 QList<BeyondExperiment> beyondExperiments(const QString &url, const QString &fastUrl);
-// Those that run a batch of ordinary experiments (Kind::Runs): what the window's lesson list shows.
-QList<BeyondExperiment> beyondBatches(const QString &url);
 
 } // namespace cl

@@ -48,7 +48,8 @@ void ioThread(const ConvoySpec &spec, const HttpTarget &target, Gil &gil, SpanRe
     gil.release(0, stop);
 }
 
-// K child processes counting, each with a GIL of its own; killed and reaped when it goes.
+// K child processes counting, each with a GIL of its own, their reports unread; killed and reaped
+// when it goes.
 class CpuProcesses {
 public:
     QString start(const ConvoySpec &spec)
@@ -58,7 +59,7 @@ public:
         worker.switchIntervalUs = spec.switchIntervalUs;
         for (int i = 0; i < spec.cpuThreads; ++i) {
             auto &p = children_.emplace_back(std::make_unique<SpawnedProcess>());
-            if (!p->start(workerExecutable(spec.workerExecutable), workerArguments(worker, i + 1, kEndless, monotonicNs())))
+            if (!p->startDiscardingOutput(workerExecutable(spec.workerExecutable), workerArguments(worker, i + 1, kEndless, monotonicNs())))
                 return QStringLiteral("could not start CPU process %1: %2").arg(i + 1).arg(p->errorString());
         }
         return {};
@@ -109,6 +110,7 @@ ConvoyResult runConvoy(const ConvoySpec &spec, std::stop_token stop, SpanSink *l
     std::stop_source cpuStop; // the CPU work ends with the IO thread, or at Stop
     const std::stop_callback relay(stop, [&cpuStop] { cpuStop.request_stop(); });
     const std::int64_t origin = monotonicNs();
+    out.startMonoMs = origin / 1'000'000;
     if (live)
         live->beginRun(origin);
     CpuProcesses processes;

@@ -14,6 +14,11 @@
 
 namespace cl {
 
+// The demo server's delay for the convoy: a reply takes a millisecond (a quick query), long enough
+// that a CPU-bound thread waiting for the GIL always gets it while the IO thread waits, as it does
+// over a real network. With replies faster than a thread wakes up, who gets the GIL is a race.
+inline constexpr int kConvoyServerDelayMs = 1;
+
 struct ConvoySpec {
     enum class CpuIn { Threads, Processes };
     int cpuThreads = 1; // K: CPU-bound workers running beside the IO thread
@@ -36,6 +41,7 @@ struct ConvoyResult {
     double requestsPerS = 0;
     qint64 cpuSteps = 0; // what the CPU threads counted meanwhile (threads only)
     QList<Span> spans; // worker 0: the IO thread; 1..K: the CPU threads (threads only)
+    qint64 startMonoMs = 0; // when it started on CLOCK_MONOTONIC, ms: lines it up with the CPU samples
     bool stopped = false;
     QString error; // nothing could run (a bad URL, a thread or process that could not start)
 };

@@ -121,6 +121,62 @@
         <source>One thread, every request in flight at once: the fastest and the lightest.</source>
         <translation>Один поток, все запросы в полёте одновременно: быстрее и легче всего.</translation>
     </message>
+    <message>
+        <source>CPU: 2 subinterpreters</source>
+        <translation>CPU: 2 субинтерпретатора</translation>
+    </message>
+    <message>
+        <source>A GIL per interpreter: both cores busy inside one process, no lane waits for a GIL.</source>
+        <translation>У каждого интерпретатора свой GIL: оба ядра заняты внутри одного процесса, ни одна дорожка не ждёт GIL.</translation>
+    </message>
+    <message>
+        <source>CPU: 2 threads, free-threaded</source>
+        <translation>CPU: 2 потока, без GIL</translation>
+    </message>
+    <message>
+        <source>No GIL: the same threads as in the notebook fill both cores.</source>
+        <translation>Без GIL те же потоки, что в блокноте, загружают оба ядра.</translation>
+    </message>
+    <message>
+        <source>Start methods: spawn, fork, forkserver</source>
+        <translation>Способы запуска: spawn, fork, forkserver</translation>
+    </message>
+    <message>
+        <source>The starting spans on the timeline: spawn starts a program, fork and forkserver copy one.</source>
+        <translation>Отрезки запуска на временной шкале: spawn запускает программу, fork и forkserver копируют готовую.</translation>
+    </message>
+    <message>
+        <source>A process pool</source>
+        <translation>Пул процессов</translation>
+    </message>
+    <message>
+        <source>Only the first run starts the processes; the next runs reuse them.</source>
+        <translation>Процессы запускает только первый прогон, следующие используют их повторно.</translation>
+    </message>
+    <message>
+        <source>Race: count += 1 in 2 threads</source>
+        <translation>Гонка: count += 1 в 2 потоках</translation>
+    </message>
+    <message>
+        <source>Exact with the GIL, updates lost free-threaded, exact again with a lock — and slower.</source>
+        <translation>С GIL счёт точный, без GIL обновления теряются, с блокировкой снова точный — и медленнее.</translation>
+    </message>
+    <message>
+        <source>The convoy effect</source>
+        <translation>Эффект конвоя</translation>
+    </message>
+    <message>
+        <source>Beside a CPU-bound thread every request waits for the GIL: latency up by a switch interval, throughput down.</source>
+        <translation>Рядом с вычисляющим потоком каждый запрос ждёт GIL: задержка растёт на интервал переключения, пропускная способность падает.</translation>
+    </message>
+    <message>
+        <source>Memory: many workers waiting on IO</source>
+        <translation>Память: много исполнителей ждут ввода-вывода</translation>
+    </message>
+    <message>
+        <source>Each run&apos;s own memory: a thread costs its stack, a process a whole interpreter, a task a few KiB.</source>
+        <translation>Собственная память каждого прогона: поток стоит своего стека, процесс — целого интерпретатора, задача — нескольких КиБ.</translation>
+    </message>
 </context>
 <context>
     <name>Strategy</name>
@@ -493,6 +549,34 @@
     <message>
         <source>GIL: threads take turns, as in the CPython most people run (the GIL is emulated). Free-threaded: the threads run in parallel, as in CPython&apos;s free-threaded build (PEP 703; python3.13t, python3.14t)</source>
         <translation>GIL: потоки работают по очереди, как в обычном CPython (GIL эмулируется). Без GIL: потоки работают параллельно, как в сборке CPython free-threaded (PEP 703; python3.13t, python3.14t)</translation>
+    </message>
+    <message>
+        <source>Beyond the notebook (Python 3.12–3.14)</source>
+        <translation>За пределами блокнота (Python 3.12–3.14)</translation>
+    </message>
+    <message>
+        <source>Start method</source>
+        <translation>Способ запуска</translation>
+    </message>
+    <message>
+        <source>pool</source>
+        <translation>пул</translation>
+    </message>
+    <message>
+        <source>How long a thread may hold the GIL while another waits for it: sys.setswitchinterval (5 ms in CPython). Shorter: fairer turns, more hand-overs</source>
+        <translation>Сколько поток может держать GIL, пока другой его ждёт: sys.setswitchinterval (в CPython 5 мс). Короче — очередь справедливее, передач больше</translation>
+    </message>
+    <message>
+        <source>How each child process starts, as multiprocessing names it. spawn: a fresh program is started (safe, slowest). fork: a copy of the running app; Python 3.12+ warns about fork in a process with threads, because a lock another thread held stays locked forever in the copy (here the copy only computes or downloads and reports through a pipe). forkserver: a small single-threaded server, started once, forks each child (Python 3.14&apos;s default on Linux)</source>
+        <translation>Как запускается каждый дочерний процесс, в терминах multiprocessing. spawn: запускается новая программа (надёжно, медленнее всего). fork: копия работающего приложения; Python 3.12+ предупреждает о fork в процессе с потоками, потому что блокировка, которую держал другой поток, в копии останется занятой навсегда (здесь копия только считает или скачивает и отчитывается через канал). forkserver: маленький однопоточный сервер, запущенный один раз, порождает каждый процесс (по умолчанию в Linux с Python 3.14)</translation>
+    </message>
+    <message>
+        <source>Like ThreadPoolExecutor or ProcessPoolExecutor: the threads or processes are started by the first run and reused by the next ones, which pay no start-up</source>
+        <translation>Как ThreadPoolExecutor или ProcessPoolExecutor: потоки или процессы запускает первый прогон, а следующие используют их повторно и не платят за запуск</translation>
+    </message>
+    <message>
+        <source>What changed since the notebook&apos;s Python 3.5 (from the command line: concurrency-lab lesson --part beyond)</source>
+        <translation>Что изменилось со времён Python 3.5 из блокнота (из командной строки: concurrency-lab lesson --part beyond)</translation>
     </message>
 </context>
 <context>
@@ -1020,6 +1104,121 @@
     <message>
         <source>Code</source>
         <translation>Код</translation>
+    </message>
+    <message>
+        <source>GIL pitfalls</source>
+        <translation>Ловушки GIL</translation>
+    </message>
+    <message>
+        <source>switch %1 ms</source>
+        <translation>переключение %1 мс</translation>
+    </message>
+    <message>
+        <source>pool</source>
+        <translation>пул</translation>
+    </message>
+    <message>
+        <source>Convoy: IO thread %1, %2, switch %3 ms</source>
+        <translation>Конвой: поток ввода-вывода %1, %2, переключение %3 мс</translation>
+    </message>
+</context>
+<context>
+    <name>ui::PitfallsPage</name>
+    <message>
+        <source>alone</source>
+        <translation>один</translation>
+    </message>
+    <message>
+        <source>with a lock</source>
+        <translation>с блокировкой</translation>
+    </message>
+    <message>
+        <source>no lock</source>
+        <translation>без блокировки</translation>
+    </message>
+    <message>
+        <source>%1 (%2 %)</source>
+        <translation>%1 (%2 %)</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 мс</translation>
+    </message>
+    <message>
+        <source>Race: count += 1 in 2 threads</source>
+        <translation>Гонка: count += 1 в 2 потоках</translation>
+    </message>
+    <message>
+        <source>CPython switches threads only between bytecodes&apos; backward jumps and calls, never inside count += 1: with the GIL nothing is lost. Free-threaded, two threads read the same value and one update is lost; a lock makes it exact again, and slower.</source>
+        <translation>CPython переключает потоки только на обратных переходах и вызовах, никогда внутри count += 1: с GIL ничего не теряется. Без GIL два потока читают одно и то же значение, и одно обновление пропадает; блокировка снова делает счёт точным, но медленнее.</translation>
+    </message>
+    <message>
+        <source>Python build</source>
+        <translation>Сборка Python</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Блокировка</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Ожидалось</translation>
+    </message>
+    <message>
+        <source>Got</source>
+        <translation>Получилось</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Потеряно</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>The convoy effect: one thread making requests</source>
+        <translation>Эффект конвоя: один поток делает запросы</translation>
+    </message>
+    <message>
+        <source>IO thread</source>
+        <translation>Поток ввода-вывода</translation>
+    </message>
+    <message>
+        <source>Switch interval</source>
+        <translation>Интервал переключения</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <source>Requests/s</source>
+        <translation>Запросов/с</translation>
+    </message>
+    <message>
+        <source>After each request the IO thread needs the GIL back, and a CPU-bound thread gives it up only after the switch interval (set beside the Python build): latency grows by that much, requests per second collapse. The IO thread&apos;s timeline and its latency histogram are on the Timeline page.</source>
+        <translation>После каждого запроса потоку ввода-вывода нужен GIL, а вычисляющий поток отдаёт его только через интервал переключения (задаётся рядом со сборкой Python): задержка растёт на столько же, число запросов в секунду обваливается. Временная шкала потока и гистограмма задержек — на странице «Временная шкала».</translation>
+    </message>
+    <message>
+        <source>beside a CPU-bound thread</source>
+        <translation>рядом с вычисляющим потоком</translation>
+    </message>
+    <message>
+        <source>beside a CPU-bound process</source>
+        <translation>рядом с вычисляющим процессом</translation>
+    </message>
+    <message>
+        <source>beside %1 CPU-bound threads</source>
+        <translation>рядом с %1 вычисляющими потоками</translation>
+    </message>
+    <message>
+        <source>beside %1 CPU-bound processes</source>
+        <translation>рядом с %1 вычисляющими процессами</translation>
     </message>
 </context>
 <context>

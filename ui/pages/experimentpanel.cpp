@@ -42,7 +42,7 @@ QSpinBox *spin(QWidget *parent, int min, int max)
 } // namespace
 
 ExperimentPanel::ExperimentPanel(const QList<cl::LessonExperiment> &lesson, QWidget *parent)
-    : QWidget(parent), lesson_(lesson), beyond_(cl::beyondBatches({}))
+    : QWidget(parent), lesson_(lesson), beyond_(cl::beyondExperiments({}, {}))
 {
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(buildLessonList(), 3);
@@ -192,8 +192,7 @@ void ExperimentPanel::retranslateLesson()
     }
     list_->item(int(lesson_.size()))->setText(tr("Beyond the notebook (Python 3.12–3.14)"));
     list_->item(int(lesson_.size()))
-        ->setToolTip(tr("What changed since the notebook's Python 3.5; the race and the convoy effect "
-                        "run from the command line: concurrency-lab lesson --part beyond"));
+        ->setToolTip(tr("What changed since the notebook's Python 3.5 (from the command line: concurrency-lab lesson --part beyond)"));
     for (int i = 0; i < beyond_.size(); ++i) {
         const cl::BeyondExperiment &e = beyond_[i];
         list_->item(rowOfBeyond(i))->setText(QCoreApplication::translate("Lesson", e.title));
@@ -282,8 +281,9 @@ void ExperimentPanel::selectLesson(int row)
 
 void ExperimentPanel::onLessonSelected(int row)
 {
-    if (const int index = beyondIndexOf(row); index >= 0) { // the form shows its last experiment
-        setSpec(beyond_[index].runs.last());
+    if (const int index = beyondIndexOf(row); index >= 0) { // the form shows its last experiment, if it has any
+        if (!beyond_[index].runs.isEmpty())
+            setSpec(beyond_[index].runs.last());
         showWatchFor(row);
         return;
     }

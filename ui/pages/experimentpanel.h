@@ -71,7 +71,7 @@ private:
     void tick();
 
     QList<cl::LessonExperiment> lesson_;
-    QList<cl::BeyondExperiment> beyond_; // the second section's batches (the race and the convoy: CLI)
+    QList<cl::BeyondExperiment> beyond_; // the second section
     QGroupBox *lessonBox_ = nullptr;
     QGroupBox *formBox_ = nullptr;
     QFormLayout *form_ = nullptr;

@@ -1,5 +1,7 @@
 #include "window/gui.h"
 
+#include "experiment/beyond.h"
+
 #include "charts/export.h"
 #include "charts/timelineview.h"
 #include "charts/timingchart.h"
@@ -106,6 +108,14 @@ QString screenshot(const ScreenshotOptions &o)
             return QStringLiteral("no lesson experiment %1 (1 to %2)").arg(o.runLesson).arg(lesson.size());
         window.experimentPanel()->selectLesson(o.runLesson - 1);
         window.runSpec(window.experimentPanel()->spec());
+    }
+    if (o.runBeyond > 0) {
+        const auto beyond = cl::beyondExperiments({}, {});
+        if (o.runBeyond > beyond.size())
+            return QStringLiteral("no experiment %1 beyond the notebook (1 to %2)").arg(o.runBeyond).arg(beyond.size());
+        window.experimentPanel()->selectBeyond(o.runBeyond - 1);
+        window.runBeyond(o.runBeyond - 1);
+        window.showPage(o.page); // the race and the convoy switch to their page: the one asked for wins
     }
     if (o.page == QLatin1String("files")) { // show the lesson's sequence, In [75] to [66]
         FilesPage *files = window.filesPage();

@@ -12,6 +12,7 @@
 #include "pages/cpupage.h"
 #include "pages/experimentpanel.h"
 #include "pages/filespage.h"
+#include "pages/pitfallspage.h"
 #include "pages/processespage.h"
 #include "pages/speeduppage.h"
 #include "pages/streamspage.h"
@@ -113,13 +114,14 @@ QSize MainWindow::defaultSize() const
 QStringList MainWindow::pageNames()
 {
     return {QStringLiteral("cpu"), QStringLiteral("timings"), QStringLiteral("timeline"), QStringLiteral("speedup"),
-        QStringLiteral("processes"), QStringLiteral("files"), QStringLiteral("streams"), QStringLiteral("system"), QStringLiteral("code")};
+        QStringLiteral("pitfalls"), QStringLiteral("processes"), QStringLiteral("files"), QStringLiteral("streams"),
+        QStringLiteral("system"), QStringLiteral("code")};
 }
 
 QStringList MainWindow::pageTitles()
 {
-    return {tr("Live CPU"), tr("Timings"), tr("Timeline"), tr("Speedup"), tr("Processes"), tr("Files"), tr("Streams"), tr("System"),
-        tr("Code")};
+    return {tr("Live CPU"), tr("Timings"), tr("Timeline"), tr("Speedup"), tr("GIL pitfalls"), tr("Processes"), tr("Files"), tr("Streams"),
+        tr("System"), tr("Code")};
 }
 
 TimingChart *MainWindow::timingChart() const
@@ -149,13 +151,14 @@ QWidget *MainWindow::buildPages()
     timings_ = new TimingsPage(lesson_, pages_);
     timeline_ = new TimelinePage(pages_);
     speedup_ = new SpeedupPage(pages_);
+    pitfallsPage_ = new PitfallsPage(pages_);
     processes_ = new ProcessesPage(pages_);
     files_ = new FilesPage(pages_);
     code_ = new CodePage(lesson_, pages_);
-    for (QWidget *page :
-        {static_cast<QWidget *>(cpu_), static_cast<QWidget *>(timings_), static_cast<QWidget *>(timeline_),
-            static_cast<QWidget *>(speedup_), static_cast<QWidget *>(processes_), static_cast<QWidget *>(files_),
-            static_cast<QWidget *>(new StreamsPage(pages_)), static_cast<QWidget *>(new SystemPage(pages_)), static_cast<QWidget *>(code_)})
+    for (QWidget *page : {static_cast<QWidget *>(cpu_), static_cast<QWidget *>(timings_), static_cast<QWidget *>(timeline_),
+             static_cast<QWidget *>(speedup_), static_cast<QWidget *>(pitfallsPage_), static_cast<QWidget *>(processes_),
+             static_cast<QWidget *>(files_), static_cast<QWidget *>(new StreamsPage(pages_)),
+             static_cast<QWidget *>(new SystemPage(pages_)), static_cast<QWidget *>(code_)})
         pages_->addTab(page, QString());
     for (QWidget *chart : {static_cast<QWidget *>(cpu_), static_cast<QWidget *>(timings_->chart(cl::Workload::Cpu)),
              static_cast<QWidget *>(timings_->chart(cl::Workload::Io)), static_cast<QWidget *>(timeline_->current()),
@@ -311,6 +314,18 @@ void MainWindow::connectEngine()
     connect(experiments_, &ExperimentPanel::runRequested, this, &MainWindow::runSpec);
     connect(experiments_, &ExperimentPanel::runAllRequested, this, &MainWindow::runLesson);
     connect(experiments_, &ExperimentPanel::beyondRequested, this, &MainWindow::runBeyond);
+    pitfallsPage_->watch(pitfalls_);
+    connect(&pitfalls_, &cl::PitfallRunner::convoyFinished, this, &MainWindow::showConvoyRun);
+    connect(&pitfalls_, &cl::PitfallRunner::started, this, [this] {
+        experiments_->setRunning(true);
+        monitor_.setActive(true);
+        showStatus([] { return tr("Running: %1").arg(tr("GIL pitfalls")); });
+    });
+    connect(&pitfalls_, &cl::PitfallRunner::finished, this, [this](bool cancelled) {
+        experiments_->setRunning(false);
+        monitor_.setActive(false);
+        showStatus(cancelled ? cl::Translatable([] { return tr("Stopped."); }) : cl::Translatable([] { return tr("Done."); }));
+    });
     connect(experiments_, &ExperimentPanel::stopRequested, this, &MainWindow::stop);
     connect(speedup_, &SpeedupPage::sweepRequested, this, &MainWindow::runSweep);
     followSession();
@@ -363,7 +378,7 @@ cl::Translatable MainWindow::experimentLabel(const cl::ExperimentSpec &spec) con
 
 void MainWindow::runSpec(cl::ExperimentSpec spec)
 {
-    if (session_.isRunning())
+    if (busy())
         return;
     if (spec.workload == cl::Workload::Io && spec.url.isEmpty()) {
         if (!ensureServer())
@@ -380,7 +395,7 @@ void MainWindow::runSpec(cl::ExperimentSpec spec)
 
 void MainWindow::runLesson()
 {
-    if (session_.isRunning() || !ensureServer())
+    if (busy() || !ensureServer())
         return;
     QList<cl::PlannedExperiment> batch;
     for (const auto &e : cl::lessonExperiments(server_.url())) {
@@ -391,26 +406,65 @@ void MainWindow::runLesson()
     startBatch(batch, cl::BatchKind::Lesson);
 }
 
-// A batch of the section beyond the notebook: its experiments side by side on the Timings page.
+// An experiment of the section beyond the notebook: a batch side by side on the Timings page, or
+// the race or the convoy on the GIL pitfalls page (the convoy's runs on the Timeline page too).
 void MainWindow::runBeyond(int index)
 {
-    if (session_.isRunning() || !ensureServer())
+    if (busy() || !ensureServer())
         return;
-    const QList<cl::BeyondExperiment> batches = cl::beyondBatches(server_.url());
-    if (index < 0 || index >= batches.size())
+    const QList<cl::BeyondExperiment> beyond = cl::beyondExperiments(server_.url(), {});
+    if (index < 0 || index >= beyond.size())
         return;
+    const cl::BeyondExperiment &e = beyond[index];
+    const cl::ExperimentSpec form = experiments_->spec();
+    settings_.setLessonRow(-1);
+    if (e.kind == cl::BeyondExperiment::Kind::Race) {
+        pitfallsPage_->clearRaces();
+        showPage(QStringLiteral("pitfalls"));
+        pitfalls_.startRaces(e.races);
+        return;
+    }
+    if (e.kind == cl::BeyondExperiment::Kind::Convoy) {
+        QList<cl::ConvoySpec> convoys = e.convoys;
+        for (cl::ConvoySpec &c : convoys)
+            c.switchIntervalUs = form.switchIntervalUs; // the class changes it and runs again
+        QString error;
+        pitfallsPage_->clearConvoys();
+        showPage(QStringLiteral("pitfalls"));
+        if (!pitfalls_.startConvoys(convoys, &error) && !error.isEmpty())
+            QMessageBox::warning(this, tr("Demo server"), tr("The demo server could not start: %1").arg(error));
+        return;
+    }
     QList<cl::PlannedExperiment> batch;
-    for (cl::ExperimentSpec s : batches[index].runs) {
-        s.repeat = s.repeat == 1 ? 1 : experiments_->spec().repeat;
+    for (cl::ExperimentSpec s : e.runs) {
+        s.repeat = s.repeat == 1 ? 1 : form.repeat;
         batch.append({s, experimentLabel(s)});
     }
-    settings_.setLessonRow(-1);
     startBatch(batch, cl::BatchKind::Experiments);
+}
+
+// A convoy's run on the Timeline page: the IO thread's lane over the CPU threads', and its latency histogram.
+void MainWindow::showConvoyRun(const cl::ConvoySpec &spec, const cl::ConvoyResult &r)
+{
+    cl::RunResult run;
+    static_cast<cl::WorkTally &>(run) = r.io;
+    run.spans = r.spans;
+    run.wallS = r.wallS;
+    run.startMonoMs = r.startMonoMs;
+    run.status = r.error.isEmpty() && r.io.errors == 0 ? cl::RunStatus::Ok : cl::RunStatus::Failed;
+    if (!r.error.isEmpty())
+        run.errorMessages.append(r.error);
+    timeline_->addRun({[spec] {
+                           return tr("Convoy: IO thread %1, %2, switch %3 ms")
+                               .arg(convoyBeside(spec), cl::gilModeShort(spec.gil))
+                               .arg(spec.switchIntervalUs / 1000.0);
+                       },
+        cl::Workload::Io, run, cl::Strategy::Threads});
 }
 
 void MainWindow::runSweep(cl::Strategy strategy, bool gil, int maxWorkers, cl::Workload workload)
 {
-    if (session_.isRunning())
+    if (busy())
         return;
     cl::ExperimentSpec base = experiments_->spec();
     base.workload = workload;
@@ -442,10 +496,10 @@ void MainWindow::startBatch(const QList<cl::PlannedExperiment> &batch, cl::Batch
 
 void MainWindow::stop()
 {
-    if (session_.isRunning()) {
+    if (busy())
         showStatus([] { return tr("Stopping…"); });
-        session_.cancel();
-    }
+    session_.cancel();
+    pitfalls_.cancel();
 }
 
 void MainWindow::onBatchFinished(bool cancelled)
@@ -508,7 +562,7 @@ void MainWindow::refreshServerStatus()
 void MainWindow::toggleServer()
 {
     if (server_.isRunning()) {
-        if (session_.isRunning())
+        if (busy())
             return statusBar()->showMessage(tr("Stop the experiment first."), 5000);
         server_.stop();
     } else {

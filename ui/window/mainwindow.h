@@ -6,6 +6,7 @@
 #include "experiment/lesson.h"
 #include "monitor/systemmonitor.h"
 #include "run/history.h"
+#include "run/pitfallrunner.h"
 #include "run/session.h"
 #include "server/demoserver.h"
 #include "util/translatable.h"
@@ -30,6 +31,7 @@ class CodePage;
 class FilesPage;
 class SpeedupPage;
 class TimelinePage;
+class PitfallsPage;
 class ProcessesPage;
 class ResultsModel;
 class TimingChart;
@@ -45,7 +47,7 @@ public:
     static QStringList pageTitles(); // the tabs' titles in the UI's language
     bool showPage(const QString &name);
     QWidget *currentChart() const;
-    bool isRunning() const { return session_.isRunning(); }
+    bool isRunning() const { return busy(); }
     void loadResults(const QList<cl::ExperimentResult> &results, cl::Workload workload);
     // Writes cpu.png, timings.png, results-<workload>.json and results.csv into `dir`.
     bool exportAllTo(const QString &dir, QString *error);
@@ -97,6 +99,8 @@ private:
     void startBatch(const QList<cl::PlannedExperiment> &batch, cl::BatchKind kind);
     void followSession();
     void onBatchFinished(bool cancelled);
+    bool busy() const { return session_.isRunning() || pitfalls_.isRunning(); }
+    void showConvoyRun(const cl::ConvoySpec &spec, const cl::ConvoyResult &r);
     // What the window is doing or how the last batch ended, on the status bar's left (a passing
     // message covers it for a while); it follows a language switch.
     void showStatus(const cl::Translatable &text);
@@ -114,10 +118,12 @@ private:
     Settings settings_;
     cl::RunHistory history_; // beside the settings file
     cl::Session session_;
+    cl::PitfallRunner pitfalls_; // the race and the convoy
     cl::DemoServer server_;
     cl::SystemMonitor monitor_;
     QList<cl::LessonExperiment> lesson_;
     ExperimentPanel *experiments_ = nullptr;
+    PitfallsPage *pitfallsPage_ = nullptr;
     std::unique_ptr<MainMenus> menus_;
     QTabWidget *pages_ = nullptr;
     ErrorBanner *banner_ = nullptr;
