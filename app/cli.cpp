@@ -180,7 +180,8 @@ int screenshotCommand(const QStringList &args)
         {QStringLiteral("wait-ms"), QStringLiteral("Let the live graphs fill first (default 2500)."), QStringLiteral("N")},
         {QStringLiteral("presentation"), QStringLiteral("In presentation mode.")},
         {QStringLiteral("run"), QStringLiteral("Start lesson experiment N (1-7) and shoot while it runs."), QStringLiteral("N")},
-        {QStringLiteral("beyond"), QStringLiteral("Start experiment N of the section beyond the notebook (1-7), as --run."),
+        {QStringLiteral("beyond"),
+            QStringLiteral("Run experiment N of the section beyond the notebook (1-7), as --run; repeat it to run several in turn."),
             QStringLiteral("N")},
         {QStringLiteral("lang"), QStringLiteral("en or ru."), QStringLiteral("LANG")}});
     if (auto exit = parseOrExit(p, args, QStringLiteral("screenshot")))
@@ -189,14 +190,16 @@ int screenshotCommand(const QStringList &args)
     const int w = size.value(0).toInt(), h = size.value(1).toInt();
     const auto wait = intOption(p, QStringLiteral("wait-ms"), 2500, 0, 600'000);
     const auto run = intOption(p, QStringLiteral("run"), 0, 1, 7);
-    const auto beyond = intOption(p, QStringLiteral("beyond"), 0, 1, 7);
-    if (p.positionalArguments().size() != 1 || size.size() != 2 || w < 200 || h < 150 || w > 8000 || h > 8000 || !wait || !run || !beyond) {
+    QList<int> beyond;
+    for (const QString &n : p.values(QStringLiteral("beyond")))
+        beyond.append(n.toInt()); // checked against the list by the screenshot itself
+    if (p.positionalArguments().size() != 1 || size.size() != 2 || w < 200 || h < 150 || w > 8000 || h > 8000 || !wait || !run) {
         err() << "concurrency-lab screenshot: give one FILE, and --size as WxH between 200x150 and 8000x8000\n" << Qt::flush;
         return kExitUsage;
     }
     ui::installTranslations(ui::chooseLanguage(p.value(QStringLiteral("lang"))));
     ui::ScreenshotOptions o{p.positionalArguments().first(), p.value(QStringLiteral("page")), QSize(w, h),
-        p.value(QStringLiteral("results")), int(*wait), p.isSet(QStringLiteral("presentation")), int(*run), int(*beyond)};
+        p.value(QStringLiteral("results")), int(*wait), p.isSet(QStringLiteral("presentation")), int(*run), beyond};
     if (const QString why = ui::screenshot(o); !why.isEmpty()) {
         err() << "concurrency-lab screenshot: " << why << "\n" << Qt::flush;
         return why.startsWith(QLatin1String("unknown page")) ? kExitUsage : kExitFailure;

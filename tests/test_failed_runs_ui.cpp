@@ -8,6 +8,7 @@
 #include "models/resultsmodel.h"
 #include "pages/experimentpanel.h"
 #include "pages/timelinepage.h"
+#include "pages/timingspage.h"
 #include "window/errorbanner.h"
 #include "window/mainwindow.h"
 #include "window/settings.h"
@@ -278,4 +279,21 @@ TEST_CASE("after a run the keyboard focus is on a button, never in a parameter's
         CHECK_FALSE(inEditor());
         CHECK(qobject_cast<QPushButton *>(QApplication::focusWidget()));
     }
+}
+
+TEST_CASE("experiments that differ only in start method or pool are bars of their own, each saying how it ran", "[window][startmethod]")
+{
+    ui::TimingsPage page({});
+    ExperimentSpec spawn = test::smallSpec(Workload::Cpu, Strategy::Processes, 2, 100);
+    ExperimentSpec forkserver = spawn;
+    forkserver.startMethod = StartMethod::ForkServer;
+    ExperimentSpec pooled = spawn;
+    pooled.pool = true;
+    for (const ExperimentSpec &s : {spawn, forkserver, pooled, forkserver}) // the second forkserver replaces the first
+        page.addResult(s, ExperimentResult{Strategy::Processes, 2, true, {okRun(0.1, 100)}, 100});
+    const QList<ui::TimingBar> bars = page.chart(Workload::Cpu)->bars();
+    REQUIRE(bars.size() == 3);
+    CHECK(bars[0].label.contains(QStringLiteral("spawn")));
+    CHECK(bars[1].label.contains(QStringLiteral("pool")));
+    CHECK(bars[2].label.contains(QStringLiteral("forkserver")));
 }

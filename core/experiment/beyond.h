@@ -17,7 +17,7 @@ struct BeyondExperiment {
     Kind kind = Kind::Runs;
     QList<ExperimentSpec> runs; // Kind::Runs: run in this order, shown side by side
     QList<RaceSpec> races; // Kind::Race: GIL, free-threaded, free-threaded with a lock
-    QList<ConvoySpec> convoys; // Kind::Convoy: alone, beside CPU threads with and without the GIL, beside processes
+    QList<ConvoySpec> convoys; // Kind::Convoy: alone, beside a CPU-bound thread free-threaded, beside a process, and with the GIL
 };
 
 // `url`: where the IO work downloads from (the demo server; the convoy wants one that answers in

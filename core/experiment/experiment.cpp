@@ -132,6 +132,21 @@ QString validate(const ExperimentSpec &s)
     return {};
 }
 
+QString runDetails(const ExperimentSpec &s)
+{
+    const StrategyDescriptor &strategy = describe(s.strategy);
+    QStringList how;
+    if (strategy.gilApplies)
+        how << gilModeShort(s.gil);
+    if (strategy.gilApplies && s.switchIntervalUs != kDefaultSwitchIntervalUs)
+        how << QCoreApplication::translate("Experiment", "switch %1 ms").arg(double(s.switchIntervalUs) / 1000.0);
+    if (strategy.startsChildren)
+        how << toString(s.startMethod);
+    if (strategy.poolable && s.pool)
+        how << QCoreApplication::translate("Experiment", "pool");
+    return how.join(QStringLiteral(", "));
+}
+
 double ExperimentResult::bestS() const
 {
     double best = 0;

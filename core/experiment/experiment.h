@@ -89,6 +89,10 @@ struct ExperimentSpec {
 
 // Empty when the spec can run; otherwise a one-line reason.
 QString validate(const ExperimentSpec &spec);
+// How it runs beyond its strategy and workers, in the UI's language where a translator is
+// installed: "GIL", "free-threaded, switch 20 ms", "GIL, forkserver, pool"; empty for a strategy
+// the GIL, start methods and pools do not apply to.
+QString runDetails(const ExperimentSpec &spec);
 
 // One experiment: its repeats.
 struct ExperimentResult {

@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <atomic>
+#include <latch>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -16,15 +17,19 @@ namespace cl {
 namespace {
 
 struct Shared {
+    std::latch started; // every thread begins counting together (threading.Barrier)
     std::atomic<qint64> count{0};
     std::mutex lock;
     Gil gil;
     bool useLock;
 };
 
-// One thread's `for _ in range(n): count += 1`.
+// One thread's `for _ in range(n): count += 1`, once every thread has started: the emulated loop
+// is a thousand times faster than CPython's, so without the barrier the first thread could finish
+// before the last one started and there would be no race to see.
 void work(Shared &shared, int who, qint64 n, std::stop_token stop)
 {
+    shared.started.arrive_and_wait();
     if (!shared.gil.acquire(who, stop))
         return;
     for (qint64 i = 0; i < n; ++i) {
@@ -59,7 +64,7 @@ QString validate(const RaceSpec &spec)
 
 RaceResult runRace(const RaceSpec &spec, std::stop_token stop)
 {
-    Shared shared{{}, {}, Gil(spec.gil, std::chrono::microseconds(spec.switchIntervalUs)), spec.lock};
+    Shared shared{std::latch(spec.workers), {}, {}, Gil(spec.gil, std::chrono::microseconds(spec.switchIntervalUs)), spec.lock};
     std::stop_source abort; // stops the threads already started when the next cannot be created
     const std::stop_callback relay(stop, [&abort] { abort.request_stop(); });
     RaceResult result;
@@ -74,6 +79,8 @@ RaceResult runRace(const RaceSpec &spec, std::stop_token stop)
             } catch (const std::system_error &e) {
                 result.error = cannotStartThread(QStringLiteral("thread %1 of %2").arg(w + 1).arg(spec.workers), e);
                 abort.request_stop();
+                shared.started.count_down(spec.workers - w); // those that started must not wait for the rest
+                break;
             }
         }
     } // join

@@ -43,6 +43,14 @@
         <source>watchdog must be between 100 ms and 3600000 ms</source>
         <translation>сторожевой таймер должен быть от 100 до 3600000 мс</translation>
     </message>
+    <message>
+        <source>switch %1 ms</source>
+        <translation>переключение %1 мс</translation>
+    </message>
+    <message>
+        <source>pool</source>
+        <translation>пул</translation>
+    </message>
 </context>
 <context>
     <name>Gil</name>
@@ -990,10 +998,6 @@
         <translation>Запуск невозможен</translation>
     </message>
     <message>
-        <source>%1 ×%2 (%3)</source>
-        <translation>%1 ×%2 (%3)</translation>
-    </message>
-    <message>
         <source>Running…</source>
         <translation>Выполняется…</translation>
     </message>
@@ -1110,16 +1114,12 @@
         <translation>Ловушки GIL</translation>
     </message>
     <message>
-        <source>switch %1 ms</source>
-        <translation>переключение %1 мс</translation>
-    </message>
-    <message>
-        <source>pool</source>
-        <translation>пул</translation>
-    </message>
-    <message>
         <source>Convoy: IO thread %1, %2, switch %3 ms</source>
         <translation>Конвой: поток ввода-вывода %1, %2, переключение %3 мс</translation>
+    </message>
+    <message>
+        <source>%1 ×%2</source>
+        <translation>%1 ×%2</translation>
     </message>
 </context>
 <context>
@@ -1201,10 +1201,6 @@
         <translation>Запросов/с</translation>
     </message>
     <message>
-        <source>After each request the IO thread needs the GIL back, and a CPU-bound thread gives it up only after the switch interval (set beside the Python build): latency grows by that much, requests per second collapse. The IO thread&apos;s timeline and its latency histogram are on the Timeline page.</source>
-        <translation>После каждого запроса потоку ввода-вывода нужен GIL, а вычисляющий поток отдаёт его только через интервал переключения (задаётся рядом со сборкой Python): задержка растёт на столько же, число запросов в секунду обваливается. Временная шкала потока и гистограмма задержек — на странице «Временная шкала».</translation>
-    </message>
-    <message>
         <source>beside a CPU-bound thread</source>
         <translation>рядом с вычисляющим потоком</translation>
     </message>
@@ -1219,6 +1215,10 @@
     <message>
         <source>beside %1 CPU-bound processes</source>
         <translation>рядом с %1 вычисляющими процессами</translation>
+    </message>
+    <message>
+        <source>After each request the IO thread needs the GIL back, and a CPU-bound thread gives it up only after the switch interval (set beside the Python build): latency grows by that much, requests per second collapse. Its requests go to a server of its own that answers in 1 ms. The IO thread&apos;s timeline and its latency histogram are on the Timeline page.</source>
+        <translation>После каждого запроса потоку ввода-вывода нужен GIL, а вычисляющий поток отдаёт его только через интервал переключения (задаётся рядом со сборкой Python): задержка растёт на столько же, число запросов в секунду обваливается. Запросы идут к отдельному серверу, который отвечает за 1 мс. Временная шкала потока и гистограмма задержек — на странице «Временная шкала».</translation>
     </message>
 </context>
 <context>

@@ -25,14 +25,16 @@ namespace ui {
 
 namespace {
 
-QString strategyLabel(const cl::ExperimentResult &r)
+// "threads ×2 (GIL)"; `details` when known says more: "processes ×2 (GIL, forkserver, pool)".
+QString strategyLabel(const cl::ExperimentResult &r, const QString &details)
 {
     const cl::StrategyDescriptor &strategy = cl::describe(r.strategy);
     QString s = strategy.displayName();
     if (!strategy.singleWorker)
         s += QStringLiteral(" ×%1").arg(r.workers);
-    if (strategy.gilApplies)
-        s += QStringLiteral(" (%1)").arg(cl::gilModeShort(r.gil));
+    const QString how = !details.isEmpty() ? details : strategy.gilApplies ? cl::gilModeShort(r.gil) : QString();
+    if (!how.isEmpty())
+        s += QStringLiteral(" (%1)").arg(how);
     return s;
 }
 
@@ -62,9 +64,9 @@ double sequentialBest(const QList<cl::ExperimentResult> &results)
     return 0;
 }
 
-TimingBar timingBar(const cl::ExperimentResult &r, std::optional<double> notebook, double sequential)
+TimingBar timingBar(const cl::ExperimentResult &r, std::optional<double> notebook, double sequential, const QString &details)
 {
-    TimingBar b{strategyLabel(r), 0, 0, 0, notebook};
+    TimingBar b{strategyLabel(r, details), 0, 0, 0, notebook};
     b.strategy = r.strategy;
     if (!r.hasOkRun()) {
         b.status = r.firstFailure() ? cl::RunStatus::Failed : cl::RunStatus::Cancelled;
@@ -93,12 +95,12 @@ TimingBar timingBar(const cl::ExperimentResult &r, std::optional<double> noteboo
 
 } // namespace
 
-QList<TimingBar> memoryBars(const QList<cl::ExperimentResult> &results, const QStringList &workloads)
+QList<TimingBar> memoryBars(const QList<cl::ExperimentResult> &results, const QStringList &workloads, const QStringList &details)
 {
     QList<TimingBar> bars;
     for (qsizetype i = 0; i < results.size(); ++i) {
         const cl::ExperimentResult &r = results[i];
-        TimingBar b{workloads.value(i) + QStringLiteral(": ") + strategyLabel(r), 0, 0, 0, std::nullopt};
+        TimingBar b{workloads.value(i) + QStringLiteral(": ") + strategyLabel(r, details.value(i)), 0, 0, 0, std::nullopt};
         b.strategy = r.strategy;
         QList<double> mib;
         for (const cl::RunResult &run : r.runs)
@@ -120,12 +122,13 @@ QList<TimingBar> memoryBars(const QList<cl::ExperimentResult> &results, const QS
     return bars;
 }
 
-QList<TimingBar> timingBars(const QList<cl::ExperimentResult> &results, const QList<std::optional<double>> &notebook)
+QList<TimingBar> timingBars(
+    const QList<cl::ExperimentResult> &results, const QList<std::optional<double>> &notebook, const QStringList &details)
 {
     const double sequential = sequentialBest(results);
     QList<TimingBar> bars;
     for (qsizetype i = 0; i < results.size(); ++i)
-        bars.append(timingBar(results[i], notebook.value(i), sequential));
+        bars.append(timingBar(results[i], notebook.value(i), sequential, details.value(i)));
     return bars;
 }
 

@@ -26,11 +26,13 @@ struct TimingBar {
 
 // Bars for results of one workload, in the order given, with speedups against the first
 // sequential result among them that has an ok run (if any). Only ok runs are times.
-QList<TimingBar> timingBars(const QList<cl::ExperimentResult> &results, const QList<std::optional<double>> &notebook);
+// `details` (optional, one per result): how each ran (cl::runDetails), in the bar's label.
+QList<TimingBar> timingBars(
+    const QList<cl::ExperimentResult> &results, const QList<std::optional<double>> &notebook, const QStringList &details = {});
 // Bars of each experiment's own memory in MiB: the median of its ok runs, their min–max as the
 // whisker (RunResult::memBytes).
 // Each label starts with its `workloads` entry ("CPU", "IO").
-QList<TimingBar> memoryBars(const QList<cl::ExperimentResult> &results, const QStringList &workloads);
+QList<TimingBar> memoryBars(const QList<cl::ExperimentResult> &results, const QStringList &workloads, const QStringList &details = {});
 
 class TimingChart : public QChartView {
     Q_OBJECT

@@ -137,9 +137,11 @@ void PitfallsPage::retranslate()
                           "a lock makes it exact again, and slower."));
     races_->setHorizontalHeaderLabels({tr("Python build"), tr("Lock"), tr("Expected"), tr("Got"), tr("Lost"), tr("Time")});
     convoyBox_->setTitle(tr("The convoy effect: one thread making requests"));
-    convoyHint_->setText(tr("After each request the IO thread needs the GIL back, and a CPU-bound thread gives it up only after "
-                            "the switch interval (set beside the Python build): latency grows by that much, requests per second "
-                            "collapse. The IO thread's timeline and its latency histogram are on the Timeline page."));
+    convoyHint_->setText(
+        tr("After each request the IO thread needs the GIL back, and a CPU-bound thread gives it up only after "
+           "the switch interval (set beside the Python build): latency grows by that much, requests per second "
+           "collapse. Its requests go to a server of its own that answers in 1 ms. The IO thread's timeline and its latency "
+           "histogram are on the Timeline page."));
     convoys_->setHorizontalHeaderLabels(
         {tr("IO thread"), tr("Python build"), tr("Switch interval"), tr("p50"), tr("p99"), tr("Requests/s")});
     rewriteRows();

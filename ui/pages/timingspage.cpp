@@ -78,8 +78,7 @@ void TimingsPage::addResult(const cl::ExperimentSpec &spec, const cl::Experiment
 {
     const cl::Workload workload = spec.workload;
     for (qsizetype i = 0; i < finished_.size(); ++i)
-        if (finished_[i].spec.workload == workload && finished_[i].result.strategy == result.strategy
-            && finished_[i].result.workers == result.workers && finished_[i].result.gil == result.gil) {
+        if (cl::experimentKey(finished_[i].spec) == cl::experimentKey(spec)) { // the same experiment: its newest result
             finished_.removeAt(i);
             break;
         }
@@ -127,13 +126,15 @@ void TimingsPage::refreshCharts()
 void TimingsPage::refreshMemory()
 {
     QList<cl::ExperimentResult> shown;
-    QStringList workloads;
+    QStringList workloads, details;
     for (cl::Workload w : {cl::Workload::Cpu, cl::Workload::Io})
         for (const Finished *f : ordered(w)) {
             shown.append(f->result);
             workloads.append(w == cl::Workload::Cpu ? tr("CPU") : tr("IO"));
+            details.append(cl::runDetails(f->spec));
         }
-    memory_->setBars(shown.isEmpty() ? QString() : tr("Memory: each experiment's own — median of N"), memoryBars(shown, workloads));
+    memory_->setBars(
+        shown.isEmpty() ? QString() : tr("Memory: each experiment's own — median of N"), memoryBars(shown, workloads, details));
     memory_->setVisible(!shown.isEmpty());
 }
 
@@ -154,14 +155,16 @@ void TimingsPage::refreshChart(cl::Workload w)
     const QList<const Finished *> order = ordered(w);
     QList<cl::ExperimentResult> shown;
     QList<std::optional<double>> notebook;
+    QStringList details;
     for (const Finished *f : std::as_const(order)) {
         shown.append(f->result);
         notebook.append(notebookFigure(f->spec));
+        details.append(cl::runDetails(f->spec));
     }
     const QString title = shown.isEmpty() ? QString()
         : w == cl::Workload::Cpu          ? tr("CPU-bound: counting loop — best of N")
                                           : tr("IO-bound: HTTP requests — best of N");
-    chart(w)->setBars(title, timingBars(shown, notebook));
+    chart(w)->setBars(title, timingBars(shown, notebook, details));
 }
 
 void TimingsPage::copySelection()

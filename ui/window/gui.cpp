@@ -109,12 +109,14 @@ QString screenshot(const ScreenshotOptions &o)
         window.experimentPanel()->selectLesson(o.runLesson - 1);
         window.runSpec(window.experimentPanel()->spec());
     }
-    if (o.runBeyond > 0) {
-        const auto beyond = cl::beyondExperiments({}, {});
-        if (o.runBeyond > beyond.size())
-            return QStringLiteral("no experiment %1 beyond the notebook (1 to %2)").arg(o.runBeyond).arg(beyond.size());
-        window.experimentPanel()->selectBeyond(o.runBeyond - 1);
-        window.runBeyond(o.runBeyond - 1);
+    const qsizetype beyond = cl::beyondExperiments({}, {}).size();
+    for (int n : o.runBeyond) {
+        if (n < 1 || n > beyond)
+            return QStringLiteral("no experiment %1 beyond the notebook (1 to %2)").arg(n).arg(beyond);
+        while (window.isRunning())
+            waitFor(50);
+        window.experimentPanel()->selectBeyond(n - 1);
+        window.runBeyond(n - 1);
         window.showPage(o.page); // the race and the convoy switch to their page: the one asked for wins
     }
     if (o.page == QLatin1String("files")) { // show the lesson's sequence, In [75] to [66]

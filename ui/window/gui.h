@@ -24,7 +24,7 @@ struct ScreenshotOptions {
     int waitMs = 2500; // let the live graphs fill
     bool presentation = false;
     int runLesson = 0; // 1..7: start that lesson experiment first and shoot while it runs
-    int runBeyond = 0; // 1..: start that experiment of the section beyond the notebook (as runLesson)
+    QList<int> runBeyond; // 1..: run these experiments of the section beyond the notebook in turn (the last as runLesson)
 };
 // Renders the main window to a PNG (works offscreen). Returns an error message or empty.
 QString screenshot(const ScreenshotOptions &options);

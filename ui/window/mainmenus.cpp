@@ -86,8 +86,8 @@ void MainMenus::buildView(QMenuBar *bar, int pageCount)
     logScale->setCheckable(true);
     for (int i = 0; i < pageCount; ++i)
         pages.append(view_->addAction(QString()));
-    for (int i = 0; i < pageCount && i < 9; ++i)
-        pages[i]->setShortcut(QKeySequence(Qt::ALT | (Qt::Key_1 + i)));
+    for (int i = 0; i < pageCount && i < 10; ++i) // Alt+1 … Alt+9, then Alt+0 for the tenth
+        pages[i]->setShortcut(QKeySequence(Qt::ALT | (i < 9 ? Qt::Key_1 + i : Qt::Key_0)));
     rate_ = view_->addMenu(QString());
     samplingRate = choices(rate_, {1, 2, 5, 10, 20});
     window_ = view_->addMenu(QString());

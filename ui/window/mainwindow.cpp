@@ -364,15 +364,9 @@ cl::Translatable MainWindow::experimentLabel(const cl::ExperimentSpec &spec) con
     if (const std::optional<int> row = cl::lessonIndexOf(spec))
         return [title = lesson_[*row].title] { return QCoreApplication::translate("Lesson", title); };
     return [spec] {
-        const cl::StrategyDescriptor &strategy = cl::describe(spec.strategy);
-        QStringList how{cl::gilModeShort(spec.gil)};
-        if (spec.switchIntervalUs != cl::kDefaultSwitchIntervalUs && strategy.gilApplies)
-            how << tr("switch %1 ms").arg(double(spec.switchIntervalUs) / 1000.0);
-        if (strategy.startsChildren)
-            how << cl::toString(spec.startMethod);
-        if (strategy.poolable && spec.pool)
-            how << tr("pool");
-        return tr("%1 ×%2 (%3)").arg(strategy.displayName()).arg(spec.effectiveWorkers()).arg(how.join(QStringLiteral(", ")));
+        const QString name = tr("%1 ×%2").arg(cl::describe(spec.strategy).displayName()).arg(spec.effectiveWorkers());
+        const QString details = cl::runDetails(spec);
+        return details.isEmpty() ? name : QStringLiteral("%1 (%2)").arg(name, details);
     };
 }
 
