@@ -197,3 +197,24 @@ TEST_CASE("a forkserver that dies mid-run fails the run with a message, and noth
     for (pid_t pid : running)
         CHECK(gone(pid));
 }
+
+TEST_CASE("a pooled worker process that died between runs is replaced, and the run counts exactly", "[startmethod][pool]")
+{
+    for (StartMethod how : kStartMethods) {
+        INFO(toString(how).toStdString());
+        ExperimentSpec spec = processes(how, true);
+        RunResources kept;
+        REQUIRE(runOnce(spec, {}, nullptr, nullptr, &kept).ok());
+        QList<pid_t> workers = test::descendantPids();
+        if (how == StartMethod::ForkServer) // the server stays: kill only its workers
+            workers.removeAll(kept.forkServer->pid());
+        REQUIRE(workers.size() == 2);
+        ::kill(workers.first(), SIGKILL);
+        QThread::msleep(100);
+        const RunResult again = runOnce(spec, {}, nullptr, nullptr, &kept);
+        CHECK(again.ok());
+        CHECK(again.items == spec.steps);
+        CHECK(startingSpans(again) == 1); // the replacement's start-up only
+    }
+    CHECK(test::descendantPids().isEmpty());
+}

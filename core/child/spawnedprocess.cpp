@@ -10,6 +10,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <spawn.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -60,8 +61,17 @@ bool SpawnedProcess::openPipes(Pipes &p, Stdin in)
         write.reset(fds[1]);
         return true;
     };
+    // Its stdin: a socket, so a write to a child that died fails with EPIPE instead of raising
+    // SIGPIPE in a host that did not ignore it (MSG_NOSIGNAL); /dev/null when nothing is written.
+    auto socket = [&](UniqueFd &theirs, UniqueFd &ours) {
+        if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0)
+            return false;
+        theirs.reset(fds[0]);
+        ours.reset(fds[1]);
+        return ::shutdown(fds[0], SHUT_WR) == 0 && ::shutdown(fds[1], SHUT_RD) == 0;
+    };
     const bool stdinOk
-        = in == Stdin::Pipe ? pipe(p.childIn, p.in) : (p.childIn.reset(::open("/dev/null", O_RDONLY | O_CLOEXEC)), bool(p.childIn));
+        = in == Stdin::Pipe ? socket(p.childIn, p.in) : (p.childIn.reset(::open("/dev/null", O_RDONLY | O_CLOEXEC)), bool(p.childIn));
     if (stdinOk && pipe(p.out, p.childOut) && pipe(p.err, p.childErr))
         return true;
     return failStart(errnoText(errno));
@@ -153,7 +163,7 @@ bool SpawnedProcess::write(const QByteArray &bytes)
 {
     qsizetype done = 0;
     while (in_ && done < bytes.size()) {
-        const ssize_t n = ::write(in_.get(), bytes.constData() + done, std::size_t(bytes.size() - done));
+        const ssize_t n = ::send(in_.get(), bytes.constData() + done, std::size_t(bytes.size() - done), MSG_NOSIGNAL);
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0)

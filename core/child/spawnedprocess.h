@@ -39,7 +39,7 @@ public:
     // notifiers); kill() and the destructor still kill and reap it.
     bool startDiscardingOutput(const QString &program, const QStringList &arguments);
 
-    bool write(const QByteArray &bytes); // to its stdin (Stdin::Pipe)
+    bool write(const QByteArray &bytes); // to its stdin (Stdin::Pipe: a socket); false when it is gone
     void kill(); // SIGKILL and reap; finished() follows at once
     QString errorString() const { return error_; } // it could not start
     QString lostReason() const { return lost_; } // its forkserver died: exit status unknown

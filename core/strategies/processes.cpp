@@ -108,23 +108,27 @@ private:
         killAll();
     }
 
-    // Child `id` gets its share of this run: a kept child by a line on its stdin, else a new one.
+    // Child `id` gets its share of this run: a kept child by a line on its stdin, else a new one
+    // (also in place of a kept one that died since: its stdin is closed).
     void giveJob(int id, const HttpTarget *target)
     {
         if (std::size_t(id) < children_.size() && !children_[std::size_t(id)]->finished) {
             Child &c = *children_[std::size_t(id)];
-            c = resetForJob(std::move(c));
-            c.process->write(nextJobLine(shares_[id], origin_));
-            if (live_)
-                live_->opened(id, WorkerKind::Process, workingState(), c.heardNs);
-            return;
+            if (c.process->write(nextJobLine(shares_[id], origin_))) {
+                c = resetForJob(std::move(c));
+                if (live_)
+                    live_->opened(id, WorkerKind::Process, workingState(), c.heardNs);
+                return;
+            }
+            c.process->kill(); // reaped; finished() marks it so
         }
         auto fresh = std::make_unique<Child>();
         if (std::size_t(id) < children_.size()) { // its predecessor died between runs
             delete children_[std::size_t(id)]->process; // finished: nothing of it is pending
             children_[std::size_t(id)] = std::move(fresh);
-        } else
+        } else {
             children_.push_back(std::move(fresh));
+        }
         spawn(id, target);
     }
 
