@@ -100,6 +100,7 @@ QWidget *TimelinePage::buildViews()
     latency_->setRenderHint(QPainter::Antialiasing);
     percentiles_ = new QLabel(latencyBox);
     percentiles_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    percentiles_->setWordWrap(true); // long run names (a convoy's, in Russian) must not widen the page past the window
     lv->addWidget(latency_, 1);
     lv->addWidget(percentiles_);
     split->addWidget(latencyBox);
