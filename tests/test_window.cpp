@@ -25,6 +25,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QStatusBar>
 #include <QTabBar>
@@ -380,6 +381,7 @@ TEST_CASE("the race and the convoy run from the lesson list onto the GIL pitfall
     CHECK(win.button("stopButton")->isEnabled());
     REQUIRE(QTest::qWaitFor([&] { return !win.w.isRunning(); }, 60000));
     REQUIRE(races->rowCount() == 3);
+    CHECK(panel->findChild<QProgressBar *>()->value() == panel->findChild<QProgressBar *>()->maximum());
     CHECK(races->item(0, 4)->text().startsWith(QLatin1Char('0'))); // with the GIL: nothing lost
     CHECK_FALSE(races->item(1, 4)->text().startsWith(QLatin1Char('0'))); // free-threaded: updates lost
     CHECK(races->item(2, 4)->text().startsWith(QLatin1Char('0'))); // with a lock: exact again

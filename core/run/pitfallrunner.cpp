@@ -43,12 +43,13 @@ bool PitfallRunner::launch(std::function<void(std::stop_token)> work)
 bool PitfallRunner::startRaces(const QList<RaceSpec> &races)
 {
     return launch([this, races](std::stop_token stop) {
-        for (const RaceSpec &spec : races) {
-            if (stop.stop_requested())
-                return;
-            const RaceResult r = runRace(spec, stop);
+        for (qsizetype i = 0; i < races.size() && !stop.stop_requested(); ++i) {
+            const RaceResult r = runRace(races[i], stop);
             if (!r.stopped || !r.error.isEmpty())
-                post([this, spec, r] { emit raceFinished(spec, r); });
+                post([this, spec = races[i], r, done = i + 1, total = races.size()] {
+                    emit raceFinished(spec, r);
+                    emit progress(done, total);
+                });
         }
     });
 }
@@ -64,12 +65,13 @@ bool PitfallRunner::startConvoys(QList<ConvoySpec> convoys, QString *error)
             spec.url = fastServer_.url();
         }
     return launch([this, convoys](std::stop_token stop) {
-        for (const ConvoySpec &spec : convoys) {
-            if (stop.stop_requested())
-                return;
-            const ConvoyResult r = runConvoy(spec, stop);
+        for (qsizetype i = 0; i < convoys.size() && !stop.stop_requested(); ++i) {
+            const ConvoyResult r = runConvoy(convoys[i], stop);
             if (!r.stopped)
-                post([this, spec, r] { emit convoyFinished(spec, r); });
+                post([this, spec = convoys[i], r, done = i + 1, total = convoys.size()] {
+                    emit convoyFinished(spec, r);
+                    emit progress(done, total);
+                });
         }
     });
 }

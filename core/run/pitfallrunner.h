@@ -33,6 +33,7 @@ signals:
     void started();
     void raceFinished(const cl::RaceSpec &spec, const cl::RaceResult &result);
     void convoyFinished(const cl::ConvoySpec &spec, const cl::ConvoyResult &result);
+    void progress(qint64 done, qint64 total); // variants done of those asked for
     void finished(bool cancelled);
 
 private:

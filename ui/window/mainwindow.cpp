@@ -316,6 +316,7 @@ void MainWindow::connectEngine()
     connect(experiments_, &ExperimentPanel::beyondRequested, this, &MainWindow::runBeyond);
     pitfallsPage_->watch(pitfalls_);
     connect(&pitfalls_, &cl::PitfallRunner::convoyFinished, this, &MainWindow::showConvoyRun);
+    connect(&pitfalls_, &cl::PitfallRunner::progress, experiments_, &ExperimentPanel::setProgress);
     connect(&pitfalls_, &cl::PitfallRunner::started, this, [this] {
         experiments_->setRunning(true);
         monitor_.setActive(true);
