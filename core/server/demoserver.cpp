@@ -224,7 +224,9 @@ private:
         c.busy = true;
         c.waitingReply = reply;
         c.replyKeepsAlive = keepAlive;
-        due_.emplace(now + delay, Due{c.id, true});
+        // `now` is whole milliseconds, rounded down: count from the next one, so a reply never
+        // leaves before its delay has passed since the request arrived.
+        due_.emplace(now + 1 + delay, Due{c.id, true});
         armTimer();
     }
 
