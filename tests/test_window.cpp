@@ -23,6 +23,7 @@
 #include <QFile>
 #include <QImageReader>
 #include <QLabel>
+#include <QListWidget>
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QProgressBar>
@@ -151,9 +152,13 @@ TEST_CASE("settings survive a round trip", "[settings]")
     spec.requests = 250;
     spec.gil = false;
     spec.repeat = 5;
+    spec.startMethod = StartMethod::ForkServer;
+    spec.pool = true;
+    spec.switchIntervalUs = 20'000;
     {
         ui::Settings s(ini);
         s.setLastSpec(spec);
+        s.setLessonRow(-2);
         s.setSamplingHz(20);
         s.setExportScale(2);
         s.setLanguage(QStringLiteral("ru"));
@@ -168,6 +173,16 @@ TEST_CASE("settings survive a round trip", "[settings]")
     CHECK(back.requests == 250);
     CHECK_FALSE(back.gil);
     CHECK(back.repeat == 5);
+    CHECK(back.startMethod == StartMethod::ForkServer);
+    CHECK(back.pool);
+    CHECK(back.switchIntervalUs == 20'000);
+    {
+        WorkerIsTheApp worker;
+        ui::MainWindow w{ui::Settings(ini)}; // the window comes back with that custom experiment, no lesson row selected
+        CHECK(w.experimentPanel()->spec().startMethod == StartMethod::ForkServer);
+        CHECK(w.experimentPanel()->spec().pool);
+        CHECK(w.experimentPanel()->findChild<QListWidget *>()->currentRow() == -1);
+    }
     CHECK(s.samplingHz() == 20);
     CHECK(s.exportScale() == 2);
     CHECK(s.language() == QLatin1String("ru"));

@@ -89,8 +89,10 @@ MainWindow::MainWindow(Settings settings, QWidget *parent)
     restoreHistory();
     if (const int row = settings_.lessonRow(); row >= 0)
         experiments_->selectLesson(row);
-    else if (settings_.lessonRow() == -2)
+    else if (settings_.lessonRow() == -2) { // a custom experiment: no lesson row stays selected
+        experiments_->selectLesson(-1);
         experiments_->setSpec(settings_.lastSpec());
+    }
     resize(defaultSize());
     restoreGeometry(settings_.geometry());
     monitor_.start(1000 / settings_.samplingHz());
