@@ -40,8 +40,8 @@ QString runsLine(const cl::ExperimentResult &r)
 QJsonArray runExperiments(const cl::BeyondExperiment &e, int repeat, QTextStream &lines, FailureSummary &failures)
 {
     QJsonArray results;
-    for (cl::ExperimentSpec spec : e.runs) {
-        spec.repeat = spec.repeat == 1 ? 1 : repeat; // many-worker runs once: it is their memory that counts
+    for (const cl::ExperimentSpec &listed : e.runs) {
+        const cl::ExperimentSpec spec = cl::withRepeats(listed, repeat);
         const cl::ExperimentResult r = cl::runExperiment(spec);
         failures.add(QString::fromUtf8(e.title), r);
         lines << "  " << describe(spec, r) << "\n" << runsLine(r) << "\n" << Qt::flush;

@@ -78,15 +78,6 @@ QByteArray nextJobLine(qint64 items, std::int64_t originNs)
 
 namespace {
 
-// The worker must not outlive the app: if the parent dies, the kernel kills us too.
-void dieWithParent()
-{
-    const pid_t parent = getppid();
-    prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (getppid() != parent || parent == 1) // the parent died before we could ask
-        _exit(3);
-}
-
 WorkTally work(const ChildJob &a, const HttpTarget *target, WorkerWriter &out)
 {
     Gil gil(a.gil, std::chrono::microseconds(a.switchUs));
@@ -173,6 +164,14 @@ int runWorkerMode(int argc, char **argv)
     }
     std::signal(SIGPIPE, SIG_IGN); // a parent gone: write() fails with EPIPE and we say so in the exit code
     return serveWorker(*job, nullptr, stdout, stdin);
+}
+
+void dieWithParent()
+{
+    const pid_t parent = getppid();
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent || parent == 1) // the parent died before we could ask
+        _exit(3);
 }
 
 void becomeForkedChild()

@@ -47,6 +47,10 @@ int serveWorker(const ChildJob &job, const HttpTarget *target, std::FILE *out, s
 // Runs the worker mode; argv[1] is "worker". Returns the process exit code.
 int runWorkerMode(int argc, char **argv);
 
+// This process must not outlive its parent: the kernel kills it when the parent dies (exits with 3
+// if the parent is already gone).
+void dieWithParent();
+
 // In a child just forked: dies with the parent that forked it, default signal handling, no
 // descriptor of the parent's but 0-2 (its pipes).
 void becomeForkedChild();

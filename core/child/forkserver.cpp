@@ -11,7 +11,6 @@
 #include <map>
 #include <poll.h>
 #include <spawn.h>
-#include <sys/prctl.h>
 #include <sys/signalfd.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -121,10 +120,7 @@ void reapAll(std::map<pid_t, UniqueFd> &children)
 
 int runForkServerMode(int, char **)
 {
-    const pid_t parent = getppid();
-    prctl(PR_SET_PDEATHSIG, SIGKILL); // the app gone: so are we, and (theirs) our workers
-    if (getppid() != parent)
-        return 3;
+    dieWithParent(); // the app gone: so are we, and (theirs) our workers
     std::signal(SIGPIPE, SIG_IGN);
     sigset_t chld;
     sigemptyset(&chld);

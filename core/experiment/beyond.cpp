@@ -100,4 +100,11 @@ QList<BeyondExperiment> beyondExperiments(const QString &url, const QString &fas
     };
 }
 
+ExperimentSpec withRepeats(ExperimentSpec run, int repeat)
+{
+    if (run.repeat != 1)
+        run.repeat = repeat;
+    return run;
+}
+
 } // namespace cl

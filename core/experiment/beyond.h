@@ -23,5 +23,7 @@ struct BeyondExperiment {
 // `url`: where the IO work downloads from (the demo server; the convoy wants one that answers in
 // kConvoyServerDelayMs, `fastUrl`).
 QList<BeyondExperiment> beyondExperiments(const QString &url, const QString &fastUrl);
+// `run` with the repeats asked for, except a run listed once (many workers: their memory counts).
+ExperimentSpec withRepeats(ExperimentSpec run, int repeat);
 
 } // namespace cl

@@ -433,8 +433,8 @@ void MainWindow::runBeyond(int index)
         return;
     }
     QList<cl::PlannedExperiment> batch;
-    for (cl::ExperimentSpec s : e.runs) {
-        s.repeat = s.repeat == 1 ? 1 : form.repeat;
+    for (const cl::ExperimentSpec &listed : e.runs) {
+        const cl::ExperimentSpec s = cl::withRepeats(listed, form.repeat);
         batch.append({s, experimentLabel(s)});
     }
     startBatch(batch, cl::BatchKind::Experiments);
