@@ -18,8 +18,10 @@ QTableWidget *table(QWidget *parent, int columns)
     t->setEditTriggers(QAbstractItemView::NoEditTriggers);
     t->setSelectionBehavior(QAbstractItemView::SelectRows);
     t->verticalHeader()->hide();
-    t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    t->horizontalHeader()->setStretchLastSection(true);
+    // Every column shares the width: in presentation mode at 1366x768 the figures on the right
+    // stay on screen; a long name is cut at its end instead.
+    t->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    t->setTextElideMode(Qt::ElideRight);
     return t;
 }
 
