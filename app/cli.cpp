@@ -5,6 +5,7 @@
 #include "cli_run.h"
 
 #include "experiment/lesson.h"
+#include "python/interpreter.h"
 #include "run/experimentrun.h"
 #include "server/demoserver.h"
 #include "window/gui.h"
@@ -22,6 +23,7 @@ int sweepCommand(const QStringList &args); // cli_sweep.cpp
 int raceCommand(const QStringList &args); // cli_race.cpp
 int convoyCommand(const QStringList &args); // cli_convoy.cpp
 int runBeyondPart(int repeat, const QString &jsonPath); // cli_beyond.cpp
+int pythonCommand(const QStringList &args); // cli_python.cpp
 
 namespace {
 
@@ -95,35 +97,106 @@ int serveCommand(const QStringList &args)
     return 0;
 }
 
-QString lessonRow(const QString &experiment, const QString &notebook, const QString &measured, const QString &ratio)
+QString lessonRow(const QString &experiment, const QString &notebook, const QString &measured, const QString &ratio, const QString &cpython)
 {
-    return QStringLiteral("%1 %2 %3 %4\n").arg(experiment, -32).arg(notebook, 10).arg(measured, 10).arg(ratio, 7);
+    return QStringLiteral("%1 %2 %3 %4 %5\n").arg(experiment, -32).arg(notebook, 10).arg(measured, 10).arg(ratio, 7).arg(cpython, 12);
 }
 
-// The seven experiments beside the notebook's figures; every run as JSON to `jsonPath` if given.
-int runLessonExperiments(int repeat, const QString &jsonPath)
+QString bestOrFailed(const cl::ExperimentResult &r)
 {
+    return r.hasOkRun() ? formatSeconds(r.bestS()) : QStringLiteral("failed");
+}
+
+// The CPython engine for the lesson, if it was asked for and is there: why not on stderr.
+std::optional<cl::PythonInfo> lessonPython(const QList<cl::Engine> &engines, const QString &python)
+{
+    if (!engines.contains(cl::Engine::Python))
+        return std::nullopt;
+    const cl::PythonProbe probe = cl::probePython(python);
+    if (!probe.info) {
+        err() << "concurrency-lab lesson: no CPython column: " << probe.error << "\n" << Qt::flush;
+        return std::nullopt;
+    }
+    err() << "CPython engine: " << probe.info->summary() << "\n" << Qt::flush;
+    return probe.info;
+}
+
+// Each experiment's speedup over its workload's sequential run, emulated and on CPython, and how
+// far apart they are: how faithful the emulation is on this machine.
+void printFidelity(QTextStream &table, const QList<cl::LessonExperiment> &lesson, const QList<cl::ExperimentResult> &emulated,
+    const QList<std::optional<cl::ExperimentResult>> &real)
+{
+    const auto speedup = [&](const cl::ExperimentResult &r, const cl::ExperimentResult *sequential) {
+        return sequential && r.hasOkRun() && sequential->hasOkRun() ? std::optional(sequential->bestS() / r.bestS()) : std::nullopt;
+    };
+    const auto text = [](std::optional<double> x) { return x ? QStringLiteral("%1x").arg(*x, 0, 'f', 2) : QStringLiteral("-"); };
+    table << "\nspeedup over sequential          emulated    CPython  difference\n";
+    for (qsizetype i = 0; i < lesson.size(); ++i) {
+        const auto sequentialOf = [&](const auto &results) -> const cl::ExperimentResult * {
+            for (qsizetype j = 0; j < lesson.size(); ++j)
+                if (lesson[j].spec.workload == lesson[i].spec.workload && lesson[j].spec.strategy == cl::Strategy::Sequential)
+                    return results(j);
+            return nullptr;
+        };
+        if (lesson[i].spec.strategy == cl::Strategy::Sequential || !real[i])
+            continue;
+        const auto e = speedup(emulated[i], sequentialOf([&](qsizetype j) { return &emulated[j]; }));
+        const auto c = speedup(*real[i], sequentialOf([&](qsizetype j) { return real[j] ? &*real[j] : nullptr; }));
+        const QString diff = e && c ? QStringLiteral("%1 %").arg(100.0 * (*e - *c) / *c, 0, 'f', 0) : QStringLiteral("-");
+        table
+            << QStringLiteral("%1 %2 %3 %4\n").arg(QString::fromUtf8(lesson[i].title), -32).arg(text(e), 8).arg(text(c), 10).arg(diff, 11);
+    }
+}
+
+// The seven experiments beside the notebook's figures and, where the machine has CPython, the
+// lesson's scripts run on it; every run as JSON to `jsonPath` if given.
+int runLessonExperiments(int repeat, const QString &jsonPath, const QList<cl::Engine> &engines, const QString &python)
+{
+    const std::optional<cl::PythonInfo> cpython = lessonPython(engines, python);
     cl::DemoServer server;
     const auto url = startDemoServerIfNeeded(server, {}, cl::kDefaultDelayMs);
     if (!url)
         return kExitFailure;
     QTextStream &table = jsonPath == QLatin1String("-") ? err() : out();
-    table << lessonRow(QStringLiteral("experiment"), QStringLiteral("notebook"), QStringLiteral("measured"), QStringLiteral("ratio"))
+    table << lessonRow(QStringLiteral("experiment"), QStringLiteral("notebook"), QStringLiteral("measured"), QStringLiteral("ratio"),
+        QStringLiteral("CPython here"))
           << Qt::flush;
     FailureSummary failures;
     cl::Report all;
-    for (const cl::LessonExperiment &e : cl::lessonExperiments(*url)) {
+    const QList<cl::LessonExperiment> lesson = cl::lessonExperiments(*url);
+    QList<cl::ExperimentResult> emulated;
+    QList<std::optional<cl::ExperimentResult>> real;
+    for (const cl::LessonExperiment &e : lesson) {
         cl::ExperimentSpec spec = e.spec;
         spec.repeat = repeat;
         const cl::ExperimentResult r = cl::runExperiment(spec);
         failures.add(QString::fromUtf8(e.title), r);
-        const QString measured = r.hasOkRun() ? formatSeconds(r.bestS()) : QStringLiteral("failed");
+        std::optional<cl::ExperimentResult> onPython;
+        QString cpythonText = QStringLiteral("-");
+        if (cpython) {
+            spec.engine = cl::Engine::Python;
+            spec.python = cpython->program;
+            if (const QString why = cl::pythonUnavailable(spec, *cpython); !why.isEmpty()) {
+                err() << "concurrency-lab lesson: " << e.title << " on CPython: " << why << "\n" << Qt::flush;
+                cpythonText = QStringLiteral("unavailable");
+            } else {
+                onPython = cl::runExperiment(spec);
+                failures.add(QStringLiteral("%1 (CPython)").arg(QString::fromUtf8(e.title)), *onPython);
+                cpythonText = bestOrFailed(*onPython);
+            }
+        }
         const QString ratio = r.hasOkRun() ? QString::number(r.bestS() / e.notebookS, 'f', 2) : QStringLiteral("-");
-        table << lessonRow(QString::fromUtf8(e.title), formatSeconds(e.notebookS), measured, ratio) << Qt::flush;
+        table << lessonRow(QString::fromUtf8(e.title), formatSeconds(e.notebookS), bestOrFailed(r), ratio, cpythonText) << Qt::flush;
         if (all.results.isEmpty())
-            all.params = spec;
+            all.params = e.spec;
         all.results.append(r);
+        if (onPython)
+            all.results.append(*onPython);
+        emulated.append(r);
+        real.append(onPython);
     }
+    if (cpython)
+        printFidelity(table, lesson, emulated, real);
     failures.print(QStringLiteral("lesson"));
     if (!jsonPath.isEmpty() && !writeJson(jsonPath, cl::toJson(all)))
         return kExitFailure;
@@ -141,7 +214,13 @@ int lessonCommand(const QStringList &args)
         {QStringLiteral("dir"), QStringLiteral("files: the working folder (default: a fresh one under the temp dir)."),
             QStringLiteral("DIR")},
         {QStringLiteral("repeat"), QStringLiteral("Runs per experiment (default 3, like %timeit)."), QStringLiteral("N")},
-        {QStringLiteral("json"), QStringLiteral("Also write every run as JSON to FILE, or - for stdout."), QStringLiteral("FILE")}});
+        {QStringLiteral("json"), QStringLiteral("Also write every run as JSON to FILE, or - for stdout."), QStringLiteral("FILE")},
+        {QStringLiteral("engine"),
+            QStringLiteral("experiments: emulated (the app's C++ model only) or both (default: a column \"CPython here\" "
+                           "with the lesson's scripts on the machine's CPython, and the speedups side by side, where it is found)."),
+            QStringLiteral("emulated|both"), QStringLiteral("both")},
+        {QStringLiteral("python"), QStringLiteral("The interpreter for the CPython column (default: python3 on PATH)."),
+            QStringLiteral("PATH")}});
     if (auto exit = parseOrExit(p, args, QStringLiteral("lesson")))
         return *exit;
     if (!fileOptionsNamed(p, {QStringLiteral("json"), QStringLiteral("dir")}, QStringLiteral("lesson")))
@@ -163,7 +242,15 @@ int lessonCommand(const QStringList &args)
         return kExitUsage;
     if (part == QLatin1String("beyond"))
         return runBeyondPart(int(*repeat), p.isSet(QStringLiteral("json")) ? p.value(QStringLiteral("json")) : QString());
-    return runLessonExperiments(int(*repeat), p.isSet(QStringLiteral("json")) ? p.value(QStringLiteral("json")) : QString());
+    const auto engines = engineOption(p, QStringLiteral("lesson"));
+    if (!engines)
+        return kExitUsage;
+    if (!engines->contains(cl::Engine::Emulated)) {
+        err() << "concurrency-lab lesson: --engine must be emulated or both (the lesson always runs the emulation)\n" << Qt::flush;
+        return kExitUsage;
+    }
+    return runLessonExperiments(int(*repeat), p.isSet(QStringLiteral("json")) ? p.value(QStringLiteral("json")) : QString(), *engines,
+        p.value(QStringLiteral("python")));
 }
 
 int screenshotCommand(const QStringList &args)
@@ -230,6 +317,8 @@ int runSubcommand(const QStringList &arguments)
         return screenshotCommand(rest);
     if (command == QLatin1String("sweep"))
         return sweepCommand(rest);
+    if (command == QLatin1String("python"))
+        return pythonCommand(rest);
     err() << "concurrency-lab: unknown command '" << command << "'\n" << usage() << Qt::flush;
     return kExitUsage;
 }
@@ -239,7 +328,7 @@ int runSubcommand(const QStringList &arguments)
 bool isCommand(const QString &name)
 {
     return name == QLatin1String("run") || name == QLatin1String("serve") || name == QLatin1String("lesson")
-        || name == QLatin1String("screenshot") || name == QLatin1String("sweep");
+        || name == QLatin1String("screenshot") || name == QLatin1String("sweep") || name == QLatin1String("python");
 }
 
 QString usage()
@@ -253,6 +342,7 @@ QString usage()
                           "  serve        The demo HTTP server alone, until Ctrl+C\n"
                           "  lesson       The lesson's seven experiments next to the notebook's figures\n"
                           "  sweep cpu|io Speedup of one strategy at 1..N workers, with Amdahl's law fitted\n"
+                          "  python FILE  Run a Python script on the machine's CPython, timed, its threads and processes sampled\n"
                           "  screenshot   Render the main window to a PNG, without a display\n\n"
                           "Desktop app options: --lang en|ru\n"
                           "`concurrency-lab COMMAND --help` tells more.\n");

@@ -54,6 +54,17 @@ std::optional<qint64> intOption(const QCommandLineParser &p, const QString &name
     return v;
 }
 
+std::optional<QList<cl::Engine>> engineOption(const QCommandLineParser &p, const QString &command)
+{
+    const QString v = p.value(QStringLiteral("engine"));
+    if (v == QLatin1String("both"))
+        return QList<cl::Engine>{cl::Engine::Emulated, cl::Engine::Python};
+    if (const auto e = cl::engineFromString(v))
+        return QList<cl::Engine>{*e};
+    err() << "concurrency-lab " << command << ": --engine must be emulated, python or both, not '" << v << "'\n" << Qt::flush;
+    return std::nullopt;
+}
+
 QString formatSeconds(double s)
 {
     if (s >= 1)

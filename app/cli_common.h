@@ -25,6 +25,10 @@ std::optional<qint64> intOption(const QCommandLineParser &p, const QString &name
 // returns nullopt for anything else.
 std::optional<bool> gilOption(const QCommandLineParser &p, const QString &command);
 
+// `--engine emulated|python|both`: the engines in the order they run; prints a message and
+// returns nullopt for anything else.
+std::optional<QList<cl::Engine>> engineOption(const QCommandLineParser &p, const QString &command);
+
 QString formatSeconds(double s); // like %timeit: "1.43 s", "452 ms"
 
 // Options naming a file must not be empty (`--json ""`): prints a usage message and returns false.

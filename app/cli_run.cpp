@@ -4,6 +4,8 @@
 #include "cli_common.h"
 
 #include "experiment/resultjson.h"
+#include "experiment/timeline.h"
+#include "python/interpreter.h"
 #include "run/experimentrun.h"
 #include "server/demoserver.h"
 #include "strategies/strategy.h"
@@ -20,6 +22,8 @@ namespace {
 struct RunOptions {
     cl::ExperimentSpec base;
     QList<cl::Strategy> strategies;
+    bool allStrategies = false; // --strategy all: those CPython cannot run here are listed, not an error
+    QList<cl::Engine> engines{cl::Engine::Emulated};
     std::optional<int> workers; // nullopt: the lesson's numbers
     int delayMs = cl::kDefaultDelayMs;
     QString jsonPath;
@@ -61,6 +65,12 @@ void addRunOptions(QCommandLineParser &p)
         {QStringLiteral("pool"),
             QStringLiteral("Keep the workers (threads, subinterpreters, processes) from one repeat to the next, like a "
                            "ThreadPoolExecutor or ProcessPoolExecutor: only the first run starts them.")},
+        {QStringLiteral("engine"),
+            QStringLiteral("What runs the work: emulated (the app's C++ model of CPython, the default), python (the lesson's "
+                           "scripts on the machine's real CPython, measured from outside) or both, side by side."),
+            QStringLiteral("emulated|python|both"), QStringLiteral("emulated")},
+        {QStringLiteral("python"), QStringLiteral("The interpreter for --engine python|both (default: python3 on PATH)."),
+            QStringLiteral("PATH")},
         {QStringLiteral("json"), QStringLiteral("Write every run as JSON to FILE, or - for stdout."), QStringLiteral("FILE")},
         {QStringLiteral("chart-png"), QStringLiteral("Render the timing chart of this run to a PNG (no display needed)."),
             QStringLiteral("FILE")},
@@ -102,6 +112,12 @@ std::optional<RunOptions> readRunOptions(const QCommandLineParser &p)
         return std::nullopt;
     }
     o.strategies = *strategies;
+    o.allStrategies = p.value(QStringLiteral("strategy")) == QLatin1String("all");
+    const auto engines = engineOption(p, QStringLiteral("run"));
+    if (!engines)
+        return std::nullopt;
+    o.engines = *engines;
+    o.base.python = p.value(QStringLiteral("python"));
     const auto gil = gilOption(p, QStringLiteral("run"));
     if (!gil)
         return std::nullopt;
@@ -145,6 +161,8 @@ std::optional<RunOptions> readRunOptions(const QCommandLineParser &p)
     return o;
 }
 
+// Each strategy, and within it each engine: the emulated and the real run of one strategy follow
+// each other.
 QList<cl::ExperimentSpec> specsFor(const RunOptions &o)
 {
     QList<cl::ExperimentSpec> specs;
@@ -155,9 +173,49 @@ QList<cl::ExperimentSpec> specsFor(const RunOptions &o)
         spec.workers = strategy.singleWorker ? 1 : o.workers.value_or(strategy.defaultWorkers(spec.workload));
         if (!o.workers && spec.workload == cl::Workload::Io)
             spec.workers = int(std::min<qint64>(spec.workers, spec.requests));
-        specs.append(spec);
+        for (cl::Engine e : o.engines) {
+            spec.engine = e;
+            specs.append(spec);
+        }
     }
     return specs;
+}
+
+// Drops the CPython runs this interpreter cannot do, saying why on stderr. Nullopt with the exit
+// code when that is an error: a bad --python (2); a missing module, or a strategy named on the
+// command line (1). With --strategy all, a strategy CPython lacks here is only listed.
+std::optional<int> dropUnavailable(QList<cl::ExperimentSpec> &specs, const RunOptions &o)
+{
+    if (!o.engines.contains(cl::Engine::Python))
+        return std::nullopt;
+    const cl::PythonProbe python = cl::probePython(o.base.python);
+    if (!python.info) {
+        err() << "concurrency-lab run: --python: " << python.error << "\n" << Qt::flush;
+        return kExitUsage;
+    }
+    err() << "CPython engine: " << python.info->summary() << "\n" << Qt::flush;
+    std::optional<int> exit;
+    for (qsizetype i = specs.size() - 1; i >= 0; --i) {
+        if (specs[i].engine != cl::Engine::Python)
+            continue;
+        const QString why = cl::pythonUnavailable(specs[i], *python.info);
+        if (why.isEmpty())
+            continue;
+        err() << "concurrency-lab run: " << cl::toString(specs[i].strategy) << " on CPython: " << why << "\n" << Qt::flush;
+        if (!o.allStrategies || why.contains(QLatin1String("no module")))
+            exit = kExitFailure;
+        specs.removeAt(i);
+    }
+    return exit;
+}
+
+const cl::RunResult *bestRun(const cl::ExperimentResult &r)
+{
+    const cl::RunResult *best = nullptr;
+    for (const cl::RunResult &run : r.runs)
+        if (run.ok() && (!best || run.wallS < best->wallS))
+            best = &run;
+    return best;
 }
 
 } // namespace
@@ -178,6 +236,8 @@ QString describe(const cl::ExperimentSpec &spec, const cl::ExperimentResult &r)
     if (!how.isEmpty())
         name += QStringLiteral(" (%1)").arg(how.join(QStringLiteral(", ")));
     name += QStringLiteral(", ") + cl::gilModeName(r.gil);
+    if (r.engine == cl::Engine::Python)
+        name = QStringLiteral("CPython: ") + name; // the machine's interpreter ran the lesson's script
     qint64 items = 0, errors = 0;
     QStringList messages;
     for (const auto &run : r.runs) {
@@ -197,7 +257,9 @@ QString describe(const cl::ExperimentSpec &spec, const cl::ExperimentResult &r)
               .arg(unit)
         : QStringLiteral("%1: FAILED, no run completed (%2 of %3 %4 done)").arg(name).arg(items).arg(r.itemsAsked).arg(unit);
     if (errors > 0)
-        line += QStringLiteral(", %1 errors (%2)").arg(errors).arg(messages.join(QStringLiteral("; ")));
+        line += QStringLiteral(", %1 errors (%2)").arg(errors).arg(messages.first());
+    if (const cl::RunResult *best = bestRun(r); best && spec.workload == cl::Workload::Cpu && r.workers > 1)
+        line += QStringLiteral(", 2+ running at once %1 %").arg(100.0 * cl::parallelShare(best->spans), 0, 'f', 0);
     return line;
 }
 
@@ -241,7 +303,7 @@ int runCommand(const QStringList &args)
     auto options = readRunOptions(parser);
     if (!options)
         return kExitUsage;
-    const QList<cl::ExperimentSpec> specs = specsFor(*options);
+    QList<cl::ExperimentSpec> specs = specsFor(*options);
     for (const auto &spec : specs) {
         // The URL is checked later (the demo server gives it); everything else now.
         cl::ExperimentSpec probe = spec;
@@ -252,6 +314,9 @@ int runCommand(const QStringList &args)
             return kExitUsage;
         }
     }
+    const std::optional<int> unavailable = dropUnavailable(specs, *options);
+    if (specs.isEmpty() || unavailable == kExitUsage)
+        return unavailable.value_or(kExitFailure);
     cl::DemoServer server;
     QString url;
     if (options->base.workload == cl::Workload::Io) {
@@ -283,7 +348,7 @@ int runCommand(const QStringList &args)
         err() << "concurrency-lab run: " << why << "\n" << Qt::flush;
         return kExitFailure;
     }
-    return failures.any() ? kExitFailure : 0;
+    return failures.any() ? kExitFailure : unavailable.value_or(0);
 }
 
 } // namespace cli

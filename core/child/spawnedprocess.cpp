@@ -10,6 +10,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <spawn.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -119,7 +120,14 @@ bool SpawnedProcess::spawn(const QString &program, const QStringList &arguments,
     for (QByteArray &a : args)
         argv.push_back(a.data());
     argv.push_back(nullptr);
-    const int rc = posix_spawn(&pid_, path.constData(), &actions, nullptr, argv.data(), environ);
+    posix_spawnattr_t attr;
+    posix_spawnattr_init(&attr);
+    if (ownGroup_) {
+        posix_spawnattr_setpgroup(&attr, 0);
+        posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
+    }
+    const int rc = posix_spawn(&pid_, path.constData(), &actions, &attr, argv.data(), environ);
+    posix_spawnattr_destroy(&attr);
     posix_spawn_file_actions_destroy(&actions);
     return rc == 0 || failStart(errnoText(rc));
 }
@@ -285,12 +293,15 @@ bool SpawnedProcess::reap(bool block)
     if (pid_ <= 0)
         return true;
     int status = 0;
+    rusage usage{};
     pid_t r;
     do
-        r = ::waitpid(pid_, &status, block ? 0 : WNOHANG);
+        r = ::wait4(pid_, &status, block ? 0 : WNOHANG, &usage);
     while (r < 0 && errno == EINTR);
     if (r != pid_)
         return false;
+    const auto seconds = [](const timeval &tv) { return double(tv.tv_sec) + double(tv.tv_usec) / 1e6; };
+    cpu_ = {seconds(usage.ru_utime), seconds(usage.ru_stime)};
     setWaitStatus(status);
     return true;
 }
@@ -300,7 +311,7 @@ void SpawnedProcess::kill()
     if (serverStatus_) {
         killServed();
     } else if (pid_ > 0) {
-        ::kill(pid_, SIGKILL);
+        ::kill(ownGroup_ ? -pid_ : pid_, SIGKILL);
         if (!reap(true)) { // reaped now: no zombie is left behind
             pid_ = 0; // (or someone else reaped it: nothing left to wait for)
             termSignal_ = SIGKILL;

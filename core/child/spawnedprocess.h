@@ -5,6 +5,7 @@
 // function (fork), or a request to a forkserver (forkserver).
 #pragma once
 
+#include "monitor/ownusage.h"
 #include "util/uniquefd.h"
 
 #include <QObject>
@@ -38,6 +39,13 @@ public:
     // Spawned with its output to /dev/null and nothing to read: usable from any thread (no
     // notifiers); kill() and the destructor still kill and reap it.
     bool startDiscardingOutput(const QString &program, const QStringList &arguments);
+
+    // Before start(): the child leads a process group of its own, and kill() kills the whole group
+    // (the child's own children too). Spawned programs only.
+    void setOwnProcessGroup(bool on) { ownGroup_ = on; }
+    pid_t pid() const { return pid_; } // 0 once reaped
+    // After finished(): the CPU time of the child and of every descendant it waited for (wait4).
+    CpuTimes cpuTimes() const { return cpu_; }
 
     bool write(const QByteArray &bytes); // to its stdin (Stdin::Pipe: a socket); false when it is gone
     void kill(); // SIGKILL and reap; finished() follows at once
@@ -75,6 +83,8 @@ private:
     QString error_, lost_;
     int exitCode_ = -1, termSignal_ = 0;
     bool finished_ = false;
+    bool ownGroup_ = false;
+    CpuTimes cpu_;
     QTimer *reapPoll_ = nullptr;
 };
 

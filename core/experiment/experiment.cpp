@@ -24,6 +24,7 @@ constexpr std::array<const char *, 5> kKinds{"main", "thread", "process", "task"
 constexpr std::array<const char *, 5> kStates{"starting", "running", "gil_wait", "io_wait", "ready"};
 constexpr std::array<const char *, 3> kStatuses{"ok", "failed", "cancelled"};
 constexpr std::array<const char *, 3> kStartMethods{"spawn", "fork", "forkserver"};
+constexpr std::array<const char *, 2> kEngines{"emulated", "python"};
 } // namespace
 
 QString toString(Workload w)
@@ -45,6 +46,10 @@ QString toString(RunStatus s)
 QString toString(StartMethod m)
 {
     return QLatin1String(kStartMethods[std::size_t(m)]);
+}
+QString toString(Engine e)
+{
+    return QLatin1String(kEngines[std::size_t(e)]);
 }
 QString gilModeName(bool gil)
 {
@@ -74,6 +79,10 @@ std::optional<RunStatus> runStatusFromString(const QString &s)
 std::optional<StartMethod> startMethodFromString(const QString &s)
 {
     return fromName<StartMethod>(s, kStartMethods);
+}
+std::optional<Engine> engineFromString(const QString &s)
+{
+    return fromName<Engine>(s, kEngines);
 }
 
 LatencySummary summarizeLatencies(QList<double> v)
@@ -120,6 +129,10 @@ QString validate(const ExperimentSpec &s)
         return QCoreApplication::translate("Experiment", "repeat must be between 1 and 1000");
     if (s.switchIntervalUs < 1 || s.switchIntervalUs > 1'000'000)
         return QCoreApplication::translate("Experiment", "switch interval must be between 1 us and 1 s");
+    if (s.engine == Engine::Python && s.pool)
+        return QCoreApplication::translate("Experiment", "no pool with CPython: each run starts a fresh interpreter");
+    if (s.engine == Engine::Python && s.switchIntervalUs != kDefaultSwitchIntervalUs)
+        return QCoreApplication::translate("Experiment", "the CPython scripts run at Python's own switch interval (5 ms)");
     if (s.workload == Workload::Io) {
         const QUrl url(s.url, QUrl::StrictMode);
         if (!url.isValid() || url.scheme() != QLatin1String("http") || url.host().isEmpty())
@@ -136,6 +149,8 @@ QString runDetails(const ExperimentSpec &s)
 {
     const StrategyDescriptor &strategy = describe(s.strategy);
     QStringList how;
+    if (s.engine == Engine::Python)
+        how << QCoreApplication::translate("Experiment", "CPython");
     if (strategy.gilApplies)
         how << gilModeShort(s.gil);
     if (strategy.gilApplies && s.switchIntervalUs != kDefaultSwitchIntervalUs)

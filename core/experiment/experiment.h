@@ -22,11 +22,15 @@ enum class RunStatus { Ok, Failed, Cancelled };
 // this binary, fork copies the running app, forkserver asks a small single-threaded server process
 // (started once) to fork each one (Python 3.14's default on Linux).
 enum class StartMethod { Spawn, Fork, ForkServer };
+// What runs the work: the app's C++ emulation of CPython (its GIL, its threads), or the machine's
+// real CPython running the lesson's scripts (python/), measured from outside the same way.
+enum class Engine { Emulated, Python };
 
 QString toString(Workload w);
 QString toString(Strategy s);
 QString toString(RunStatus s);
 QString toString(StartMethod m);
+QString toString(Engine e);
 // The GIL switch as Python names its two builds, in the UI's language where a translator is
 // installed: "GIL (default CPython)" or "free-threaded (3.13t, 3.14t)" (PEP 703, PEP 779), and the
 // short forms for labels: "GIL" or "free-threaded".
@@ -36,6 +40,7 @@ std::optional<Workload> workloadFromString(const QString &s);
 std::optional<Strategy> strategyFromString(const QString &s);
 std::optional<RunStatus> runStatusFromString(const QString &s);
 std::optional<StartMethod> startMethodFromString(const QString &s);
+std::optional<Engine> engineFromString(const QString &s);
 QList<Strategy> allStrategies();
 
 struct LatencySummary {
@@ -82,6 +87,8 @@ struct ExperimentSpec {
     // ThreadPoolExecutor or ProcessPoolExecutor: only the first run pays for starting them.
     bool pool = false;
     QString workerExecutable; // processes: the binary re-executed in worker mode (empty: this one)
+    Engine engine = Engine::Emulated;
+    QString python; // Engine::Python: the interpreter, a path or a name on PATH (empty: python3)
 
     qint64 items() const { return workload == Workload::Cpu ? steps : requests; }
     int effectiveWorkers() const;
@@ -106,6 +113,7 @@ struct ExperimentResult {
     bool hasOkRun() const;
     const RunResult *firstFailure() const; // the first failed run, if any
     qint64 itemsAsked = 0;
+    Engine engine = Engine::Emulated;
 };
 
 // Splits total into parts that differ by at most one and sum to total (no `100 // 64` bug).

@@ -88,8 +88,9 @@ QJsonObject toJson(const Report &report)
         QJsonArray runs;
         for (const RunResult &r : sr.runs)
             runs.append(runJson(r, report.params.workload));
-        results.append(QJsonObject{{"strategy", toString(sr.strategy)}, {"workers", sr.workers}, {"gil", sr.gil},
-            {"items_asked", sr.itemsAsked}, {"best_s", okTime(sr, sr.bestS())}, {"median_s", okTime(sr, sr.medianS())}, {"runs", runs}});
+        results.append(QJsonObject{{"engine", toString(sr.engine)}, {"strategy", toString(sr.strategy)}, {"workers", sr.workers},
+            {"gil", sr.gil}, {"items_asked", sr.itemsAsked}, {"best_s", okTime(sr, sr.bestS())}, {"median_s", okTime(sr, sr.medianS())},
+            {"runs", runs}});
     }
     return QJsonObject{{"workload", toString(report.params.workload)}, {"params", paramsJson(report.params)}, {"results", results}};
 }
@@ -122,7 +123,8 @@ std::optional<Report> reportFromJson(const QJsonObject &json, QString *error)
             *error = QStringLiteral("unknown strategy '%1'").arg(o["strategy"].toString());
             return std::nullopt;
         }
-        ExperimentResult sr{*strategy, o["workers"].toInt(), o["gil"].toBool(), {}, o["items_asked"].toInteger()};
+        ExperimentResult sr{*strategy, o["workers"].toInt(), o["gil"].toBool(), {}, o["items_asked"].toInteger(),
+            engineFromString(o["engine"].toString()).value_or(Engine::Emulated)};
         for (const auto &r : o["runs"].toArray())
             sr.runs.append(runFromJson(r.toObject()));
         rep.results.append(sr);

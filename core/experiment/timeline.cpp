@@ -99,6 +99,28 @@ void TimelineModel::buildInFlight(const QList<Span> &spans)
     }
 }
 
+double parallelShare(const QList<Span> &spans)
+{
+    QList<QPair<double, int>> events;
+    for (const Span &s : spans)
+        if (s.kind != WorkerKind::Main && s.state == WorkerState::Running && s.t1 > s.t0) {
+            events.append({s.t0, +1});
+            events.append({s.t1, -1});
+        }
+    std::sort(events.begin(), events.end());
+    double any = 0, several = 0, last = 0;
+    int running = 0;
+    for (const auto &[t, delta] : std::as_const(events)) {
+        if (running >= 1)
+            any += t - last;
+        if (running >= 2)
+            several += t - last;
+        running += delta;
+        last = t;
+    }
+    return any > 0 ? several / any : 0;
+}
+
 std::optional<Span> TimelineModel::spanAt(int lane, double t) const
 {
     if (lane < 0 || lane >= lanes_.size())

@@ -63,6 +63,10 @@ private:
     int maxInFlight_ = 0;
 };
 
+// Of the time at least one worker (any lane but the main thread) was running, the share in which
+// two or more ran at once: near 0 under one GIL, near 1 for processes on free cores. 0 when none ran.
+double parallelShare(const QList<Span> &spans);
+
 struct Histogram {
     double lo = 0, hi = 0; // the range of the bins
     QList<int> counts;

@@ -3,6 +3,7 @@
 #include <QDateTime>
 
 #include "monitor/ownusage.h"
+#include "python/pythonrun.h"
 #include "strategies/strategy.h"
 #include "util/clock.h"
 
@@ -18,6 +19,19 @@ RunStatus statusOf(const ExperimentSpec &spec, const RunResult &r, const std::st
     if (complete)
         return RunStatus::Ok;
     return stop.stop_requested() ? RunStatus::Cancelled : RunStatus::Failed;
+}
+
+// The CPython engine: its interpreter is found and its scripts written once per experiment.
+RunResult runPython(
+    const ExperimentSpec &spec, const std::stop_token &stop, std::atomic<qint64> *progress, SpanSink *live, RunResources *resources)
+{
+    if (!resources) {
+        PythonSetup once(spec.python);
+        return runPythonOnce(spec, once, stop, progress, live);
+    }
+    if (!resources->python)
+        resources->python = std::make_unique<PythonSetup>(spec.python);
+    return runPythonOnce(spec, *resources->python, stop, progress, live);
 }
 
 } // namespace
@@ -42,6 +56,8 @@ RunResult runOnce(const ExperimentSpec &spec, std::stop_token stop, std::atomic<
 {
     if (const QString why = validate(spec); !why.isEmpty())
         return failedRun(spec, why);
+    if (spec.engine == Engine::Python)
+        return runPython(spec, stop, progress, live, resources);
     const StrategyDescriptor &strategy = describe(spec.strategy);
     std::optional<HttpTarget> target;
     if (spec.workload == Workload::Io && !strategy.workersResolveUrl) {
@@ -72,7 +88,7 @@ RunResult runOnce(const ExperimentSpec &spec, std::stop_token stop, std::atomic<
 ExperimentResult runExperiment(const ExperimentSpec &spec, std::stop_token stop, std::atomic<qint64> *progress,
     const std::function<void(const RunResult &)> &onRun, SpanSink *live)
 {
-    ExperimentResult result{spec.strategy, spec.effectiveWorkers(), spec.gil, {}, spec.items()};
+    ExperimentResult result{spec.strategy, spec.effectiveWorkers(), spec.gil, {}, spec.items(), spec.engine};
     RunResources kept;
     for (int r = 0; r < spec.repeat && !stop.stop_requested(); ++r) {
         RunResult run = runOnce(spec, stop, progress, live, &kept);

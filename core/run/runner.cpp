@@ -48,7 +48,7 @@ void Runner::start(const QList<ExperimentSpec> &batch)
 void Runner::failToStart(const ExperimentSpec &spec, quint64 generation, const QString &why)
 {
     const RunResult run = failedRun(spec, why);
-    const ExperimentResult result{spec.strategy, spec.effectiveWorkers(), spec.gil, {run}, spec.items()};
+    const ExperimentResult result{spec.strategy, spec.effectiveWorkers(), spec.gil, {run}, spec.items(), spec.engine};
     QMetaObject::invokeMethod(
         this,
         [this, generation, spec, run, result] {

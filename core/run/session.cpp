@@ -7,14 +7,15 @@ namespace cl {
 QString experimentKey(const ExperimentSpec &s)
 {
     const StrategyDescriptor &strategy = describe(s.strategy);
-    return QStringLiteral("%1/%2/%3/%4/%5/%6/%7/%8")
+    return QStringLiteral("%1/%2/%3/%4/%5/%6/%7/%8/%9")
         .arg(toString(s.workload), toString(s.strategy))
         .arg(s.effectiveWorkers())
         .arg(s.gil)
         .arg(s.items())
         .arg(s.switchIntervalUs)
         .arg(strategy.startsChildren ? toString(s.startMethod) : QString())
-        .arg(strategy.poolable && s.pool);
+        .arg(strategy.poolable && s.pool)
+        .arg(toString(s.engine));
 }
 
 Session::Session(QObject *parent) : QObject(parent)

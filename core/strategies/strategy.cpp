@@ -1,6 +1,7 @@
 #include "strategies/strategy.h"
 
 #include "child/forkserver.h"
+#include "python/pythonrun.h"
 
 #include <QCoreApplication>
 

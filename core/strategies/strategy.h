@@ -19,6 +19,7 @@
 namespace cl {
 
 class ForkServer;
+struct PythonSetup;
 
 // Workers kept across the repeats of one experiment (ExperimentSpec::pool): each strategy keeps
 // its own kind (threads, child processes) behind this.
@@ -34,6 +35,7 @@ struct RunResources {
     RunResources(const RunResources &) = delete;
     RunResources &operator=(const RunResources &) = delete;
     std::unique_ptr<ForkServer> forkServer;
+    std::unique_ptr<PythonSetup> python; // the CPython engine's interpreter and scripts
     std::unique_ptr<KeptWorkers> workers; // declared last, so they end before the forkserver
 };
 

@@ -1,0 +1,57 @@
+"""Python 3.14: the same count split between subinterpreters (PEP 734), each with its own GIL,
+run from threads of one process.
+    python3 cpu_interpreters.py --steps 10000000 --workers 2
+"""
+import argparse
+import sys
+import threading
+
+try:
+    from concurrent import interpreters
+except ImportError:
+    sys.exit("cpu_interpreters.py needs Python 3.14's concurrent.interpreters; this is Python "
+             + sys.version.split()[0])
+
+COUNT = """
+count = 0
+for i in range(steps):
+    count += 1
+results.put(count)
+"""
+
+
+def split(total, parts):
+    return [total // parts + (1 if i < total % parts else 0) for i in range(parts)]
+
+
+def run_in_interpreter(steps, results, errors):
+    interp = interpreters.create()
+    try:
+        interp.prepare_main(steps=steps, results=results)
+        interp.exec(COUNT)
+    except Exception as e:  # raised again in the main thread, so the run fails with it
+        errors.append(e)
+    finally:
+        interp.close()
+
+
+def get_count_in_interpreters(steps, num_interpreters):
+    results = interpreters.create_queue()
+    errors = []
+    threads = [threading.Thread(target=run_in_interpreter, args=(part, results, errors))
+               for part in split(steps, num_interpreters)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    if errors:
+        raise errors[0]
+    return sum(results.get() for _ in threads)
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--steps", type=int, default=10_000_000)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    print(get_count_in_interpreters(args.steps, args.workers))
