@@ -11,6 +11,19 @@
 #include "python/scripts.h"
 #include "run/experimentrun.h"
 #include "server/demoserver.h"
+#include "models/resultsmodel.h"
+#include "charts/timingchart.h"
+#include "pages/experimentpanel.h"
+#include "pages/timelinepage.h"
+#include "window/mainwindow.h"
+#include "window/pythoncontrol.h"
+#include "window/settings.h"
+
+#include <QComboBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QStandardItemModel>
+#include <QTest>
 
 #include <QDir>
 #include <QFile>
@@ -310,4 +323,42 @@ TEST_CASE("Stop kills the script's whole process tree and the sampler with it", 
     for (int i = 0; i < 300 && !(left = liveInGroup(run.pid)).isEmpty(); ++i)
         QThread::msleep(10);
     CHECK(left.isEmpty());
+}
+
+TEST_CASE("The window runs both engines side by side, and a teacher's script onto the Timeline", "[python][window]")
+{
+    qputenv("CONCURRENCY_LAB_WORKER", CL_APP_PATH);
+    QTemporaryDir dir;
+    ui::Settings settings(dir.filePath(QStringLiteral("s.ini")));
+    settings.setPythonInterpreter(testPython());
+    settings.setEngines({Engine::Emulated, Engine::Python});
+    ui::MainWindow w{std::move(settings)};
+    w.show();
+    auto *engine = w.findChild<QComboBox *>(QStringLiteral("engine"));
+    REQUIRE(engine);
+    auto *items = qobject_cast<QStandardItemModel *>(engine->model());
+    REQUIRE(QTest::qWaitFor([&] { return items->item(2)->isEnabled(); }, 20000)); // the interpreter was probed
+    CHECK(w.experimentPanel()->engines() == QList<Engine>{Engine::Emulated, Engine::Python});
+    ExperimentSpec spec = test::smallSpec(Workload::Cpu, Strategy::Threads, 2, 300'000);
+    spec.repeat = 1;
+    w.experimentPanel()->setSpec(spec);
+    QTest::mouseClick(w.findChild<QPushButton *>(QStringLiteral("runButton")), Qt::LeftButton);
+    REQUIRE(QTest::qWaitFor([&] { return !w.isRunning(); }, 60000));
+    CHECK(w.resultsModel()->rowCount() == 2); // one run on each engine
+    CHECK(w.timingChart()->barCount() == 2);
+
+    QFile script(dir.filePath(QStringLiteral("two threads.py"))); // a space in the name
+    REQUIRE(script.open(QIODevice::WriteOnly));
+    script.write("import sys, threading\nts = [threading.Thread(target=sum, args=(range(300000),)) for _ in range(2)]\n"
+                 "[t.start() for t in ts]\n[t.join() for t in ts]\nprint('done', sys.argv[1:])\n");
+    script.close();
+    const int before = w.timelinePage()->runCount();
+    w.pythonControl()->runScriptFile(script.fileName(), {QStringLiteral("--n"), QStringLiteral("3")});
+    CHECK(w.isRunning());
+    REQUIRE(QTest::qWaitFor([&] { return !w.isRunning(); }, 30000));
+    CHECK(w.timelinePage()->runCount() == before + 1);
+    auto *output = w.pythonControl()->outputWindow()->findChild<QPlainTextEdit *>();
+    REQUIRE(output);
+    CHECK(output->toPlainText().contains(QStringLiteral("done ['--n', '3']")));
+    CHECK(output->toPlainText().contains(QStringLiteral("Finished")));
 }

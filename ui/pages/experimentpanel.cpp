@@ -4,6 +4,7 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QStandardItemModel>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QEvent>
@@ -117,9 +118,13 @@ QWidget *ExperimentPanel::buildForm()
     pool_ = new QCheckBox(formBox_);
     pool_->setObjectName(QStringLiteral("pool"));
     repeat_ = spin(formBox_, 1, 100);
+    engine_ = new QComboBox(formBox_);
+    engine_->setObjectName(QStringLiteral("engine"));
+    for (int i = 0; i < 3; ++i)
+        engine_->addItem(QString(), i); // emulated, CPython, both: the texts in retranslateForm()
     for (QWidget *field : {static_cast<QWidget *>(workload_), static_cast<QWidget *>(strategy_), static_cast<QWidget *>(workers_),
              static_cast<QWidget *>(steps_), static_cast<QWidget *>(requests_), static_cast<QWidget *>(delay_),
-             static_cast<QWidget *>(url_), pair(gil_, switchMs_), pair(startMethod_, pool_), static_cast<QWidget *>(repeat_)})
+             static_cast<QWidget *>(url_), pair(gil_, switchMs_), pair(startMethod_, pool_), static_cast<QWidget *>(repeat_), static_cast<QWidget *>(engine_)})
         form_->addRow(new QLabel(formBox_), field);
     connect(workload_, &QComboBox::currentIndexChanged, this, &ExperimentPanel::updateEnabled);
     connect(strategy_, &QComboBox::currentIndexChanged, this, &ExperimentPanel::updateEnabled);
@@ -129,6 +134,7 @@ QWidget *ExperimentPanel::buildForm()
     connect(startMethod_, &QComboBox::activated, this, &ExperimentPanel::onCustomized);
     connect(pool_, &QCheckBox::clicked, this, &ExperimentPanel::onCustomized);
     connect(delay_, &QSpinBox::valueChanged, this, &ExperimentPanel::serverDelayChanged);
+    connect(engine_, &QComboBox::activated, this, [this] { emit enginesChanged(engines()); });
     return formBox_;
 }
 
@@ -207,10 +213,13 @@ void ExperimentPanel::retranslateForm()
     formBox_->setTitle(tr("Parameters"));
     const std::pair<QWidget *, QString> labels[] = {{workload_, tr("Workload")}, {strategy_, tr("Strategy")}, {workers_, tr("Workers")},
         {steps_, tr("Steps")}, {requests_, tr("Requests")}, {delay_, tr("Server delay")}, {url_, tr("URL")},
-        {gil_->parentWidget(), tr("Python build")}, {startMethod_->parentWidget(), tr("Start method")}, {repeat_, tr("Repeats")}};
+        {gil_->parentWidget(), tr("Python build")}, {startMethod_->parentWidget(), tr("Start method")}, {repeat_, tr("Repeats")}, {engine_, tr("Engine")}};
     for (const auto &[field, text] : labels)
         if (auto *label = qobject_cast<QLabel *>(form_->labelForField(field)))
             label->setText(text);
+    engine_->setItemText(0, tr("emulated (C++ model of CPython)"));
+    engine_->setItemText(1, tr("CPython (the lesson's scripts)"));
+    engine_->setItemText(2, tr("both, side by side"));
     workload_->setItemText(0, tr("CPU-bound: counting loop"));
     workload_->setItemText(1, tr("IO-bound: HTTP requests"));
     for (int i = 0; i < strategy_->count(); ++i)
@@ -244,6 +253,44 @@ void ExperimentPanel::retranslateFields()
     pool_->setToolTip(tr("Like ThreadPoolExecutor or ProcessPoolExecutor: the threads or processes are started by the first "
                          "run and reused by the next ones, which pay no start-up"));
     repeat_->setToolTip(tr("Runs per experiment; the best and the median are shown (like %timeit)"));
+    setPython(pythonAvailable_, pythonAbout_);
+}
+
+QList<cl::Engine> ExperimentPanel::engines() const
+{
+    switch (engine_->currentData().toInt()) {
+    case 1:
+        return {cl::Engine::Python};
+    case 2:
+        return {cl::Engine::Emulated, cl::Engine::Python};
+    default:
+        return {cl::Engine::Emulated};
+    }
+}
+
+void ExperimentPanel::setEngines(const QList<cl::Engine> &engines)
+{
+    const bool python = engines.contains(cl::Engine::Python);
+    engine_->setCurrentIndex(!python ? 0 : engines.contains(cl::Engine::Emulated) ? 2 : 1);
+}
+
+void ExperimentPanel::setPython(bool available, const QString &about)
+{
+    pythonAvailable_ = available;
+    pythonAbout_ = about;
+    auto *model = qobject_cast<QStandardItemModel *>(engine_->model());
+    for (int row : {1, 2}) {
+        if (QStandardItem *item = model ? model->item(row) : nullptr) {
+            item->setEnabled(available);
+            item->setToolTip(about);
+        }
+    }
+    if (!available && engine_->currentIndex() != 0)
+        engine_->setCurrentIndex(0);
+    engine_->setToolTip(tr("emulated: the app's C++ model of CPython's GIL, threads and processes. CPython: the lesson's own "
+                           "scripts on the machine's Python, measured from outside the same way, its real threads and processes "
+                           "on the Timeline. Both: each experiment on both, their bars side by side.\n%1")
+                            .arg(about));
 }
 
 int ExperimentPanel::beyondIndexOf(int row) const
@@ -380,7 +427,7 @@ void ExperimentPanel::updateEnabled()
     startMethod_->setEnabled(!running_ && strategy.startsChildren);
     pool_->setEnabled(!running_ && strategy.poolable);
     for (QWidget *w : {static_cast<QWidget *>(workload_), static_cast<QWidget *>(strategy_), static_cast<QWidget *>(repeat_),
-             static_cast<QWidget *>(list_)})
+             static_cast<QWidget *>(list_), static_cast<QWidget *>(engine_)})
         w->setEnabled(!running_);
 }
 

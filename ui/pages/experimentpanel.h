@@ -33,6 +33,12 @@ public:
     void setSpec(const cl::ExperimentSpec &spec);
     int serverDelayMs() const;
     void setServerDelayMs(int ms);
+    // What runs the experiments: the emulation, the machine's CPython, or both one after the other.
+    QList<cl::Engine> engines() const;
+    void setEngines(const QList<cl::Engine> &engines);
+    // Whether CPython can run here; `about` says which one it is, or why not (the choices that need
+    // it are greyed out with that as their tooltip).
+    void setPython(bool available, const QString &about);
     // Follows `session`: running or not, and its progress.
     void watch(const cl::Session &session);
     void setRunning(bool running);
@@ -48,6 +54,7 @@ signals:
     void runAllRequested();
     void stopRequested();
     void serverDelayChanged(int ms);
+    void enginesChanged(const QList<cl::Engine> &engines);
     void lessonSelected(int row); // the Code page follows it
     void beyondRequested(int index); // run that experiment of the section beyond the notebook
 
@@ -88,6 +95,9 @@ private:
     QSpinBox *switchMs_ = nullptr; // the GIL's switch interval, sys.setswitchinterval
     QComboBox *startMethod_ = nullptr; // processes: spawn, fork or forkserver
     QCheckBox *pool_ = nullptr; // keep the workers across repeats
+    QComboBox *engine_ = nullptr; // emulated, CPython, both
+    QString pythonAbout_; // the interpreter, or why there is none
+    bool pythonAvailable_ = false;
     cl::Strategy shownStrategy_ = cl::Strategy::Sequential; // what the strategy box showed before the teacher changed it
     QSpinBox *repeat_ = nullptr;
     QPushButton *run_ = nullptr;

@@ -58,6 +58,10 @@ void MainMenus::buildFile(QMenuBar *bar)
     scale_ = file_->addMenu(QString());
     exportScale = choices(scale_, {1, 2});
     file_->addSeparator();
+    runScript = file_->addAction(QString());
+    runScript->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    pythonInterpreter = file_->addAction(QString());
+    file_->addSeparator();
     quit = file_->addAction(QString());
     quit->setShortcut(QKeySequence::Quit);
 }
@@ -141,6 +145,10 @@ void MainMenus::retranslateFileAndRun()
     scale_->setTitle(tr("Export &scale"));
     exportScale->actions().at(0)->setText(tr("1× (screen)"));
     exportScale->actions().at(1)->setText(tr("2× (projector)"));
+    runScript->setText(tr("Run a &Python script…"));
+    runScript->setToolTip(tr("Run any Python file on the machine's CPython: timed, its threads and processes on the Timeline, its output shown"));
+    pythonInterpreter->setText(tr("Python &interpreter…"));
+    pythonInterpreter->setToolTip(tr("Which python3 runs the CPython engine and your scripts"));
     quit->setText(tr("&Quit"));
     run_->setTitle(tr("&Run"));
     run->setText(tr("&Run"));

@@ -23,6 +23,7 @@ public:
     static void check(QActionGroup *group, const QVariant &value);
 
     QAction *exportChart = nullptr, *exportAll = nullptr, *quit = nullptr;
+    QAction *runScript = nullptr, *pythonInterpreter = nullptr;
     QAction *run = nullptr, *runAll = nullptr, *stop = nullptr, *clearResults = nullptr;
     QAction *toggleServer = nullptr, *serverDelay = nullptr;
     QAction *presentation = nullptr;

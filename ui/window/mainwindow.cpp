@@ -25,6 +25,7 @@
 #include "window/helpdialogs.h"
 #include "window/language.h"
 #include "window/mainmenus.h"
+#include "window/pythoncontrol.h"
 
 #include "util/clock.h"
 
@@ -86,6 +87,7 @@ MainWindow::MainWindow(Settings settings, QWidget *parent)
     statusBar()->addPermanentWidget(serverStatus_);
     buildMenus();
     connectEngine();
+    connectPython();
     restoreHistory();
     if (const int row = settings_.lessonRow(); row >= 0)
         experiments_->selectLesson(row);
@@ -152,6 +154,7 @@ QWidget *MainWindow::buildPages()
     cpu_ = new CpuPage(pages_);
     timings_ = new TimingsPage(lesson_, pages_);
     timeline_ = new TimelinePage(pages_);
+    python_ = new PythonControl(settings_, *timeline_, this);
     speedup_ = new SpeedupPage(pages_);
     pitfallsPage_ = new PitfallsPage(pages_);
     processes_ = new ProcessesPage(pages_);
@@ -252,6 +255,42 @@ void MainWindow::connectRunMenu()
         banner_->dismiss();
         history_.clear();
     });
+}
+
+void MainWindow::connectPython()
+{
+    connect(menus_->runScript, &QAction::triggered, python_, &PythonControl::runScript);
+    connect(menus_->pythonInterpreter, &QAction::triggered, python_, &PythonControl::chooseInterpreter);
+    connect(python_, &PythonControl::probed, experiments_, &ExperimentPanel::setPython);
+    connect(python_, &PythonControl::runningChanged, this, [this](bool running) {
+        experiments_->setRunning(running);
+        if (running)
+            showPage(QStringLiteral("timeline"));
+    });
+    connect(experiments_, &ExperimentPanel::enginesChanged, this, [this](const QList<cl::Engine> &e) { settings_.setEngines(e); });
+    experiments_->setEngines(settings_.engines());
+    python_->probe();
+}
+
+bool MainWindow::busy() const
+{
+    return session_.isRunning() || pitfalls_.isRunning() || python_->isRunning();
+}
+
+// `spec` on each engine the panel asks for, one after the other: the emulated and the real run of
+// one experiment are neighbours on the Timings page.
+QList<cl::PlannedExperiment> MainWindow::onEachEngine(
+    const cl::ExperimentSpec &spec, const std::function<cl::Translatable(const cl::ExperimentSpec &)> &label) const
+{
+    QList<cl::PlannedExperiment> out;
+    for (cl::Engine e : experiments_->engines()) {
+        cl::ExperimentSpec s = spec;
+        s.engine = e;
+        s.python = python_->interpreter();
+        const cl::Translatable name = label(s);
+        out.append({s, e == cl::Engine::Emulated ? name : cl::Translatable([name] { return tr("%1 — CPython").arg(name.text()); })});
+    }
+    return out;
 }
 
 void MainWindow::connectServerMenu()
@@ -387,7 +426,7 @@ void MainWindow::runSpec(cl::ExperimentSpec spec)
         return;
     }
     settings_.setLessonRow(cl::lessonIndexOf(spec).value_or(-2));
-    startBatch({{spec, experimentLabel(spec)}}, cl::BatchKind::Experiments);
+    startBatch(onEachEngine(spec, [this](const cl::ExperimentSpec &s) { return experimentLabel(s); }), cl::BatchKind::Experiments);
 }
 
 void MainWindow::runLesson()
@@ -398,7 +437,9 @@ void MainWindow::runLesson()
     for (const auto &e : cl::lessonExperiments(server_.url())) {
         cl::ExperimentSpec s = e.spec;
         s.repeat = experiments_->spec().repeat;
-        batch.append({s, [title = e.title] { return QCoreApplication::translate("Lesson", title); }});
+        batch.append(onEachEngine(s, [title = e.title](const cl::ExperimentSpec &) -> cl::Translatable {
+            return [title] { return QCoreApplication::translate("Lesson", title); };
+        }));
     }
     startBatch(batch, cl::BatchKind::Lesson);
 }
@@ -497,6 +538,7 @@ void MainWindow::stop()
         showStatus([] { return tr("Stopping…"); });
     session_.cancel();
     pitfalls_.cancel();
+    python_->cancel();
 }
 
 void MainWindow::onBatchFinished(bool cancelled)

@@ -32,6 +32,7 @@ class FilesPage;
 class SpeedupPage;
 class TimelinePage;
 class PitfallsPage;
+class PythonControl;
 class ProcessesPage;
 class ResultsModel;
 class TimingChart;
@@ -66,6 +67,7 @@ public:
     TimelinePage *timelinePage() const { return timeline_; }
     SpeedupPage *speedupPage() const { return speedup_; }
     cl::DemoServer &server() { return server_; }
+    PythonControl *pythonControl() const { return python_; }
 
 public slots:
     // Switches the UI's language in place ("en", "ru") and remembers it; allowed during a run.
@@ -96,10 +98,12 @@ private:
     QWidget *buildPages();
     void addExportAction(QWidget *chart);
     void connectEngine();
+    void connectPython();
+    QList<cl::PlannedExperiment> onEachEngine(const cl::ExperimentSpec &spec, const std::function<cl::Translatable(const cl::ExperimentSpec &)> &label) const;
     void startBatch(const QList<cl::PlannedExperiment> &batch, cl::BatchKind kind);
     void followSession();
     void onBatchFinished(bool cancelled);
-    bool busy() const { return session_.isRunning() || pitfalls_.isRunning(); }
+    bool busy() const;
     void showConvoyRun(const cl::ConvoySpec &spec, const cl::ConvoyResult &r);
     // What the window is doing or how the last batch ended, on the status bar's left (a passing
     // message covers it for a while); it follows a language switch.
@@ -125,6 +129,7 @@ private:
     ExperimentPanel *experiments_ = nullptr;
     PitfallsPage *pitfallsPage_ = nullptr;
     std::unique_ptr<MainMenus> menus_;
+    PythonControl *python_ = nullptr; // the CPython engine's interpreter, and the teacher's scripts
     QTabWidget *pages_ = nullptr;
     ErrorBanner *banner_ = nullptr;
     CpuPage *cpu_ = nullptr;

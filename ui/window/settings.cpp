@@ -109,6 +109,29 @@ void Settings::setServerDelayMs(int ms)
 {
     setValue(QStringLiteral("server/delayMs"), ms);
 }
+QString Settings::pythonInterpreter() const
+{
+    return value(QStringLiteral("python/interpreter"), QString()).toString();
+}
+void Settings::setPythonInterpreter(const QString &python)
+{
+    setValue(QStringLiteral("python/interpreter"), python);
+}
+QList<cl::Engine> Settings::engines() const
+{
+    QList<cl::Engine> out;
+    for (const QString &name : value(QStringLiteral("run/engines"), QStringLiteral("emulated")).toString().split(QLatin1Char(',')))
+        if (const auto e = cl::engineFromString(name); e && !out.contains(*e))
+            out.append(*e);
+    return out.isEmpty() ? QList<cl::Engine>{cl::Engine::Emulated} : out;
+}
+void Settings::setEngines(const QList<cl::Engine> &engines)
+{
+    QStringList names;
+    for (cl::Engine e : engines)
+        names.append(cl::toString(e));
+    setValue(QStringLiteral("run/engines"), names.join(QLatin1Char(',')));
+}
 QString Settings::language() const
 {
     return value(QStringLiteral("ui/language"), QString()).toString();

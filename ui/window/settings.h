@@ -38,6 +38,10 @@ public:
     void setLanguage(const QString &lang);
     int exportScale() const; // 1 or 2
     void setExportScale(int scale);
+    QString pythonInterpreter() const; // the CPython engine's: a path, or empty for python3 on PATH
+    void setPythonInterpreter(const QString &python);
+    QList<cl::Engine> engines() const; // what runs the experiments: emulated (the default), CPython or both
+    void setEngines(const QList<cl::Engine> &engines);
     QString exportFolder() const;
     void setExportFolder(const QString &dir);
     void sync();
