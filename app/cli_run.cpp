@@ -209,15 +209,6 @@ std::optional<int> dropUnavailable(QList<cl::ExperimentSpec> &specs, const RunOp
     return exit;
 }
 
-const cl::RunResult *bestRun(const cl::ExperimentResult &r)
-{
-    const cl::RunResult *best = nullptr;
-    for (const cl::RunResult &run : r.runs)
-        if (run.ok() && (!best || run.wallS < best->wallS))
-            best = &run;
-    return best;
-}
-
 } // namespace
 
 QString describe(const cl::ExperimentSpec &spec, const cl::ExperimentResult &r)
@@ -258,7 +249,7 @@ QString describe(const cl::ExperimentSpec &spec, const cl::ExperimentResult &r)
         : QStringLiteral("%1: FAILED, no run completed (%2 of %3 %4 done)").arg(name).arg(items).arg(r.itemsAsked).arg(unit);
     if (errors > 0)
         line += QStringLiteral(", %1 errors (%2)").arg(errors).arg(messages.first());
-    if (const cl::RunResult *best = bestRun(r); best && spec.workload == cl::Workload::Cpu && r.workers > 1)
+    if (const cl::RunResult *best = r.bestRun(); best && spec.workload == cl::Workload::Cpu && r.workers > 1)
         line += QStringLiteral(", 2+ running at once %1 %").arg(100.0 * cl::parallelShare(best->spans), 0, 'f', 0);
     return line;
 }

@@ -162,6 +162,15 @@ QString runDetails(const ExperimentSpec &s)
     return how.join(QStringLiteral(", "));
 }
 
+const RunResult *ExperimentResult::bestRun() const
+{
+    const RunResult *best = nullptr;
+    for (const RunResult &run : runs)
+        if (run.ok() && (!best || run.wallS < best->wallS))
+            best = &run;
+    return best;
+}
+
 double ExperimentResult::bestS() const
 {
     double best = 0;

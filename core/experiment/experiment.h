@@ -112,6 +112,7 @@ struct ExperimentResult {
     double medianS() const;
     bool hasOkRun() const;
     const RunResult *firstFailure() const; // the first failed run, if any
+    const RunResult *bestRun() const; // the fastest ok run, if any
     qint64 itemsAsked = 0;
     Engine engine = Engine::Emulated;
 };

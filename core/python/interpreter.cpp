@@ -38,7 +38,10 @@ std::optional<PythonInfo> parseProbe(const QByteArray &out, const QString &progr
     if (o["version"].toString().isEmpty())
         return std::nullopt;
     PythonInfo info;
-    info.program = program;
+    // The interpreter itself, not a launcher in front of it (pyenv's shims are shell scripts that
+    // start more processes): what the timeline should show is Python's own tree.
+    const QFileInfo executable(o["executable"].toString());
+    info.program = executable.isAbsolute() && executable.isExecutable() ? executable.absoluteFilePath() : program;
     info.version = o["version"].toString();
     info.implementation = o["implementation"].toString();
     info.freeThreadedBuild = o["free_threaded_build"].toBool();

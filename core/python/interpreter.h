@@ -12,7 +12,7 @@ namespace cl {
 inline constexpr char kDefaultPython[] = "python3";
 
 struct PythonInfo {
-    QString program; // what the app runs: the path `--python` named or PATH found
+    QString program; // what the app runs: the interpreter's own sys.executable (not a launcher before it)
     QString version; // "3.11.2"
     QString implementation; // "CPython"
     bool freeThreadedBuild = false; // Py_GIL_DISABLED: 3.13t, 3.14t

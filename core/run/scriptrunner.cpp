@@ -47,18 +47,24 @@ void ScriptRunner::start(const QString &python, const QString &script, const QSt
             options.originNs = monotonicNs();
             options.live = &shared->live;
             options.onOutput = [self](const QByteArray &bytes, bool isError) {
-                QMetaObject::invokeMethod(self, [self, bytes, isError] {
-                    if (self)
-                        emit self->output(bytes, isError);
-                }, Qt::QueuedConnection);
+                QMetaObject::invokeMethod(
+                    self,
+                    [self, bytes, isError] {
+                        if (self)
+                            emit self->output(bytes, isError);
+                    },
+                    Qt::QueuedConnection);
             };
             shared->live.beginRun(options.originNs);
             run = runTree(probe.info->program, QStringList{QStringLiteral("-u"), script} + arguments, stop, options);
         }
-        QMetaObject::invokeMethod(self, [self, generation, run] {
-            if (self)
-                self->onFinished(generation, run);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            self,
+            [self, generation, run] {
+                if (self)
+                    self->onFinished(generation, run);
+            },
+            Qt::QueuedConnection);
     });
     poll_.start(kLivePollMs);
 }
@@ -89,10 +95,13 @@ void ScriptRunner::probe(const QString &python)
         prober_.join(); // a probe takes tens of milliseconds
     prober_ = std::jthread([self, python] {
         const PythonProbe result = probePython(python);
-        QMetaObject::invokeMethod(self, [self, python, result] {
-            if (self)
-                emit self->probed(python, result);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            self,
+            [self, python, result] {
+                if (self)
+                    emit self->probed(python, result);
+            },
+            Qt::QueuedConnection);
     });
 }
 

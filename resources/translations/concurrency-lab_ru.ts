@@ -51,6 +51,18 @@
         <source>pool</source>
         <translation>пул</translation>
     </message>
+    <message>
+        <source>no pool with CPython: each run starts a fresh interpreter</source>
+        <translation>с CPython нет пула: каждый запуск начинает новый интерпретатор</translation>
+    </message>
+    <message>
+        <source>the CPython scripts run at Python&apos;s own switch interval (5 ms)</source>
+        <translation>сценарии CPython работают с собственным интервалом переключения Python (5 мс)</translation>
+    </message>
+    <message>
+        <source>CPython</source>
+        <translation>CPython</translation>
+    </message>
 </context>
 <context>
     <name>Gil</name>
@@ -184,6 +196,61 @@
     <message>
         <source>Each run&apos;s own memory: a thread costs its stack, a process a whole interpreter, a task a few KiB.</source>
         <translation>Собственная память каждого прогона: поток стоит своего стека, процесс — целого интерпретатора, задача — нескольких КиБ.</translation>
+    </message>
+</context>
+<context>
+    <name>Python</name>
+    <message>
+        <source>&apos;%1&apos; is not on PATH</source>
+        <translation>&apos;%1&apos; не найден в PATH</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; does not exist</source>
+        <translation>&apos;%1&apos; не существует</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an executable file</source>
+        <translation>&apos;%1&apos; — не исполняемый файл</translation>
+    </message>
+    <message>
+        <source>free-threaded</source>
+        <translation>без GIL</translation>
+    </message>
+    <message>
+        <source>GIL</source>
+        <translation>GIL</translation>
+    </message>
+    <message>
+        <source>%1 %2, %3, start method %4 (%5)</source>
+        <translation>%1 %2, %3, способ запуска %4 (%5)</translation>
+    </message>
+    <message>
+        <source>could not run &apos;%1&apos;: %2</source>
+        <translation>не удалось запустить &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; did not answer within %2 s</source>
+        <translation>&apos;%1&apos; не ответил за %2 с</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a Python 3 this app can use%2</source>
+        <translation>&apos;%1&apos; — не Python 3, с которым может работать приложение%2</translation>
+    </message>
+    <message>
+        <source>the lesson has no CPython script for %1 %2 work</source>
+        <translation>в уроке нет сценария CPython для %1, нагрузка %2</translation>
+    </message>
+    <message>
+        <source>needs Python 3.14&apos;s concurrent.interpreters: %1 is Python %2</source>
+        <translation>нужен concurrent.interpreters из Python 3.14: %1 — это Python %2</translation>
+    </message>
+    <message>
+        <source>%1 (Python %2) has no module &apos;%3&apos;: install it with apt-get install python3-%3</source>
+        <translation>в %1 (Python %2) нет модуля &apos;%3&apos;: установите его командой apt-get install python3-%3</translation>
+    </message>
+    <message>
+        <source>needs a free-threaded build (3.13t, 3.14t): %1 is Python %2 with the GIL</source>
+        <translation>нужна сборка без GIL (3.13t, 3.14t): %1 — это Python %2 с GIL</translation>
     </message>
 </context>
 <context>
@@ -586,6 +653,28 @@
         <source>What changed since the notebook&apos;s Python 3.5 (from the command line: concurrency-lab lesson --part beyond)</source>
         <translation>Что изменилось со времён Python 3.5 из блокнота (из командной строки: concurrency-lab lesson --part beyond)</translation>
     </message>
+    <message>
+        <source>Engine</source>
+        <translation>Движок</translation>
+    </message>
+    <message>
+        <source>emulated (C++ model of CPython)</source>
+        <translation>эмуляция (модель CPython на C++)</translation>
+    </message>
+    <message>
+        <source>CPython (the lesson&apos;s scripts)</source>
+        <translation>CPython (сценарии урока)</translation>
+    </message>
+    <message>
+        <source>both, side by side</source>
+        <translation>оба, рядом</translation>
+    </message>
+    <message>
+        <source>emulated: the app&apos;s C++ model of CPython&apos;s GIL, threads and processes. CPython: the lesson&apos;s own scripts on the machine&apos;s Python, measured from outside the same way, its real threads and processes on the Timeline. Both: each experiment on both, their bars side by side.
+%1</source>
+        <translation>эмуляция: модель GIL, потоков и процессов CPython на C++ внутри приложения. CPython: сами сценарии урока на Python этой машины, измеренные снаружи тем же способом, их настоящие потоки и процессы — на временной шкале. Оба: каждый эксперимент на обоих, их столбцы рядом.
+%1</translation>
+    </message>
 </context>
 <context>
     <name>ui::Export</name>
@@ -958,6 +1047,22 @@
         <source>Each decade of seconds the same height, so 0.1 s bars show beside 10 s ones</source>
         <translation>Каждый десятичный порядок секунд одной высоты: столбики по 0,1 с видны рядом со столбиками по 10 с</translation>
     </message>
+    <message>
+        <source>Run a &amp;Python script…</source>
+        <translation>Запустить сценарий &amp;Python…</translation>
+    </message>
+    <message>
+        <source>Run any Python file on the machine&apos;s CPython: timed, its threads and processes on the Timeline, its output shown</source>
+        <translation>Запустить любой файл Python на CPython этой машины: с замером времени, его потоками и процессами на временной шкале и его выводом</translation>
+    </message>
+    <message>
+        <source>Python &amp;interpreter…</source>
+        <translation>&amp;Интерпретатор Python…</translation>
+    </message>
+    <message>
+        <source>Which python3 runs the CPython engine and your scripts</source>
+        <translation>Какой python3 выполняет движок CPython и ваши сценарии</translation>
+    </message>
 </context>
 <context>
     <name>ui::MainWindow</name>
@@ -1121,6 +1226,10 @@
         <source>%1 ×%2</source>
         <translation>%1 ×%2</translation>
     </message>
+    <message>
+        <source>%1 — CPython</source>
+        <translation>%1 — CPython</translation>
+    </message>
 </context>
 <context>
     <name>ui::PitfallsPage</name>
@@ -1277,6 +1386,57 @@
     <message>
         <source>This app&apos;s processes, live, like top: expand a process to see its threads</source>
         <translation>Процессы приложения вживую, как в top: раскройте процесс, чтобы увидеть его потоки</translation>
+    </message>
+</context>
+<context>
+    <name>ui::PythonControl</name>
+    <message>
+        <source>%1 s: CPU %2 s user + %3 s system, memory %4 MiB (PSS); %5 threads in %6 processes, sampled %7 times a second; two or more running at once %8 % of the time</source>
+        <translation>%1 с: ЦП %2 с пользователь + %3 с система, память %4 МиБ (PSS); потоков: %5, процессов: %6, опрос %7 раз в секунду; два и больше работали одновременно %8 % времени</translation>
+    </message>
+    <message>
+        <source>/proc/…/syscall is not readable here: the Timeline shows running and not running only</source>
+        <translation>/proc/…/syscall здесь не читается: временная шкала показывает только «работает» и «не работает»</translation>
+    </message>
+    <message>
+        <source>Python interpreter</source>
+        <translation>Интерпретатор Python</translation>
+    </message>
+    <message>
+        <source>Run a Python script</source>
+        <translation>Запустить сценарий Python</translation>
+    </message>
+    <message>
+        <source>Python scripts (*.py);;All files (*)</source>
+        <translation>Сценарии Python (*.py);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Arguments for %1 (optional):</source>
+        <translation>Аргументы для %1 (необязательно):</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Стоп</translation>
+    </message>
+    <message>
+        <source>%1 — output</source>
+        <translation>%1 — вывод</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Завершён</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Остановлен</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Ошибка: %1</translation>
+    </message>
+    <message>
+        <source>Python script: %1</source>
+        <translation>Сценарий Python: %1</translation>
     </message>
 </context>
 <context>

@@ -143,16 +143,13 @@ QString renderTimelinesPng(const cl::Report &report, const QString &path, int wi
     auto *layout = new QVBoxLayout(&page);
     int height = 0;
     for (const cl::ExperimentResult &r : report.results) {
-        const cl::RunResult *best = nullptr;
-        for (const cl::RunResult &run : r.runs)
-            if (run.ok() && (!best || run.wallS < best->wallS))
-                best = &run;
+        const cl::RunResult *best = r.bestRun();
         if (!best)
             continue;
         auto *view = new TimelineView(&page);
         view->setModel(std::make_shared<cl::TimelineModel>(best->spans, best->wallS),
-            QStringLiteral("%1 x%2, %3: best run, %4 s, %5 spans")
-                .arg(cl::toString(r.strategy))
+            QStringLiteral("%1%2 x%3, %4: best run, %5 s, %6 spans")
+                .arg(r.engine == cl::Engine::Python ? QStringLiteral("CPython: ") : QString(), cl::toString(r.strategy))
                 .arg(r.workers)
                 .arg(cl::gilModeName(r.gil))
                 .arg(best->wallS, 0, 'f', 3)

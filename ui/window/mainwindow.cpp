@@ -267,9 +267,15 @@ void MainWindow::connectPython()
         if (running)
             showPage(QStringLiteral("timeline"));
     });
-    connect(experiments_, &ExperimentPanel::enginesChanged, this, [this](const QList<cl::Engine> &e) { settings_.setEngines(e); });
+    // Python is asked what it is only once the CPython engine is wanted: no child process at start-up.
+    connect(experiments_, &ExperimentPanel::enginesChanged, this, [this](const QList<cl::Engine> &e) {
+        settings_.setEngines(e);
+        if (e.contains(cl::Engine::Python))
+            python_->probe();
+    });
     experiments_->setEngines(settings_.engines());
-    python_->probe();
+    if (settings_.engines().contains(cl::Engine::Python))
+        python_->probe();
 }
 
 bool MainWindow::busy() const

@@ -56,7 +56,8 @@ QString scriptSummary(const cl::TreeRun &run)
                        .arg(100.0 * cl::parallelShare(s.spans), 0, 'f', 0);
     if (!s.syscallsReadable)
         text += QLatin1Char('\n')
-            + QCoreApplication::translate("ui::PythonControl", "/proc/…/syscall is not readable here: the Timeline shows running and not running only");
+            + QCoreApplication::translate(
+                "ui::PythonControl", "/proc/…/syscall is not readable here: the Timeline shows running and not running only");
     return text;
 }
 
@@ -68,9 +69,8 @@ PythonControl::PythonControl(Settings &settings, TimelinePage &timeline, QWidget
             return; // an answer about an interpreter since replaced
         emit probed(result.info.has_value(), result.info ? result.info->summary() : result.error);
     });
-    connect(&runner_, &cl::ScriptRunner::output, this, [this](const QByteArray &bytes, bool isError) {
-        append(QString::fromLocal8Bit(bytes), isError);
-    });
+    connect(&runner_, &cl::ScriptRunner::output, this,
+        [this](const QByteArray &bytes, bool isError) { append(QString::fromLocal8Bit(bytes), isError); });
     connect(&runner_, &cl::ScriptRunner::liveSpans, this, [this](const cl::SpanSink::Snapshot &snapshot) {
         timeline_.showLive(QFileInfo(script_).fileName(), snapshot, cl::Strategy::Threads);
     });
@@ -101,8 +101,8 @@ void PythonControl::runScript()
 {
     if (runner_.isRunning())
         return;
-    const QString file = QFileDialog::getOpenFileName(window_, tr("Run a Python script"), QFileInfo(script_).absolutePath(),
-        tr("Python scripts (*.py);;All files (*)"));
+    const QString file = QFileDialog::getOpenFileName(
+        window_, tr("Run a Python script"), QFileInfo(script_).absolutePath(), tr("Python scripts (*.py);;All files (*)"));
     if (file.isEmpty())
         return;
     bool ok = false;
@@ -166,9 +166,7 @@ void PythonControl::onFinished(const cl::TreeRun &run)
         append(run.startError + QLatin1Char('\n'), true);
         return;
     }
-    const QString status = run.ok() ? tr("Finished")
-        : run.stopped               ? tr("Stopped")
-                                    : tr("Failed: %1").arg(run.failure());
+    const QString status = run.ok() ? tr("Finished") : run.stopped ? tr("Stopped") : tr("Failed: %1").arg(run.failure());
     append(QStringLiteral("\n— %1. %2\n").arg(status, scriptSummary(run)), !run.ok());
     timeline_.addRun({[name] { return tr("Python script: %1").arg(name); }, cl::Workload::Cpu, asRun(run), cl::Strategy::Threads});
 }
