@@ -99,7 +99,8 @@ private:
     void addExportAction(QWidget *chart);
     void connectEngine();
     void connectPython();
-    QList<cl::PlannedExperiment> onEachEngine(const cl::ExperimentSpec &spec, const std::function<cl::Translatable(const cl::ExperimentSpec &)> &label) const;
+    QList<cl::PlannedExperiment> onEachEngine(
+        const cl::ExperimentSpec &spec, const std::function<cl::Translatable(const cl::ExperimentSpec &)> &label) const;
     void startBatch(const QList<cl::PlannedExperiment> &batch, cl::BatchKind kind);
     void followSession();
     void onBatchFinished(bool cancelled);
