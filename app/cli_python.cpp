@@ -22,15 +22,18 @@ struct PythonOptions {
     QString python;
     QString jsonPath;
     int minIntervalUs = 1000;
+    int maxCpuPercent = 5;
     QString script;
     QStringList arguments;
 };
 
-constexpr char kPythonUsage[] = "Usage: concurrency-lab python [--python PATH] [--interval-us N] [--json FILE] SCRIPT [ARGS...]\n"
-                                "Runs SCRIPT with the machine's CPython (python3 on PATH, or --python) and measures it from outside:\n"
-                                "wall time, CPU and memory of its process tree, and every thread and child process it starts,\n"
-                                "sampled from /proc at up to 1 kHz (--interval-us, at least 100). Its stdout and stderr pass through;\n"
-                                "the summary goes to stderr, and every span to --json. The exit code is the script's.\n";
+constexpr char kPythonUsage[]
+    = "Usage: concurrency-lab python [--python PATH] [--interval-us N] [--max-cpu PERCENT] [--json FILE] SCRIPT [ARGS...]\n"
+      "Runs SCRIPT with the machine's CPython (python3 on PATH, or --python) and measures it from outside:\n"
+      "wall time, CPU and memory of its process tree, and every thread and child process it starts,\n"
+      "sampled from /proc at up to 1 kHz (--interval-us, at least 100), less often when a sweep of a large\n"
+      "tree would cost the sampler more than --max-cpu % of a core (default 5). Its stdout and stderr pass through;\n"
+      "the summary goes to stderr, and every span to --json. The exit code is the script's.\n";
 
 // Options come before the script; everything after it is the script's own.
 std::optional<PythonOptions> parsePythonOptions(const QStringList &args)
@@ -39,7 +42,9 @@ std::optional<PythonOptions> parsePythonOptions(const QStringList &args)
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString &a = args[i];
         const bool hasValue = i + 1 < args.size();
-        if ((a == QLatin1String("--python") || a == QLatin1String("--json") || a == QLatin1String("--interval-us")) && !hasValue) {
+        if ((a == QLatin1String("--python") || a == QLatin1String("--json") || a == QLatin1String("--interval-us")
+                || a == QLatin1String("--max-cpu"))
+            && !hasValue) {
             err() << "concurrency-lab python: " << a << " needs a value\n" << Qt::flush;
             return std::nullopt;
         }
@@ -52,6 +57,13 @@ std::optional<PythonOptions> parsePythonOptions(const QStringList &args)
             o.minIntervalUs = args[++i].toInt(&ok);
             if (!ok || o.minIntervalUs < 100 || o.minIntervalUs > 1'000'000) {
                 err() << "concurrency-lab python: --interval-us must be between 100 and 1000000\n" << Qt::flush;
+                return std::nullopt;
+            }
+        } else if (a == QLatin1String("--max-cpu")) {
+            bool ok = false;
+            o.maxCpuPercent = args[++i].toInt(&ok);
+            if (!ok || o.maxCpuPercent < 1 || o.maxCpuPercent > 100) {
+                err() << "concurrency-lab python: --max-cpu must be a percentage of one core, 1 to 100\n" << Qt::flush;
                 return std::nullopt;
             }
         } else if (a.startsWith(QLatin1String("--")) && o.script.isEmpty()) {
@@ -128,6 +140,7 @@ int pythonCommand(const QStringList &commandLine)
     }
     cl::TreeRunOptions options;
     options.sampler.minInterval = std::chrono::microseconds(o->minIntervalUs);
+    options.sampler.budget = o->maxCpuPercent / 100.0;
     options.onOutput = [](const QByteArray &bytes, bool isError) {
         std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), isError ? stderr : stdout);
         std::fflush(isError ? stderr : stdout);

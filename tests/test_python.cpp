@@ -3,18 +3,18 @@
 // and nothing left running after Stop. CL_TEST_PYTHON names the interpreter (default: python3).
 #include <catch2/catch.hpp>
 
+#include "charts/timingchart.h"
 #include "experiment/timeline.h"
 #include "helpers.h"
+#include "models/resultsmodel.h"
 #include "monitor/threadsampler.h"
+#include "pages/experimentpanel.h"
+#include "pages/timelinepage.h"
 #include "python/interpreter.h"
 #include "python/pythonrun.h"
 #include "python/scripts.h"
 #include "run/experimentrun.h"
 #include "server/demoserver.h"
-#include "models/resultsmodel.h"
-#include "charts/timingchart.h"
-#include "pages/experimentpanel.h"
-#include "pages/timelinepage.h"
 #include "window/mainwindow.h"
 #include "window/pythoncontrol.h"
 #include "window/settings.h"

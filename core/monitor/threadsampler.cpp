@@ -51,31 +51,32 @@ bool isOneOf(long nr, std::initializer_list<long> numbers)
     return std::find(numbers.begin(), numbers.end(), nr) != numbers.end();
 }
 
-constexpr long kNone = -1;
+constexpr std::int64_t kTreeIntervalNs = 10'000'000;
+constexpr std::int64_t kMemoryIntervalNs = 50'000'000;
 #ifdef SYS_poll
 constexpr long kPoll = SYS_poll;
 #else
-constexpr long kPoll = kNone;
+constexpr long kPoll = -1; // not on this architecture
 #endif
 #ifdef SYS_select
 constexpr long kSelect = SYS_select;
 #else
-constexpr long kSelect = kNone;
+constexpr long kSelect = -1; // not on this architecture
 #endif
 #ifdef SYS_epoll_wait
 constexpr long kEpollWait = SYS_epoll_wait;
 #else
-constexpr long kEpollWait = kNone;
+constexpr long kEpollWait = -1; // not on this architecture
 #endif
 #ifdef SYS_accept
 constexpr long kAccept = SYS_accept;
 #else
-constexpr long kAccept = kNone;
+constexpr long kAccept = -1; // not on this architecture
 #endif
 #ifdef SYS_epoll_pwait2
 constexpr long kEpollPwait2 = SYS_epoll_pwait2;
 #else
-constexpr long kEpollPwait2 = kNone;
+constexpr long kEpollPwait2 = -1; // not on this architecture
 #endif
 
 } // namespace
@@ -148,8 +149,13 @@ void ThreadSampler::loop(std::stop_token stop)
     report_.ownCpuS = double(cpu.tv_sec) + double(cpu.tv_nsec) / 1e9;
 }
 
-QList<pid_t> ThreadSampler::processes() const
+// The root and its descendants, found through each thread's children file: looked for again every
+// kTreeIntervalNs only (a child process is seen within that), the threads of each every sweep.
+QList<pid_t> ThreadSampler::processes(std::int64_t nowNs)
 {
+    if (!pids_.isEmpty() && nowNs - lastTreeNs_ < kTreeIntervalNs)
+        return pids_;
+    lastTreeNs_ = nowNs;
     QList<pid_t> out{root_};
     for (qsizetype i = 0; i < out.size(); ++i) {
         const QByteArray task = "/proc/" + QByteArray::number(out[i]) + "/task/";
@@ -158,6 +164,7 @@ QList<pid_t> ThreadSampler::processes() const
                 if (const pid_t pid = pid_t(child.toLong()); pid > 0 && !out.contains(pid))
                     out.append(pid);
     }
+    pids_ = out;
     return out;
 }
 
@@ -166,7 +173,7 @@ void ThreadSampler::sweep(std::int64_t nowNs)
     ++sweep_;
     ++report_.sweeps;
     const double t = double(nowNs - origin_) / 1e9;
-    const QList<pid_t> pids = processes();
+    const QList<pid_t> pids = processes(nowNs);
     for (pid_t pid : pids)
         for (pid_t tid : numericEntries(("/proc/" + QByteArray::number(pid) + "/task").constData()))
             sampleThread(pid, tid, t);
@@ -181,7 +188,7 @@ void ThreadSampler::sweep(std::int64_t nowNs)
         exitedTicks_[1] += it->ticks[1];
         it = lanes_.erase(it);
     }
-    if (nowNs - lastMemoryNs_ >= 50'000'000) {
+    if (nowNs - lastMemoryNs_ >= kMemoryIntervalNs) {
         lastMemoryNs_ = nowNs;
         sampleMemory(pids);
     }

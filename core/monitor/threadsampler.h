@@ -43,7 +43,7 @@ struct SamplerReport {
 
 struct SamplerOptions {
     std::chrono::microseconds minInterval{1000}; // 1 kHz at most
-    double budget = 0.05; // of one core: the interval grows with the tree so a sweep costs no more
+    double budget = 0.05; // of one core: the interval grows with the tree so the sampler costs no more
 };
 
 class ThreadSampler {
@@ -69,7 +69,7 @@ private:
     };
     void loop(std::stop_token stop);
     void sweep(std::int64_t nowNs);
-    QList<pid_t> processes() const;
+    QList<pid_t> processes(std::int64_t nowNs);
     void sampleThread(pid_t pid, pid_t tid, double t);
     void moveTo(Lane &lane, std::optional<WorkerState> state, double t);
     void sampleMemory(const QList<pid_t> &pids);
@@ -84,6 +84,8 @@ private:
     qint64 sweep_ = 0;
     double lastT_ = 0; // when the previous sweep was taken
     std::int64_t lastMemoryNs_ = 0;
+    std::int64_t lastTreeNs_ = 0;
+    QList<pid_t> pids_; // the tree as last looked for
     quint64 exitedTicks_[2] = {0, 0}; // the utime and stime of threads gone
     SamplerReport report_;
     std::jthread thread_; // last: it stops before the rest goes

@@ -19,7 +19,7 @@ QString resolve(const QString &python, QString *error)
 {
     const QString name = python.isEmpty() ? QString::fromLatin1(kDefaultPython) : python;
     if (!name.contains(QLatin1Char('/'))) {
-        const QString found = QStandardPaths::findExecutable(name);
+        QString found = QStandardPaths::findExecutable(name);
         if (found.isEmpty())
             *error = QCoreApplication::translate("Python", "'%1' is not on PATH").arg(name);
         return found;

@@ -4,7 +4,6 @@
 
 #include <QApplication>
 #include <QCheckBox>
-#include <QStandardItemModel>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QEvent>
@@ -17,6 +16,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QVBoxLayout>
 
 namespace ui {
@@ -122,9 +122,10 @@ QWidget *ExperimentPanel::buildForm()
     engine_->setObjectName(QStringLiteral("engine"));
     for (int i = 0; i < 3; ++i)
         engine_->addItem(QString(), i); // emulated, CPython, both: the texts in retranslateForm()
-    for (QWidget *field : {static_cast<QWidget *>(workload_), static_cast<QWidget *>(strategy_), static_cast<QWidget *>(workers_),
-             static_cast<QWidget *>(steps_), static_cast<QWidget *>(requests_), static_cast<QWidget *>(delay_),
-             static_cast<QWidget *>(url_), pair(gil_, switchMs_), pair(startMethod_, pool_), static_cast<QWidget *>(repeat_), static_cast<QWidget *>(engine_)})
+    for (QWidget *field :
+        {static_cast<QWidget *>(workload_), static_cast<QWidget *>(strategy_), static_cast<QWidget *>(workers_),
+            static_cast<QWidget *>(steps_), static_cast<QWidget *>(requests_), static_cast<QWidget *>(delay_), static_cast<QWidget *>(url_),
+            pair(gil_, switchMs_), pair(startMethod_, pool_), static_cast<QWidget *>(repeat_), static_cast<QWidget *>(engine_)})
         form_->addRow(new QLabel(formBox_), field);
     connect(workload_, &QComboBox::currentIndexChanged, this, &ExperimentPanel::updateEnabled);
     connect(strategy_, &QComboBox::currentIndexChanged, this, &ExperimentPanel::updateEnabled);
@@ -211,9 +212,10 @@ void ExperimentPanel::retranslateLesson()
 void ExperimentPanel::retranslateForm()
 {
     formBox_->setTitle(tr("Parameters"));
-    const std::pair<QWidget *, QString> labels[] = {{workload_, tr("Workload")}, {strategy_, tr("Strategy")}, {workers_, tr("Workers")},
-        {steps_, tr("Steps")}, {requests_, tr("Requests")}, {delay_, tr("Server delay")}, {url_, tr("URL")},
-        {gil_->parentWidget(), tr("Python build")}, {startMethod_->parentWidget(), tr("Start method")}, {repeat_, tr("Repeats")}, {engine_, tr("Engine")}};
+    const std::pair<QWidget *, QString> labels[]
+        = {{workload_, tr("Workload")}, {strategy_, tr("Strategy")}, {workers_, tr("Workers")}, {steps_, tr("Steps")},
+            {requests_, tr("Requests")}, {delay_, tr("Server delay")}, {url_, tr("URL")}, {gil_->parentWidget(), tr("Python build")},
+            {startMethod_->parentWidget(), tr("Start method")}, {repeat_, tr("Repeats")}, {engine_, tr("Engine")}};
     for (const auto &[field, text] : labels)
         if (auto *label = qobject_cast<QLabel *>(form_->labelForField(field)))
             label->setText(text);

@@ -146,7 +146,8 @@ void MainMenus::retranslateFileAndRun()
     exportScale->actions().at(0)->setText(tr("1× (screen)"));
     exportScale->actions().at(1)->setText(tr("2× (projector)"));
     runScript->setText(tr("Run a &Python script…"));
-    runScript->setToolTip(tr("Run any Python file on the machine's CPython: timed, its threads and processes on the Timeline, its output shown"));
+    runScript->setToolTip(
+        tr("Run any Python file on the machine's CPython: timed, its threads and processes on the Timeline, its output shown"));
     pythonInterpreter->setText(tr("Python &interpreter…"));
     pythonInterpreter->setToolTip(tr("Which python3 runs the CPython engine and your scripts"));
     quit->setText(tr("&Quit"));
