@@ -362,3 +362,17 @@ TEST_CASE("The window runs both engines side by side, and a teacher's script ont
     CHECK(output->toPlainText().contains(QStringLiteral("done ['--n', '3']")));
     CHECK(output->toPlainText().contains(QStringLiteral("Finished")));
 }
+
+TEST_CASE("Opened results keep the emulated and the CPython run of a strategy apart", "[python][window]")
+{
+    QTemporaryDir dir;
+    ui::MainWindow w{ui::Settings(dir.filePath(QStringLiteral("s.ini")))};
+    RunResult ok;
+    ok.wallS = 0.3;
+    ok.items = 1000;
+    w.loadResults({ExperimentResult{Strategy::Threads, 2, true, {ok}, 1000, Engine::Emulated},
+                      ExperimentResult{Strategy::Threads, 2, true, {ok}, 1000, Engine::Python}},
+        Workload::Cpu);
+    CHECK(w.timingChart()->barCount() == 2);
+    CHECK(w.resultsModel()->toText(QLatin1Char('\t')).contains(QStringLiteral("CPython")));
+}

@@ -88,6 +88,7 @@ void Session::load(const QList<ExperimentResult> &results, const ExperimentSpec 
         spec.strategy = r.strategy;
         spec.workers = r.workers;
         spec.gil = r.gil;
+        spec.engine = r.engine;
         spec.repeat = int(r.runs.size());
         (spec.workload == Workload::Cpu ? spec.steps : spec.requests) = r.itemsAsked;
         loaded.append({queue({spec, labels.value(i)}, BatchKind::Experiments), r});

@@ -579,7 +579,10 @@ void MainWindow::loadResults(const QList<cl::ExperimentResult> &results, cl::Wor
 {
     QList<cl::Translatable> labels;
     for (const auto &r : results)
-        labels.append([s = r.strategy] { return cl::describe(s).displayName(); });
+        labels.append([s = r.strategy, python = r.engine == cl::Engine::Python] {
+            const QString name = cl::describe(s).displayName();
+            return python ? tr("%1 — CPython").arg(name) : name;
+        });
     cl::ExperimentSpec params;
     params.workload = workload;
     session_.load(results, params, labels);
