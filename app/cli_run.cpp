@@ -249,6 +249,8 @@ QString describe(const cl::ExperimentSpec &spec, const cl::ExperimentResult &r)
         : QStringLiteral("%1: FAILED, no run completed (%2 of %3 %4 done)").arg(name).arg(items).arg(r.itemsAsked).arg(unit);
     if (errors > 0)
         line += QStringLiteral(", %1 errors (%2)").arg(errors).arg(messages.first());
+    if (const cl::RunResult *best = r.bestRun(); best && best->processS > 0)
+        line += QStringLiteral(" (whole process %1)").arg(formatSeconds(best->processS));
     if (const cl::RunResult *best = r.bestRun(); best && spec.workload == cl::Workload::Cpu && r.workers > 1)
         line += QStringLiteral(", 2+ running at once %1 %").arg(100.0 * cl::parallelShare(best->spans), 0, 'f', 0);
     return line;

@@ -51,7 +51,8 @@ LatencySummary summarizeLatencies(QList<double> latenciesMs);
 
 // What one run measured: the work its workers tallied, and what it cost.
 struct RunResult : WorkTally {
-    double wallS = 0;
+    double wallS = 0; // the work's own time (CPython: the cell's, as %timeit measured it)
+    double processS = 0; // CPython engine: the whole interpreter process, start-up and imports included (0: not one)
     double cpuUserS = 0; // the experiment's threads and child processes
     double cpuSysS = 0;
     qint64 peakMemBytes = 0; // peak RSS: the app's own peak during the run + each child's peak

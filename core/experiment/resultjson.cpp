@@ -37,6 +37,8 @@ QJsonObject runJson(const RunResult &r, Workload w)
     QJsonObject o{{"wall_s", r.wallS}, {"cpu_user_s", r.cpuUserS}, {"cpu_sys_s", r.cpuSysS}, {"peak_mem_bytes", r.peakMemBytes},
         {"mem_bytes", r.memBytes}, {"items", r.items}, {"errors", r.errors},
         {"error_messages", QJsonArray::fromStringList(r.errorMessages)}, {"status", toString(r.status)}, {"spans", spans}};
+    if (r.processS > 0)
+        o.insert("process_s", r.processS);
     if (r.finishedAtMs > 0)
         o.insert("finished_at", QDateTime::fromMSecsSinceEpoch(r.finishedAtMs, Qt::UTC).toString(Qt::ISODateWithMs));
     if (w == Workload::Io) {
@@ -54,6 +56,7 @@ RunResult runFromJson(const QJsonObject &o)
 {
     RunResult r;
     r.wallS = o["wall_s"].toDouble();
+    r.processS = o["process_s"].toDouble();
     r.cpuUserS = o["cpu_user_s"].toDouble();
     r.cpuSysS = o["cpu_sys_s"].toDouble();
     r.peakMemBytes = o["peak_mem_bytes"].toInteger();

@@ -8,6 +8,8 @@
 #include <QTimer>
 
 #include <csignal>
+#include <cstring>
+#include <optional>
 
 namespace cl {
 
@@ -20,6 +22,18 @@ QString lastLine(const QByteArray &text)
 {
     const QList<QByteArray> lines = text.trimmed().split('\n');
     return QString::fromLocal8Bit(lines.isEmpty() ? QByteArray() : lines.last().trimmed());
+}
+
+// The "cell_s SECONDS" line the lesson's scripts print with --cell-time, if any.
+std::optional<double> cellSeconds(const QByteArray &out)
+{
+    for (const QByteArray &line : out.split('\n')) {
+        bool ok = false;
+        if (line.startsWith("cell_s "))
+            if (const double s = line.mid(7).trimmed().toDouble(&ok); ok && s >= 0)
+                return s;
+    }
+    return std::nullopt;
 }
 
 } // namespace
@@ -117,7 +131,8 @@ RunResult runPythonOnce(const ExperimentSpec &spec, PythonSetup &setup, std::sto
         live->beginRun(origin);
     const TreeRun run = runTree(setup.probe.info->program,
         pythonArguments(*setup.probe.info, spec.gil, setup.scripts.file(call.script), call.arguments), stop, {origin, live, {}, {}});
-    out.wallS = run.wallS;
+    out.processS = run.wallS;
+    out.wallS = cellSeconds(run.out).value_or(run.wallS); // what the emulated runs and the notebook time: the work
     out.cpuUserS = run.cpu.user;
     out.cpuSysS = run.cpu.sys;
     out.peakMemBytes = run.sampler.peakRssBytes;

@@ -20,22 +20,9 @@ QByteArray pythonScriptSource(const QString &name)
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
-ScriptDir::ScriptDir()
-{
-    if (!dir_.isValid()) {
-        error_ = QStringLiteral("cannot make a directory for the scripts: %1").arg(dir_.errorString());
-        return;
-    }
-    for (const QString &name : pythonScriptNames()) {
-        QFile out(dir_.filePath(name));
-        if (!out.open(QIODevice::WriteOnly) || out.write(pythonScriptSource(name)) < 0) {
-            error_ = QStringLiteral("cannot write %1: %2").arg(out.fileName(), out.errorString());
-            return;
-        }
-    }
-}
+namespace {
 
-ScriptCall pythonScriptFor(const ExperimentSpec &spec)
+ScriptCall scriptAndArguments(const ExperimentSpec &spec)
 {
     const QString n = QString::number(spec.items());
     const QString workers = QString::number(spec.effectiveWorkers());
@@ -72,6 +59,31 @@ ScriptCall pythonScriptFor(const ExperimentSpec &spec)
         break;
     }
     return {};
+}
+
+} // namespace
+
+ScriptDir::ScriptDir()
+{
+    if (!dir_.isValid()) {
+        error_ = QStringLiteral("cannot make a directory for the scripts: %1").arg(dir_.errorString());
+        return;
+    }
+    for (const QString &name : pythonScriptNames()) {
+        QFile out(dir_.filePath(name));
+        if (!out.open(QIODevice::WriteOnly) || out.write(pythonScriptSource(name)) < 0) {
+            error_ = QStringLiteral("cannot write %1: %2").arg(out.fileName(), out.errorString());
+            return;
+        }
+    }
+}
+
+ScriptCall pythonScriptFor(const ExperimentSpec &spec)
+{
+    ScriptCall call = scriptAndArguments(spec);
+    if (!call.script.isEmpty())
+        call.arguments.append(QStringLiteral("--cell-time")); // the work's own time, like the notebook's %timeit
+    return call;
 }
 
 } // namespace cl

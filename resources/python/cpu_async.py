@@ -5,6 +5,8 @@ never at once, so CPU-bound work gains nothing (one core's worth, like sequentia
 import argparse
 import asyncio
 
+from timeit_cell import add_cell_time, run_cell
+
 
 async def worker(steps):
     count = 0
@@ -25,5 +27,5 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--steps", type=int, default=10_000_000)
     parser.add_argument("--workers", type=int, default=2)
-    args = parser.parse_args()
-    print(asyncio.run(get_count_async(args.steps, args.workers)))
+    args = add_cell_time(parser).parse_args()
+    print(run_cell(lambda: asyncio.run(get_count_async(args.steps, args.workers)), args.cell_time))

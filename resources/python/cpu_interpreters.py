@@ -6,6 +6,8 @@ import argparse
 import sys
 import threading
 
+from timeit_cell import add_cell_time, run_cell
+
 try:
     from concurrent import interpreters
 except ImportError:
@@ -53,5 +55,5 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--steps", type=int, default=10_000_000)
     parser.add_argument("--workers", type=int, default=2)
-    args = parser.parse_args()
-    print(get_count_in_interpreters(args.steps, args.workers))
+    args = add_cell_time(parser).parse_args()
+    print(run_cell(lambda: get_count_in_interpreters(args.steps, args.workers), args.cell_time))

@@ -4,6 +4,8 @@
 import argparse
 import multiprocessing
 
+from timeit_cell import add_cell_time, run_cell
+
 
 def worker(steps, result_queue):
     count = 0
@@ -39,7 +41,7 @@ if __name__ == "__main__":  # ADDED: needed with the spawn and forkserver start 
     parser.add_argument("--steps", type=int, default=10_000_000)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--start-method", choices=multiprocessing.get_all_start_methods())
-    args = parser.parse_args()
+    args = add_cell_time(parser).parse_args()
     if args.start_method:
         multiprocessing.set_start_method(args.start_method)
-    print(get_count_in_processes(args.steps, args.workers))
+    print(run_cell(lambda: get_count_in_processes(args.steps, args.workers), args.cell_time))

@@ -6,6 +6,8 @@ thread on its timeline); the script only does the work and prints the count.
 """
 import argparse
 
+from timeit_cell import add_cell_time, run_cell
+
 
 def worker(steps):
     count = 0
@@ -17,5 +19,5 @@ def worker(steps):
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--steps", type=int, default=10_000_000)
-    args = parser.parse_args()
-    print(worker(args.steps))
+    args = add_cell_time(parser).parse_args()
+    print(run_cell(lambda: worker(args.steps), args.cell_time))

@@ -6,6 +6,8 @@ import argparse
 import queue
 import threading
 
+from timeit_cell import add_cell_time, run_cell
+
 result_queue = queue.Queue()
 
 
@@ -40,5 +42,5 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--steps", type=int, default=10_000_000)
     parser.add_argument("--workers", type=int, default=2)
-    args = parser.parse_args()
-    print(get_count_threaded(args.steps, args.workers))
+    args = add_cell_time(parser).parse_args()
+    print(run_cell(lambda: get_count_threaded(args.steps, args.workers), args.cell_time))

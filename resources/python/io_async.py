@@ -7,6 +7,7 @@ import asyncio
 import aiohttp
 
 from io_sequential import arguments
+from timeit_cell import run_cell
 
 
 async def download(session, url):
@@ -30,4 +31,4 @@ if __name__ == "__main__":
     parser.add_argument("--connections", type=int, default=100, help="at once; 0: no limit")
     args = parser.parse_args()
     # FIXED: asyncio.get_event_loop() is deprecated outside a running loop
-    print(asyncio.run(worker(args.url, args.requests, args.connections, args.timeout)))
+    print(run_cell(lambda: asyncio.run(worker(args.url, args.requests, args.connections, args.timeout)), args.cell_time))

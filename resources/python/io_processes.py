@@ -5,6 +5,7 @@ import multiprocessing
 import sys
 
 from io_sequential import arguments, download
+from timeit_cell import run_cell
 
 
 def worker(url, steps, timeout):
@@ -39,4 +40,4 @@ if __name__ == "__main__":  # ADDED: needed with the spawn and forkserver start 
     args = parser.parse_args()
     if args.start_method:
         multiprocessing.set_start_method(args.start_method)
-    print(run_worker_in_processes(args.url, args.requests, args.workers, args.timeout))
+    print(run_cell(lambda: run_worker_in_processes(args.url, args.requests, args.workers, args.timeout), args.cell_time))

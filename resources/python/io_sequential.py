@@ -6,6 +6,8 @@ import argparse
 
 import requests
 
+from timeit_cell import add_cell_time, run_cell
+
 
 def download(url, timeout):
     response = requests.get(url, timeout=timeout)
@@ -26,9 +28,9 @@ def arguments(description, workers=None):
     parser.add_argument("--timeout", type=float, default=5.0, help="seconds per request")
     if workers:
         parser.add_argument("--workers", type=int, default=workers)
-    return parser
+    return add_cell_time(parser)
 
 
 if __name__ == "__main__":
     args = arguments(__doc__.splitlines()[0]).parse_args()
-    print(worker(args.url, args.requests, args.timeout))
+    print(run_cell(lambda: worker(args.url, args.requests, args.timeout), args.cell_time))

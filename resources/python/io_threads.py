@@ -4,6 +4,7 @@
 import threading
 
 from io_sequential import arguments, download
+from timeit_cell import run_cell
 
 
 def split(total, parts):
@@ -36,4 +37,4 @@ def run_worker_threaded(url, steps, num_threads, timeout):
 
 if __name__ == "__main__":
     args = arguments(__doc__.splitlines()[0], workers=64).parse_args()
-    print(run_worker_threaded(args.url, args.requests, args.workers, args.timeout))
+    print(run_cell(lambda: run_worker_threaded(args.url, args.requests, args.workers, args.timeout), args.cell_time))
