@@ -53,6 +53,7 @@ bool isOneOf(long nr, std::initializer_list<long> numbers)
 
 constexpr std::int64_t kTreeIntervalNs = 10'000'000;
 constexpr std::int64_t kMemoryIntervalNs = 50'000'000;
+constexpr std::size_t kKeptLanes = 256; // threads whose files stay open (two descriptors each)
 #ifdef SYS_poll
 constexpr long kPoll = SYS_poll;
 #else
@@ -179,13 +180,14 @@ void ThreadSampler::sweep(std::int64_t nowNs)
             sampleThread(pid, tid, t);
     lastT_ = t;
     for (auto it = lanes_.begin(); it != lanes_.end();) {
-        if (it->seenAt == sweep_) {
+        Lane &lane = it->second;
+        if (lane.seenAt == sweep_) {
             ++it;
             continue;
         }
-        moveTo(*it, std::nullopt, t); // exited
-        exitedTicks_[0] += it->ticks[0];
-        exitedTicks_[1] += it->ticks[1];
+        moveTo(lane, std::nullopt, t); // exited
+        exitedTicks_[0] += lane.ticks[0];
+        exitedTicks_[1] += lane.ticks[1];
         it = lanes_.erase(it);
     }
     if (nowNs - lastMemoryNs_ >= kMemoryIntervalNs) {
@@ -194,26 +196,46 @@ void ThreadSampler::sweep(std::int64_t nowNs)
     }
 }
 
+// A /proc file kept open and read again from its start: a thread's stat and syscall files cost one
+// pread a sweep instead of an open, a read and a close. Opened on first use; `denied` as readProc.
+QByteArray ThreadSampler::readKept(UniqueFd &fd, const QByteArray &path, bool *denied)
+{
+    if (!fd && lanes_.size() <= kKeptLanes)
+        fd.reset(::open(path.constData(), O_RDONLY | O_CLOEXEC));
+    if (!fd)
+        return readProc(path.constData(), denied);
+    char buf[4096];
+    const ssize_t n = ::pread(fd.get(), buf, sizeof buf, 0);
+    if (n < 0 && denied)
+        *denied = errno == EACCES || errno == EPERM;
+    return n > 0 ? QByteArray(buf, qsizetype(n)) : QByteArray();
+}
+
 void ThreadSampler::sampleThread(pid_t pid, pid_t tid, double t)
 {
-    const QByteArray dir = "/proc/" + QByteArray::number(pid) + "/task/" + QByteArray::number(tid);
-    const std::optional<PidStat> stat = parsePidStat(readProc((dir + "/stat").constData()));
-    if (!stat)
-        return;
     auto it = lanes_.find(tid);
-    if (it == lanes_.end()) {
-        Lane lane;
+    const bool isNew = it == lanes_.end();
+    if (isNew)
+        it = lanes_.emplace(tid, Lane{}).first;
+    Lane &lane = it->second;
+    const QByteArray dir = "/proc/" + QByteArray::number(pid) + "/task/" + QByteArray::number(tid);
+    const std::optional<PidStat> stat = parsePidStat(readKept(lane.statFile, dir + "/stat"));
+    if (!stat) {
+        if (isNew)
+            lanes_.erase(it); // gone before it was ever seen
+        return;
+    }
+    if (isNew) {
         lane.kind = tid == root_ ? WorkerKind::Main : tid == pid ? WorkerKind::Process : WorkerKind::Thread;
         lane.worker = tid == root_ ? 0 : nextWorker_++;
-        it = lanes_.insert(tid, lane);
         ++(tid == pid ? report_.processes : report_.threads);
-        moveTo(*it, WorkerState::Starting, sweep_ == 1 ? 0.0 : lastT_); // it started since the previous sweep
+        moveTo(lane, WorkerState::Starting, sweep_ == 1 ? 0.0 : lastT_); // it started since the previous sweep
     }
-    it->seenAt = sweep_;
-    it->ticks[0] = stat->utime;
-    it->ticks[1] = stat->stime;
+    lane.seenAt = sweep_;
+    lane.ticks[0] = stat->utime;
+    lane.ticks[1] = stat->stime;
     bool denied = false;
-    const QByteArray syscall = readProc((dir + "/syscall").constData(), &denied);
+    const QByteArray syscall = readKept(lane.syscallFile, dir + "/syscall", &denied);
     if (denied)
         report_.syscallsReadable = false;
     const auto isSocket = [pid](int fd) {
@@ -221,7 +243,7 @@ void ThreadSampler::sampleThread(pid_t pid, pid_t tid, double t)
         const QByteArray link = "/proc/" + QByteArray::number(pid) + "/fd/" + QByteArray::number(fd);
         return ::readlink(link.constData(), target, sizeof target - 1) > 0 && qstrncmp(target, "socket:", 7) == 0;
     };
-    moveTo(*it, classifyThread(stat->state, syscall, isSocket), t);
+    moveTo(lane, classifyThread(stat->state, syscall, isSocket), t);
 }
 
 void ThreadSampler::moveTo(Lane &lane, std::optional<WorkerState> state, double t)
@@ -261,7 +283,7 @@ void ThreadSampler::sampleMemory(const QList<pid_t> &pids)
 void ThreadSampler::closeAll(double t)
 {
     quint64 ticks[2] = {exitedTicks_[0], exitedTicks_[1]};
-    for (Lane &lane : lanes_) {
+    for (auto &[tid, lane] : lanes_) {
         moveTo(lane, std::nullopt, t);
         ticks[0] += lane.ticks[0];
         ticks[1] += lane.ticks[1];

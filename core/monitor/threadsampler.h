@@ -10,6 +10,7 @@
 #include "experiment/span.h"
 #include "monitor/ownusage.h"
 #include "run/spansink.h"
+#include "util/uniquefd.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -20,6 +21,7 @@
 #include <functional>
 #include <optional>
 #include <thread>
+#include <unordered_map>
 
 namespace cl {
 
@@ -66,12 +68,14 @@ private:
         double since = 0;
         quint64 ticks[2] = {0, 0};
         qint64 seenAt = 0; // the sweep that last saw it
+        UniqueFd statFile, syscallFile; // kept open while few threads are sampled
     };
     void loop(std::stop_token stop);
     void sweep(std::int64_t nowNs);
     QList<pid_t> processes(std::int64_t nowNs);
     void sampleThread(pid_t pid, pid_t tid, double t);
     void moveTo(Lane &lane, std::optional<WorkerState> state, double t);
+    QByteArray readKept(UniqueFd &fd, const QByteArray &path, bool *denied = nullptr);
     void sampleMemory(const QList<pid_t> &pids);
     void closeAll(double t);
 
@@ -79,7 +83,7 @@ private:
     std::int64_t origin_;
     SpanSink *live_;
     Options options_;
-    QHash<pid_t, Lane> lanes_; // by thread id
+    std::unordered_map<pid_t, Lane> lanes_; // by thread id
     int nextWorker_ = 1; // 0 is the root's main thread
     qint64 sweep_ = 0;
     double lastT_ = 0; // when the previous sweep was taken
