@@ -16,6 +16,7 @@
 #include <QHash>
 #include <QList>
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -70,7 +71,7 @@ private:
         qint64 seenAt = 0; // the sweep that last saw it
         UniqueFd statFile, syscallFile; // kept open while few threads are sampled
     };
-    void loop(std::stop_token stop);
+    void loop();
     void sweep(std::int64_t nowNs);
     QList<pid_t> processes(std::int64_t nowNs);
     void sampleThread(pid_t pid, pid_t tid, double t);
@@ -92,6 +93,7 @@ private:
     QList<pid_t> pids_; // the tree as last looked for
     quint64 exitedTicks_[2] = {0, 0}; // the utime and stime of threads gone
     SamplerReport report_;
+    std::atomic<bool> stopping_{false};
     std::jthread thread_; // last: it stops before the rest goes
 };
 
