@@ -44,6 +44,13 @@ QList<pid_t> numericEntries(const char *dir)
     return out;
 }
 
+std::int64_t threadCpuNs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return std::int64_t(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
+}
+
 bool isOneOf(long nr, std::initializer_list<long> numbers)
 {
     return std::find(numbers.begin(), numbers.end(), nr) != numbers.end();
@@ -137,8 +144,11 @@ void ThreadSampler::loop()
     const std::int64_t first = monotonicNs();
     std::int64_t now = first;
     while (!stopping_) {
+        const std::int64_t cpuBefore = threadCpuNs();
         sweep(now);
-        const std::int64_t cost = monotonicNs() - now;
+        // The sweep's own CPU time, not its wall time: a sampler preempted by the very threads it
+        // watches (both cores busy) would otherwise slow itself down to tens of milliseconds.
+        const std::int64_t cost = threadCpuNs() - cpuBefore;
         const auto interval = std::max<std::int64_t>(std::chrono::nanoseconds(options_.minInterval).count(),
             std::min<std::int64_t>(std::int64_t(double(cost) / options_.budget), 100'000'000));
         for (std::int64_t next = now + interval, t = monotonicNs(); t < next && !stopping_; t = monotonicNs()) {
@@ -149,9 +159,7 @@ void ThreadSampler::loop()
         now = monotonicNs();
     }
     report_.seconds = double(now - first) / 1e9;
-    timespec cpu{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu);
-    report_.ownCpuS = double(cpu.tv_sec) + double(cpu.tv_nsec) / 1e9;
+    report_.ownCpuS = double(threadCpuNs()) / 1e9;
 }
 
 // The root and its descendants, found through each thread's children file: looked for again every
