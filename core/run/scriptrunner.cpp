@@ -90,19 +90,34 @@ void ScriptRunner::onFinished(quint64 generation, const TreeRun &run)
 
 void ScriptRunner::probe(const QString &python)
 {
-    QPointer<ScriptRunner> self(this);
+    if (probing_) { // never wait on the GUI thread for an interpreter that may hang: ask again after
+        pendingProbe_ = python;
+        return;
+    }
     if (prober_.joinable())
-        prober_.join(); // a probe takes tens of milliseconds
+        prober_.join(); // it has already posted its answer: this returns at once
+    probing_ = true;
+    QPointer<ScriptRunner> self(this);
     prober_ = std::jthread([self, python] {
         const PythonProbe result = probePython(python);
         QMetaObject::invokeMethod(
             self,
             [self, python, result] {
                 if (self)
-                    emit self->probed(python, result);
+                    self->onProbed(python, result);
             },
             Qt::QueuedConnection);
     });
+}
+
+void ScriptRunner::onProbed(const QString &python, const PythonProbe &result)
+{
+    probing_ = false;
+    emit probed(python, result);
+    if (pendingProbe_) {
+        const QString next = *std::exchange(pendingProbe_, std::nullopt);
+        probe(next);
+    }
 }
 
 } // namespace cl

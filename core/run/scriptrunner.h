@@ -11,6 +11,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <optional>
 #include <thread>
 
 namespace cl {
@@ -40,6 +41,7 @@ private:
         SpanSink live;
     };
     void onFinished(quint64 generation, const cl::TreeRun &run);
+    void onProbed(const QString &python, const cl::PythonProbe &result);
 
     std::shared_ptr<Shared> shared_;
     std::jthread worker_;
@@ -47,6 +49,8 @@ private:
     QTimer poll_;
     quint64 generation_ = 0;
     bool running_ = false;
+    bool probing_ = false; // a probe is under way (GUI thread only)
+    std::optional<QString> pendingProbe_; // asked for meanwhile
 };
 
 } // namespace cl
