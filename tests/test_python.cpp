@@ -179,6 +179,7 @@ TEST_CASE("Real CPython threads: lanes of one process, the count checked", "[pyt
     CHECK(r.items == 3'000'000);
     CHECK(r.wallS > 0); // the cell's own time, printed by the script
     CHECK(r.processS >= r.wallS); // inside the whole process's
+    CHECK(r.occupiedS() == r.processS); // the CPU strip under its lanes covers the whole process
     CHECK(r.cpuUserS + r.cpuSysS > 0);
     CHECK(r.memBytes > 0);
     CHECK(kindsOf(r) == QSet<int>{int(WorkerKind::Main), int(WorkerKind::Thread)}); // threads of one process

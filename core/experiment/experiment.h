@@ -7,6 +7,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 
@@ -63,6 +64,8 @@ struct RunResult : WorkTally {
     qint64 finishedAtMs = 0; // when it ended: wall-clock ms since the epoch (0: not known)
     qint64 startMonoMs = 0; // when it started on CLOCK_MONOTONIC, ms: lines it up with the CPU samples (this boot only)
     bool ok() const { return status == RunStatus::Ok; }
+    // How long it held the machine from startMonoMs: the whole process for CPython, else the work.
+    double occupiedS() const { return std::max(wallS, processS); }
     bool cancelled() const { return status == RunStatus::Cancelled; }
     bool operator==(const RunResult &) const = default;
 };

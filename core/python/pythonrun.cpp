@@ -74,7 +74,7 @@ TreeRun runTree(const QString &program, const QStringList &arguments, std::stop_
         done = true;
         loop.quit();
     });
-    const std::int64_t origin = options.originNs ? options.originNs : monotonicNs();
+    const std::int64_t origin = run.originNs = options.originNs ? options.originNs : monotonicNs();
     if (!process.start(program, arguments)) {
         run.startError = QStringLiteral("could not start %1: %2").arg(program, process.errorString());
         return run;

@@ -18,6 +18,7 @@ namespace cl {
 struct TreeRun {
     QString startError; // it could not start
     pid_t pid = 0; // the program's process id, which is also its process group's
+    std::int64_t originNs = 0; // monotonicNs() when it started: what its spans count from
     int exitCode = -1; // -1: killed by termSignal, or stopped
     int termSignal = 0;
     bool stopped = false; // Stop killed it

@@ -197,7 +197,7 @@ bool TimelinePage::followsNewRuns() const
 // ended (each sample covers the interval since the one before).
 bool TimelinePage::collectCpu(RecordedRun &run) const
 {
-    const qint64 from = run.result.startMonoMs, to = from + qint64(run.result.wallS * 1000.0);
+    const qint64 from = run.result.startMonoMs, to = from + qint64(run.result.occupiedS() * 1000.0);
     if (!cpuHistory_ || from <= 0)
         return true;
     run.cpu.clear();
@@ -216,7 +216,7 @@ void TimelinePage::cpuSampled()
 {
     for (qsizetype i = runs_.size() - 1; i >= 0 && i >= runs_.size() - 3; --i) {
         RecordedRun &r = runs_[i];
-        if (!r.cpu.isEmpty() && r.cpu.last().tMs >= r.result.startMonoMs + qint64(r.result.wallS * 1000.0))
+        if (!r.cpu.isEmpty() && r.cpu.last().tMs >= r.result.startMonoMs + qint64(r.result.occupiedS() * 1000.0))
             continue; // complete
         collectCpu(r);
         if (i == shown_ && !showingLive_)
@@ -272,7 +272,7 @@ void TimelinePage::showRun(int index)
         return;
     }
     const RecordedRun &r = runs_[index];
-    current_->setModel(std::make_shared<cl::TimelineModel>(r.result.spans, r.result.wallS), runTitle(r));
+    current_->setModel(std::make_shared<cl::TimelineModel>(r.result.spans, r.result.occupiedS()), runTitle(r));
     current_->setStrategy(r.strategy);
     current_->setCpu(r.cpu, r.result.startMonoMs);
     syncScales();
@@ -284,7 +284,7 @@ void TimelinePage::pinCurrent()
     if (!current_->model() || shown_ < 0 || shown_ >= runs_.size())
         return;
     pinnedRun_ = runs_[shown_];
-    pinned_->setModel(std::make_shared<cl::TimelineModel>(pinnedRun_->result.spans, pinnedRun_->result.wallS),
+    pinned_->setModel(std::make_shared<cl::TimelineModel>(pinnedRun_->result.spans, pinnedRun_->result.occupiedS()),
         tr("Pinned: %1").arg(runTitle(*pinnedRun_)));
     pinned_->setStrategy(pinnedRun_->strategy);
     pinned_->setCpu(pinnedRun_->cpu, pinnedRun_->result.startMonoMs);

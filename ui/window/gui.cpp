@@ -147,7 +147,7 @@ QString renderTimelinesPng(const cl::Report &report, const QString &path, int wi
         if (!best)
             continue;
         auto *view = new TimelineView(&page);
-        view->setModel(std::make_shared<cl::TimelineModel>(best->spans, best->wallS),
+        view->setModel(std::make_shared<cl::TimelineModel>(best->spans, best->occupiedS()),
             QStringLiteral("%1%2 x%3, %4: best run, %5 s, %6 spans")
                 .arg(r.engine == cl::Engine::Python ? QStringLiteral("CPython: ") : QString(), cl::toString(r.strategy))
                 .arg(r.workers)

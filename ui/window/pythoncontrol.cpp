@@ -30,6 +30,7 @@ cl::RunResult asRun(const cl::TreeRun &run)
     r.memBytes = run.sampler.peakPssBytes;
     r.peakMemBytes = run.sampler.peakRssBytes;
     r.spans = run.sampler.spans;
+    r.startMonoMs = run.originNs / 1'000'000; // the Live CPU samples under its lanes
     r.items = run.ok() ? 1 : 0;
     r.status = run.ok() ? cl::RunStatus::Ok : run.stopped ? cl::RunStatus::Cancelled : cl::RunStatus::Failed;
     if (!run.ok())
