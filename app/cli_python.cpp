@@ -4,6 +4,7 @@
 #include "cli_common.h"
 #include "cli_run.h"
 
+#include "experiment/resultjson.h"
 #include "experiment/timeline.h"
 #include "python/interpreter.h"
 #include "python/pythonrun.h"
@@ -81,10 +82,7 @@ std::optional<PythonOptions> parsePythonOptions(const QStringList &args)
 
 QJsonObject treeRunJson(const PythonOptions &o, const cl::PythonInfo &python, const cl::TreeRun &run)
 {
-    QJsonArray spans;
-    for (const cl::Span &s : run.sampler.spans)
-        spans.append(QJsonObject{
-            {"worker", s.worker}, {"kind", cl::toString(s.kind)}, {"state", cl::toString(s.state)}, {"t0_s", s.t0}, {"t1_s", s.t1}});
+    const QJsonArray spans = cl::spansJson(run.sampler.spans);
     return QJsonObject{{"script", o.script}, {"arguments", QJsonArray::fromStringList(o.arguments)},
         {"python", QJsonObject{{"program", python.program}, {"version", python.version}, {"free_threaded", python.freeThreadedBuild}}},
         {"exit_code", run.exitCode}, {"signal", run.termSignal}, {"wall_s", run.wallS}, {"cpu_user_s", run.cpu.user},

@@ -30,10 +30,7 @@ QJsonValue okTime(const ExperimentResult &sr, double seconds)
 
 QJsonObject runJson(const RunResult &r, Workload w)
 {
-    QJsonArray spans;
-    for (const Span &s : r.spans)
-        spans.append(
-            QJsonObject{{"worker", s.worker}, {"kind", toString(s.kind)}, {"state", toString(s.state)}, {"t0_s", s.t0}, {"t1_s", s.t1}});
+    const QJsonArray spans = spansJson(r.spans);
     QJsonObject o{{"wall_s", r.wallS}, {"cpu_user_s", r.cpuUserS}, {"cpu_sys_s", r.cpuSysS}, {"peak_mem_bytes", r.peakMemBytes},
         {"mem_bytes", r.memBytes}, {"items", r.items}, {"errors", r.errors},
         {"error_messages", QJsonArray::fromStringList(r.errorMessages)}, {"status", toString(r.status)}, {"spans", spans}};
@@ -83,6 +80,15 @@ RunResult runFromJson(const QJsonObject &o)
 }
 
 } // namespace
+
+QJsonArray spansJson(const QList<Span> &spans)
+{
+    QJsonArray out;
+    for (const Span &s : spans)
+        out.append(
+            QJsonObject{{"worker", s.worker}, {"kind", toString(s.kind)}, {"state", toString(s.state)}, {"t0_s", s.t0}, {"t1_s", s.t1}});
+    return out;
+}
 
 QJsonObject toJson(const Report &report)
 {

@@ -3,6 +3,7 @@
 
 #include "experiment/experiment.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 
 namespace cl {
@@ -13,6 +14,8 @@ struct Report {
 };
 
 QJsonObject toJson(const Report &report);
+// A run's spans as the results document writes them (also `python --json`).
+QJsonArray spansJson(const QList<Span> &spans);
 // Reads a document written by toJson(); nullopt with `error` set when it is not one.
 std::optional<Report> reportFromJson(const QJsonObject &json, QString *error);
 

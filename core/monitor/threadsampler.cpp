@@ -3,8 +3,6 @@
 #include "monitor/processtree.h"
 #include "util/clock.h"
 
-#include <QFile>
-
 #include <cerrno>
 #include <dirent.h>
 #include <fcntl.h>
@@ -284,9 +282,7 @@ void ThreadSampler::sampleMemory(const QList<pid_t> &pids)
         const QByteArray proc = "/proc/" + QByteArray::number(pid);
         if (const auto stat = parsePidStat(readProc((proc + "/stat").constData())))
             rss += stat->rssPages * pageSize;
-        QFile rollup(QString::fromLatin1(proc + "/smaps_rollup"));
-        if (rollup.open(QIODevice::ReadOnly))
-            pss += std::max<qint64>(0, parsePss(rollup.readAll()));
+        pss += std::max<qint64>(0, parsePss(readProc((proc + "/smaps_rollup").constData())));
     }
     report_.peakRssBytes = std::max(report_.peakRssBytes, rss);
     report_.peakPssBytes = std::max(report_.peakPssBytes, pss);

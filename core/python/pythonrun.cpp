@@ -101,6 +101,21 @@ TreeRun runTree(const QString &program, const QStringList &arguments, std::stop_
     return run;
 }
 
+RunResult measuredRun(const TreeRun &run)
+{
+    RunResult r;
+    r.wallS = run.wallS;
+    r.cpuUserS = run.cpu.user;
+    r.cpuSysS = run.cpu.sys;
+    r.peakMemBytes = run.sampler.peakRssBytes;
+    r.memBytes = run.sampler.peakPssBytes;
+    r.spans = run.sampler.spans;
+    r.startMonoMs = run.originNs / 1'000'000;
+    r.finishedAtMs = QDateTime::currentMSecsSinceEpoch();
+    r.status = run.ok() ? RunStatus::Ok : run.stopped ? RunStatus::Cancelled : RunStatus::Failed;
+    return r;
+}
+
 QStringList pythonArguments(const PythonInfo &info, bool gil, const QString &script, const QStringList &scriptArguments)
 {
     QStringList args{QStringLiteral("-u"), QStringLiteral("-B")};
@@ -131,15 +146,9 @@ RunResult runPythonOnce(const ExperimentSpec &spec, PythonSetup &setup, std::sto
         live->beginRun(origin);
     const TreeRun run = runTree(setup.probe.info->program,
         pythonArguments(*setup.probe.info, spec.gil, setup.scripts.file(call.script), call.arguments), stop, {origin, live, {}, {}});
+    out = measuredRun(run);
     out.processS = run.wallS;
     out.wallS = cellSeconds(run.out).value_or(run.wallS); // what the emulated runs and the notebook time: the work
-    out.cpuUserS = run.cpu.user;
-    out.cpuSysS = run.cpu.sys;
-    out.peakMemBytes = run.sampler.peakRssBytes;
-    out.memBytes = run.sampler.peakPssBytes;
-    out.spans = run.sampler.spans;
-    out.startMonoMs = origin / 1'000'000;
-    out.finishedAtMs = QDateTime::currentMSecsSinceEpoch();
     bool counted = false;
     const qint64 items = run.ok() ? lastLine(run.out).toLongLong(&counted) : 0;
     out.items = counted ? std::min(items, spec.items()) : 0;

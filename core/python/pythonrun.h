@@ -51,6 +51,10 @@ struct PythonSetup {
     ScriptDir scripts;
 };
 
+// What a measured program tree gives any run: its times, CPU, memory, spans and start, and its
+// status from how it ended (items and errors are the caller's).
+RunResult measuredRun(const TreeRun &run);
+
 // How the interpreter is started for a script: unbuffered, no .pyc files, and on a free-threaded
 // build with the GIL as `gil` asks (-X gil=0|1).
 QStringList pythonArguments(const PythonInfo &info, bool gil, const QString &script, const QStringList &scriptArguments);

@@ -23,16 +23,8 @@ namespace {
 
 cl::RunResult asRun(const cl::TreeRun &run)
 {
-    cl::RunResult r;
-    r.wallS = run.wallS;
-    r.cpuUserS = run.cpu.user;
-    r.cpuSysS = run.cpu.sys;
-    r.memBytes = run.sampler.peakPssBytes;
-    r.peakMemBytes = run.sampler.peakRssBytes;
-    r.spans = run.sampler.spans;
-    r.startMonoMs = run.originNs / 1'000'000; // the Live CPU samples under its lanes
+    cl::RunResult r = cl::measuredRun(run);
     r.items = run.ok() ? 1 : 0;
-    r.status = run.ok() ? cl::RunStatus::Ok : run.stopped ? cl::RunStatus::Cancelled : cl::RunStatus::Failed;
     if (!run.ok())
         r.addError(run.failure());
     return r;
