@@ -5,6 +5,7 @@
 #include "cli_run.h"
 
 #include "experiment/lesson.h"
+#include "monitor/cpurecorder.h"
 #include "python/interpreter.h"
 #include "run/experimentrun.h"
 #include "server/demoserver.h"
@@ -150,8 +151,12 @@ void printFidelity(QTextStream &table, const QList<cl::LessonExperiment> &lesson
 
 // The seven experiments beside the notebook's figures and, where the machine has CPython, the
 // lesson's scripts run on it; every run as JSON to `jsonPath` if given.
-int runLessonExperiments(int repeat, const QString &jsonPath, const QList<cl::Engine> &engines, const QString &python)
+int runLessonExperiments(
+    int repeat, const QString &jsonPath, const QString &tracePath, const QList<cl::Engine> &engines, const QString &python)
 {
+    std::optional<cl::CpuRecorder> cpu; // the CPU beside the runs, for the trace
+    if (!tracePath.isEmpty())
+        cpu.emplace();
     const std::optional<cl::PythonInfo> cpython = lessonPython(engines, python);
     cl::DemoServer server;
     const auto url = startDemoServerIfNeeded(server, {}, cl::kDefaultDelayMs);
@@ -200,6 +205,8 @@ int runLessonExperiments(int repeat, const QString &jsonPath, const QList<cl::En
     failures.print(QStringLiteral("lesson"));
     if (!jsonPath.isEmpty() && !writeJson(jsonPath, cl::toJson(all)))
         return kExitFailure;
+    if (!tracePath.isEmpty() && !writeTrace(tracePath, all.results, *cpu))
+        return kExitFailure;
     return failures.any() ? kExitFailure : 0;
 }
 
@@ -215,6 +222,7 @@ int lessonCommand(const QStringList &args)
             QStringLiteral("DIR")},
         {QStringLiteral("repeat"), QStringLiteral("Runs per experiment (default 3, like %timeit)."), QStringLiteral("N")},
         {QStringLiteral("json"), QStringLiteral("Also write every run as JSON to FILE, or - for stdout."), QStringLiteral("FILE")},
+        {QStringLiteral("trace"), QLatin1String(kTraceHelp), QStringLiteral("FILE")},
         {QStringLiteral("engine"),
             QStringLiteral("experiments: emulated (the app's C++ model only) or both (default: a column \"CPython here\" "
                            "with the lesson's scripts on the machine's CPython, and the speedups side by side, where it is found)."),
@@ -223,7 +231,7 @@ int lessonCommand(const QStringList &args)
             QStringLiteral("PATH")}});
     if (auto exit = parseOrExit(p, args, QStringLiteral("lesson")))
         return *exit;
-    if (!fileOptionsNamed(p, {QStringLiteral("json"), QStringLiteral("dir")}, QStringLiteral("lesson")))
+    if (!fileOptionsNamed(p, {QStringLiteral("json"), QStringLiteral("dir"), QStringLiteral("trace")}, QStringLiteral("lesson")))
         return kExitUsage;
     const QString part = p.value(QStringLiteral("part"));
     if (part == QLatin1String("files"))
@@ -249,8 +257,8 @@ int lessonCommand(const QStringList &args)
         err() << "concurrency-lab lesson: --engine must be emulated or both (the lesson always runs the emulation)\n" << Qt::flush;
         return kExitUsage;
     }
-    return runLessonExperiments(int(*repeat), p.isSet(QStringLiteral("json")) ? p.value(QStringLiteral("json")) : QString(), *engines,
-        p.value(QStringLiteral("python")));
+    return runLessonExperiments(
+        int(*repeat), p.value(QStringLiteral("json")), p.value(QStringLiteral("trace")), *engines, p.value(QStringLiteral("python")));
 }
 
 int screenshotCommand(const QStringList &args)

@@ -5,6 +5,8 @@
 
 #include "experiment/resultjson.h"
 #include "experiment/timeline.h"
+#include "experiment/trace.h"
+#include "monitor/cpurecorder.h"
 #include "python/interpreter.h"
 #include "run/experimentrun.h"
 #include "server/demoserver.h"
@@ -29,6 +31,7 @@ struct RunOptions {
     QString jsonPath;
     QString chartPath;
     QString timelinePath;
+    QString tracePath;
 };
 
 void addRunOptions(QCommandLineParser &p)
@@ -52,6 +55,13 @@ void addRunOptions(QCommandLineParser &p)
         {QStringLiteral("connections"), QStringLiteral("Async IO: simultaneous connections, 0 for no limit (default 100)."),
             QStringLiteral("N")},
         {QStringLiteral("timeout-ms"), QStringLiteral("IO: per-request timeout (default 5000)."), QStringLiteral("N")},
+        {QStringLiteral("cacert"),
+            QStringLiteral("IO over HTTPS: also trust the CA certificate (PEM) in FILE, e.g. a self-signed server's."),
+            QStringLiteral("FILE")},
+        {QStringLiteral("insecure"), QStringLiteral("IO over HTTPS: do not verify the server's certificate.")},
+        {QStringLiteral("keep-alive"),
+            QStringLiteral("IO: reuse connections from one request to the next (default: a fresh connection per request, like "
+                           "requests.get).")},
         {QStringLiteral("watchdog-ms"),
             QStringLiteral(
                 "Processes: kill a worker that reports nothing for N ms (IO: plus the timeout) and fail the run (default 30000)."),
@@ -74,6 +84,7 @@ void addRunOptions(QCommandLineParser &p)
         {QStringLiteral("json"), QStringLiteral("Write every run as JSON to FILE, or - for stdout."), QStringLiteral("FILE")},
         {QStringLiteral("chart-png"), QStringLiteral("Render the timing chart of this run to a PNG (no display needed)."),
             QStringLiteral("FILE")},
+        {QStringLiteral("trace"), QLatin1String(kTraceHelp), QStringLiteral("FILE")},
         {QStringLiteral("timeline-png"), QStringLiteral("Render each strategy's best run as a worker timeline to a PNG."),
             QStringLiteral("FILE")},
     });
@@ -142,7 +153,8 @@ std::optional<RunOptions> readRunOptions(const QCommandLineParser &p)
     const auto watchdog = intOption(p, QStringLiteral("watchdog-ms"), o.base.watchdogMs, 100, 3'600'000);
     if (!workers || !steps || !requests || !delay || !switchUs || !connections || !timeout || !repeat || !watchdog)
         return std::nullopt;
-    if (!fileOptionsNamed(p, {QStringLiteral("json"), QStringLiteral("chart-png"), QStringLiteral("timeline-png")}, QStringLiteral("run")))
+    if (!fileOptionsNamed(p, {QStringLiteral("json"), QStringLiteral("chart-png"), QStringLiteral("timeline-png"), QStringLiteral("trace")},
+            QStringLiteral("run")))
         return std::nullopt;
     o.base.watchdogMs = int(*watchdog);
     if (p.isSet(QStringLiteral("workers")))
@@ -155,9 +167,13 @@ std::optional<RunOptions> readRunOptions(const QCommandLineParser &p)
     o.base.timeoutMs = int(*timeout);
     o.base.repeat = int(*repeat);
     o.base.url = p.value(QStringLiteral("url"));
+    o.base.caCert = p.value(QStringLiteral("cacert"));
+    o.base.insecure = p.isSet(QStringLiteral("insecure"));
+    o.base.keepAlive = p.isSet(QStringLiteral("keep-alive"));
     o.jsonPath = p.value(QStringLiteral("json"));
     o.chartPath = p.value(QStringLiteral("chart-png"));
     o.timelinePath = p.value(QStringLiteral("timeline-png"));
+    o.tracePath = p.value(QStringLiteral("trace"));
     return o;
 }
 
@@ -275,6 +291,14 @@ bool writeJson(const QString &path, const QJsonObject &json)
     return true;
 }
 
+bool writeTrace(const QString &path, const QList<cl::ExperimentResult> &results, const cl::CpuRecorder &cpu)
+{
+    QList<cl::TraceRun> runs;
+    for (const cl::ExperimentResult &r : results)
+        runs += cl::traceRuns(r, cl::traceLabel(r));
+    return writeJson(path, cl::traceJson(runs, cpu.samples()));
+}
+
 std::optional<QString> startDemoServerIfNeeded(cl::DemoServer &server, QString url, int delayMs)
 {
     if (!url.isEmpty())
@@ -319,6 +343,9 @@ int runCommand(const QStringList &args)
         url = *u;
     }
     QTextStream &lines = options->jsonPath == QLatin1String("-") ? err() : out();
+    std::optional<cl::CpuRecorder> cpu; // the CPU beside the runs, for the trace
+    if (!options->tracePath.isEmpty())
+        cpu.emplace();
     cl::Report report{specs.first(), {}};
     report.params.url = url;
     FailureSummary failures;
@@ -331,6 +358,8 @@ int runCommand(const QStringList &args)
     }
     failures.print(QStringLiteral("run"));
     if (!options->jsonPath.isEmpty() && !writeJson(options->jsonPath, cl::toJson(report)))
+        return kExitFailure;
+    if (!options->tracePath.isEmpty() && !writeTrace(options->tracePath, report.results, *cpu))
         return kExitFailure;
     QString why;
     if (!options->chartPath.isEmpty())

@@ -7,6 +7,7 @@
 #include <optional>
 
 namespace cl {
+class CpuRecorder;
 class DemoServer;
 struct ConvoySpec;
 struct ConvoyResult;
@@ -27,6 +28,10 @@ QString describeRace(const cl::RaceSpec &spec, const cl::RaceResult &r);
 QJsonObject raceJson(const cl::RaceSpec &spec, const cl::RaceResult &r);
 // To FILE, or stdout for "-"; says why on stderr when it cannot.
 bool writeJson(const QString &path, const QJsonObject &json);
+// Every run of `results` as a Trace Event Format file (Perfetto, chrome://tracing), with the CPU
+// `cpu` recorded meanwhile; says why on stderr when it cannot.
+bool writeTrace(const QString &path, const QList<cl::ExperimentResult> &results, const cl::CpuRecorder &cpu);
+inline const char *kTraceHelp = "Write every run as a trace to FILE, for Perfetto UI (ui.perfetto.dev) or chrome://tracing.";
 // `url` when given, else the URL of `server` started on a free port (nullopt: it could not start).
 std::optional<QString> startDemoServerIfNeeded(cl::DemoServer &server, QString url, int delayMs);
 

@@ -4,6 +4,7 @@
 #include "cli_run.h"
 
 #include "experiment/sweep.h"
+#include "monitor/cpurecorder.h"
 #include "run/experimentrun.h"
 #include "server/demoserver.h"
 #include "strategies/strategy.h"
@@ -63,10 +64,11 @@ int sweepCommand(const QStringList &args)
         {QStringLiteral("gil"), QStringLiteral("on (default) or off."), QStringLiteral("on|off"), QStringLiteral("on")},
         {QStringLiteral("repeat"), QStringLiteral("Runs per point (default 3)."), QStringLiteral("N")},
         {QStringLiteral("chart-png"), QStringLiteral("Render the speedup chart to a PNG."), QStringLiteral("FILE")},
-        {QStringLiteral("json"), QStringLiteral("Write the sweep as JSON to FILE, or - for stdout."), QStringLiteral("FILE")}});
+        {QStringLiteral("json"), QStringLiteral("Write the sweep as JSON to FILE, or - for stdout."), QStringLiteral("FILE")},
+        {QStringLiteral("trace"), QLatin1String(kTraceHelp), QStringLiteral("FILE")}});
     if (auto exit = parseOrExit(p, args, QStringLiteral("sweep")))
         return *exit;
-    if (!fileOptionsNamed(p, {QStringLiteral("json"), QStringLiteral("chart-png")}, QStringLiteral("sweep")))
+    if (!fileOptionsNamed(p, {QStringLiteral("json"), QStringLiteral("chart-png"), QStringLiteral("trace")}, QStringLiteral("sweep")))
         return kExitUsage;
     int maxWorkers = 0;
     auto base = readSweepSpec(p, &maxWorkers);
@@ -87,6 +89,10 @@ int sweepCommand(const QStringList &args)
     QTextStream &lines = p.value(QStringLiteral("json")) == QLatin1String("-") ? err() : out();
     QList<cl::ExperimentResult> results;
     FailureSummary failures;
+    const QString tracePath = p.value(QStringLiteral("trace"));
+    std::optional<cl::CpuRecorder> cpu; // the CPU beside the runs, for the trace
+    if (!tracePath.isEmpty())
+        cpu.emplace();
     for (const cl::ExperimentSpec &spec : cl::sweepBatch(*base, maxWorkers)) {
         results.append(cl::runExperiment(spec));
         lines << describe(spec, results.last()) << "\n" << Qt::flush;
@@ -99,6 +105,8 @@ int sweepCommand(const QStringList &args)
         lines << QStringLiteral(" %1:%2x").arg(pt.workers).arg(pt.speedup, 0, 'f', 2);
     lines << "\n" << Qt::flush;
     if (const QString json = p.value(QStringLiteral("json")); !json.isEmpty() && !writeJson(json, cl::toJson(sweep)))
+        return kExitFailure;
+    if (!tracePath.isEmpty() && !writeTrace(tracePath, results, *cpu))
         return kExitFailure;
     if (const QString png = p.value(QStringLiteral("chart-png")); !png.isEmpty())
         if (const QString why = ui::renderSweepPng(sweep, png); !why.isEmpty())

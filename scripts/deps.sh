@@ -2,7 +2,7 @@
 # Installs the Debian 12 packages Concurrency Lab needs, only those that are missing.
 set -euo pipefail
 packages=(build-essential cmake ninja-build qt6-base-dev libqt6opengl6-dev qt6-charts-dev
-          qt6-tools-dev qt6-l10n-tools qt6-translations-l10n qt6-svg-dev catch2 xvfb xauth
+          qt6-tools-dev qt6-l10n-tools qt6-translations-l10n qt6-svg-dev libcurl4-openssl-dev catch2 xvfb xauth
           python3 python3-requests python3-aiohttp)
 # The tests also fuzz the parsers with clang's libFuzzer and check format and tidy: `scripts/deps.sh --tests`.
 [ "${1:-}" = "--tests" ] && packages+=(clang-14 libclang-rt-14-dev libfuzzer-14-dev clang-format clang-tidy)

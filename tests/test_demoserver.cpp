@@ -118,8 +118,11 @@ struct TestServer {
     bool stillAnswers() const // a fresh client gets the text
     {
         QString error;
-        const auto target = resolveHttpTarget(server.url(), &error);
-        const RequestOutcome r = blockingGet(*target, 10000);
+        HttpOptions http;
+        http.url = server.url();
+        http.timeoutMs = 10'000;
+        const auto target = resolveHttpTarget(http, &error);
+        const RequestOutcome r = blockingGet(*target);
         return r.ok && r.status == 200;
     }
     DemoServer server;

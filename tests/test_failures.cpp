@@ -236,19 +236,6 @@ TEST_CASE("the hidden worker checks its arguments before it says hello, and its 
     CHECK(p.exitCode() == 1);
 }
 
-TEST_CASE("the client skips an interim 100 Continue and reads the final status", "[failures][http]")
-{
-    cl::HttpResponseParser parser;
-    const QByteArray reply = "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok";
-    CHECK(parser.feed(reply.constData(), std::size_t(reply.size())) == cl::HttpResponseParser::State::Complete);
-    CHECK(parser.status() == 200);
-    CHECK(parser.bodyBytes() == 2);
-    cl::HttpResponseParser onlyInterim;
-    const QByteArray interim = "HTTP/1.1 100 Continue\r\n\r\n";
-    CHECK(onlyInterim.feed(interim.constData(), std::size_t(interim.size())) == cl::HttpResponseParser::State::Incomplete);
-    CHECK(onlyInterim.endOfStream() == cl::HttpResponseParser::State::Failed);
-}
-
 TEST_CASE("a sweep leaves failed points out of the chart and the fit", "[failures][sweep]")
 {
     auto result = [](int workers, double wallS, cl::RunStatus status) {

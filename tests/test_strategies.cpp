@@ -2,6 +2,7 @@
 
 #include "helpers.h"
 #include "run/experimentrun.h"
+#include "scriptedserver.h"
 #include "server/demoserver.h"
 
 #include <QSet>
@@ -59,17 +60,50 @@ TEST_CASE("every strategy against a closed port reports errors without hanging",
     }
 }
 
-TEST_CASE("a server that never answers times out", "[strategies][io]")
+TEST_CASE("a server that never answers times out, in every strategy", "[strategies][io]")
 {
-    DemoServer server;
-    QString error;
-    REQUIRE(server.start(0, 60'000, &error));
-    for (Strategy s : {Strategy::Sequential, Strategy::Async}) {
-        ExperimentSpec spec = test::smallSpec(Workload::Io, s, 1, 2, server.url());
+    test::ScriptedServer server;
+    for (Strategy s : allStrategies()) {
+        INFO(strategyName(s).toStdString());
+        ExperimentSpec spec = test::smallSpec(Workload::Io, s, 2, 2, server.url(QStringLiteral("/silent")));
         spec.timeoutMs = 300;
         const RunResult r = runOnce(spec);
         CHECK(r.errors == 2);
         CHECK(r.errorMessages.join(QString()).contains(QLatin1String("timed out")));
+    }
+}
+
+TEST_CASE("every strategy follows a redirect chain and reads a chunked body on a kept-open connection", "[strategies][io]")
+{
+    test::ScriptedServer server;
+    for (Strategy s : allStrategies()) {
+        for (const char *path : {"/redirect/3", "/chunked"}) {
+            INFO(strategyName(s).toStdString() << " " << path);
+            const RunResult r = runOnce(test::smallSpec(Workload::Io, s, 2, 4, server.url(QLatin1String(path))));
+            CHECK(r.items == 4);
+            CHECK(r.errorMessages.isEmpty());
+        }
+    }
+}
+
+TEST_CASE("every strategy gets HTTPS from a self-signed server it is told to trust", "[strategies][io][https]")
+{
+    test::TlsServer server;
+    REQUIRE(server.port() != 0);
+    const QString url = QStringLiteral("https://localhost:%1/").arg(server.port());
+    for (Strategy s : allStrategies()) {
+        INFO(strategyName(s).toStdString());
+        ExperimentSpec spec = test::smallSpec(Workload::Io, s, 2, 4, url);
+        const RunResult untrusted = runOnce(spec);
+        CHECK(untrusted.items == 0);
+        CHECK(untrusted.errorMessages.join(QString()).contains(QLatin1String("certificate")));
+        spec.caCert = test::TlsServer::certificate();
+        const RunResult trusted = runOnce(spec);
+        CHECK(trusted.items == 4);
+        CHECK(trusted.errorMessages.isEmpty());
+        spec.caCert.clear();
+        spec.insecure = true;
+        CHECK(runOnce(spec).items == 4);
     }
 }
 

@@ -32,8 +32,15 @@ QStringList workerArguments(const ExperimentSpec &spec, int id, qint64 items, st
         toString(spec.workload), QStringLiteral("--items"), QString::number(items), QStringLiteral("--gil"),
         spec.gil ? QStringLiteral("on") : QStringLiteral("off"), QStringLiteral("--switch-us"), QString::number(spec.switchIntervalUs),
         QStringLiteral("--origin-ns"), QString::number(originNs)};
-    if (spec.workload == Workload::Io)
+    if (spec.workload == Workload::Io) {
         args << QStringLiteral("--url") << spec.url << QStringLiteral("--timeout-ms") << QString::number(spec.timeoutMs);
+        if (!spec.caCert.isEmpty())
+            args << QStringLiteral("--cacert") << spec.caCert;
+        if (spec.insecure)
+            args << QStringLiteral("--insecure") << QStringLiteral("on");
+        if (spec.keepAlive)
+            args << QStringLiteral("--keep-alive") << QStringLiteral("on");
+    }
     if (spec.pool)
         args << QStringLiteral("--serve") << QStringLiteral("stdin");
     return args;
@@ -43,7 +50,7 @@ std::optional<ChildJob> parseWorkerArguments(const QStringList &args, QString *e
 {
     static const QStringList known{QStringLiteral("--id"), QStringLiteral("--workload"), QStringLiteral("--items"), QStringLiteral("--gil"),
         QStringLiteral("--switch-us"), QStringLiteral("--origin-ns"), QStringLiteral("--url"), QStringLiteral("--timeout-ms"),
-        QStringLiteral("--serve")};
+        QStringLiteral("--cacert"), QStringLiteral("--insecure"), QStringLiteral("--keep-alive"), QStringLiteral("--serve")};
     QMap<QString, QString> kv;
     for (qsizetype i = 0; i + 1 < args.size(); i += 2)
         kv.insert(args[i], args[i + 1]);
@@ -60,10 +67,13 @@ std::optional<ChildJob> parseWorkerArguments(const QStringList &args, QString *e
     a.switchUs = kv.value(QStringLiteral("--switch-us"), QString::number(a.switchUs)).toInt(&ok4);
     const auto workload = workloadFromString(kv.value(QStringLiteral("--workload")));
     a.gil = kv.value(QStringLiteral("--gil")) != QLatin1String("off");
-    a.url = kv.value(QStringLiteral("--url"));
-    a.timeoutMs = kv.value(QStringLiteral("--timeout-ms"), QStringLiteral("5000")).toInt();
+    a.http.url = kv.value(QStringLiteral("--url"));
+    a.http.timeoutMs = kv.value(QStringLiteral("--timeout-ms"), QStringLiteral("5000")).toInt();
+    a.http.caCert = kv.value(QStringLiteral("--cacert"));
+    a.http.insecure = kv.value(QStringLiteral("--insecure")) == QLatin1String("on");
+    a.http.keepAlive = kv.value(QStringLiteral("--keep-alive")) == QLatin1String("on");
     a.serve = kv.value(QStringLiteral("--serve")) == QLatin1String("stdin");
-    if (!(ok1 && ok2 && ok3 && ok4) || !workload || a.items < 0 || a.switchUs < 1 || a.timeoutMs < 1) {
+    if (!(ok1 && ok2 && ok3 && ok4) || !workload || a.items < 0 || a.switchUs < 1 || a.http.timeoutMs < 1) {
         *error = QStringLiteral("bad worker arguments");
         return std::nullopt;
     }
@@ -93,7 +103,7 @@ WorkTally work(const ChildJob &a, const HttpTarget *target, WorkerWriter &out)
         }
     };
     hooks.onLatency = [&](double ms) { out.latency(ms); };
-    WorkTally tally = runWorker(WorkerJob{a.workload, a.items, target, a.timeoutMs}, gil, 0, spans, {}, hooks);
+    WorkTally tally = runWorker(WorkerJob{a.workload, a.items, target}, gil, 0, spans, {}, hooks);
     tally.spans = spans.takeSpans();
     return tally;
 }
@@ -134,7 +144,7 @@ int serveWorker(const ChildJob &first, const HttpTarget *target, std::FILE *out,
 {
     std::optional<HttpTarget> resolved;
     QString resolveError;
-    if (first.workload == Workload::Io && !target && (resolved = resolveHttpTarget(first.url, &resolveError)))
+    if (first.workload == Workload::Io && !target && (resolved = resolveHttpTarget(first.http, &resolveError)))
         target = &*resolved;
     std::setvbuf(out, nullptr, _IOFBF, 64 * 1024);
     WorkerWriter writer(out);

@@ -23,8 +23,7 @@ struct ChildJob {
     bool gil = true;
     int switchUs = kDefaultSwitchIntervalUs;
     std::int64_t originNs = 0;
-    QString url;
-    int timeoutMs = 5000;
+    HttpOptions http; // IO
     bool serve = false; // pooled: after each job, wait on stdin for the next (see nextJobLine)
 };
 

@@ -3,7 +3,7 @@
 #include "strategies/strategy.h"
 
 #include <QCoreApplication>
-#include <QUrl>
+#include <QFileInfo>
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -134,15 +134,21 @@ QString validate(const ExperimentSpec &s)
     if (s.engine == Engine::Python && s.switchIntervalUs != kDefaultSwitchIntervalUs)
         return QCoreApplication::translate("Experiment", "the CPython scripts run at Python's own switch interval (5 ms)");
     if (s.workload == Workload::Io) {
-        const QUrl url(s.url, QUrl::StrictMode);
-        if (!url.isValid() || url.scheme() != QLatin1String("http") || url.host().isEmpty())
-            return QCoreApplication::translate("Experiment", "not an http:// URL: '%1'").arg(s.url);
+        if (!checkHttpUrl(s.url).isEmpty())
+            return QCoreApplication::translate("Experiment", "not an http:// or https:// URL: '%1'").arg(s.url);
+        if (!s.caCert.isEmpty() && !QFileInfo(s.caCert).isReadable())
+            return QCoreApplication::translate("Experiment", "cannot read the CA certificate file '%1'").arg(s.caCert);
         if (s.timeoutMs < 1 || s.timeoutMs > 600'000)
             return QCoreApplication::translate("Experiment", "timeout must be between 1 ms and 600000 ms");
         if (s.connections < 0)
             return QCoreApplication::translate("Experiment", "connections must be 0 (no limit) or more");
     }
     return {};
+}
+
+HttpOptions httpOptions(const ExperimentSpec &s)
+{
+    return {s.url, s.timeoutMs, s.caCert, s.insecure, s.keepAlive};
 }
 
 QString runDetails(const ExperimentSpec &s)

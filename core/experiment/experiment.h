@@ -2,6 +2,7 @@
 #pragma once
 
 #include "experiment/span.h"
+#include "workloads/http.h"
 #include "workloads/worktally.h"
 
 #include <QList>
@@ -84,6 +85,9 @@ struct ExperimentSpec {
     int switchIntervalUs = kDefaultSwitchIntervalUs;
     int connections = 100; // async IO: simultaneous connections, 0 = no limit
     int timeoutMs = 5000; // IO: per request
+    QString caCert; // IO over HTTPS: a CA file to trust besides the system's
+    bool insecure = false; // IO over HTTPS: do not verify the server's certificate
+    bool keepAlive = false; // IO: reuse connections (off: a fresh one per request, like requests.get)
     int watchdogMs = 30'000; // processes: a worker silent this long (IO: plus timeoutMs) is killed
     int repeat = 3;
     StartMethod startMethod = StartMethod::Spawn; // processes
@@ -100,6 +104,8 @@ struct ExperimentSpec {
 
 // Empty when the spec can run; otherwise a one-line reason.
 QString validate(const ExperimentSpec &spec);
+// What its IO requests ask for.
+HttpOptions httpOptions(const ExperimentSpec &spec);
 // How it runs beyond its strategy and workers, in the UI's language where a translator is
 // installed: "GIL", "free-threaded, switch 20 ms", "GIL, forkserver, pool"; empty for a strategy
 // the GIL, start methods and pools do not apply to.

@@ -18,6 +18,11 @@ QJsonObject paramsJson(const ExperimentSpec &s)
         p.insert("url", s.url);
         p.insert("connections", s.connections);
         p.insert("timeout_ms", s.timeoutMs);
+        p.insert("keep_alive", s.keepAlive);
+        if (!s.caCert.isEmpty())
+            p.insert("cacert", s.caCert);
+        if (s.insecure)
+            p.insert("insecure", true);
     }
     return p;
 }
@@ -125,6 +130,9 @@ std::optional<Report> reportFromJson(const QJsonObject &json, QString *error)
     p.url = params["url"].toString();
     p.connections = params["connections"].toInt(p.connections);
     p.timeoutMs = params["timeout_ms"].toInt(p.timeoutMs);
+    p.keepAlive = params["keep_alive"].toBool(false);
+    p.caCert = params["cacert"].toString();
+    p.insecure = params["insecure"].toBool(false);
     for (const auto &v : json["results"].toArray()) {
         const QJsonObject o = v.toObject();
         const auto strategy = strategyFromString(o["strategy"].toString());

@@ -107,4 +107,13 @@ void CpuHistory::setCapacity(qsizetype capacity)
     capacity_ = std::max<qsizetype>(1, capacity);
 }
 
+QList<CpuSample> CpuHistory::samples() const
+{
+    QList<CpuSample> out;
+    out.reserve(size());
+    for (qsizetype i = 0; i < size(); ++i)
+        out.append(at(i));
+    return out;
+}
+
 } // namespace cl

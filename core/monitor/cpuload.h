@@ -58,6 +58,7 @@ public:
     qsizetype size() const { return samples_.size(); }
     const CpuSample &at(qsizetype i) const { return samples_[(head_ + i) % samples_.size()]; }
     const CpuSample &last() const { return at(size() - 1); }
+    QList<CpuSample> samples() const; // oldest first
     const QList<int> &cores() const { return cores_; } // every core seen so far, sorted
     bool isEmpty() const { return samples_.isEmpty(); }
     qint64 appended() const { return appended_; } // every sample ever appended: the newest one's number + 1

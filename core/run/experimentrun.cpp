@@ -62,7 +62,7 @@ RunResult runOnce(const ExperimentSpec &spec, std::stop_token stop, std::atomic<
     std::optional<HttpTarget> target;
     if (spec.workload == Workload::Io && !strategy.workersResolveUrl) {
         QString why;
-        if (target = resolveHttpTarget(spec.url, &why); !target)
+        if (target = resolveHttpTarget(httpOptions(spec), &why); !target)
             return failedRun(spec, why);
     }
     malloc_trim(0); // give back what earlier runs freed, so this run's peak is its own

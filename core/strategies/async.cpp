@@ -4,30 +4,45 @@
 
 #include "util/clock.h"
 #include "workloads/cpuwork.h"
+#include "workloads/curlapi.h"
 
 #include <QEventLoop>
-#include <QHostAddress>
 #include <QPointer>
-#include <QTcpSocket>
+#include <QSocketNotifier>
 #include <QTimer>
 
-#include <deque>
+#include <limits>
 #include <memory>
-#include <sys/resource.h>
 #include <unordered_map>
 
 namespace cl {
 
 namespace {
 
+// The requests of one run on a libcurl multi handle, driven by this thread's Qt event loop through
+// curl_multi_socket_action: a QSocketNotifier per socket and direction libcurl asks to watch, one
+// QTimer for the timeout it asks for. DNS was done before the run (the target pins the address).
 class GetBatch : public QObject {
 public:
     GetBatch(const AsyncGetOptions &o, std::int64_t origin, std::stop_token stop, std::atomic<qint64> *progress, SpanSink *live)
-        : options_(o), address_(reinterpret_cast<const sockaddr *>(&o.target.address)), request_(o.target.request()), origin_(origin),
-          stop_(std::move(stop)), progress_(progress), live_(live)
+        : options_(o), multi_(curlApi().multi_init()), origin_(origin), stop_(std::move(stop)), progress_(progress), live_(live)
     {
+        curlApi().multi_setopt(multi_, CURLMOPT_SOCKETFUNCTION, &GetBatch::onSocket);
+        curlApi().multi_setopt(multi_, CURLMOPT_SOCKETDATA, this);
+        curlApi().multi_setopt(multi_, CURLMOPT_TIMERFUNCTION, &GetBatch::onTimer);
+        curlApi().multi_setopt(multi_, CURLMOPT_TIMERDATA, this);
+        curlTimer_.setSingleShot(true);
+        connect(&curlTimer_, &QTimer::timeout, this, [this] { act(CURL_SOCKET_TIMEOUT, 0); });
         sweep_.setInterval(kSweepInterval);
         connect(&sweep_, &QTimer::timeout, this, &GetBatch::onSweep);
+    }
+
+    ~GetBatch() override
+    {
+        for (auto &[id, transfer] : active_)
+            curlApi().multi_remove_handle(multi_, transfer->handle());
+        active_.clear();
+        curlApi().multi_cleanup(multi_);
     }
 
     WorkTally run()
@@ -40,10 +55,8 @@ public:
     }
 
 private:
-    struct Pending {
-        QPointer<QTcpSocket> socket;
-        HttpResponseParser parser;
-        std::int64_t startNs = 0;
+    struct Watch {
+        QPointer<QSocketNotifier> read, write;
     };
 
     bool allDone() const { return finished_ == options_.requests; }
@@ -59,117 +72,132 @@ private:
 
     void launch(qint64 id)
     {
-        auto pending = std::make_unique<Pending>();
-        pending->startNs = monotonicNs();
+        auto transfer = std::make_unique<HttpTransfer>(options_.target);
+        transfer->begin();
+        curlApi().easy_setopt(transfer->handle(), CURLOPT_PRIVATE, reinterpret_cast<void *>(static_cast<std::intptr_t>(id)));
         if (live_)
-            live_->opened(int(id), WorkerKind::Task, WorkerState::WaitIo, pending->startNs);
-        auto *socket = new QTcpSocket(this);
-        pending->socket = socket;
-        active_.emplace(id, std::move(pending));
-        connect(socket, &QTcpSocket::connected, this, [this, socket] { socket->write(request_); });
-        connect(socket, &QTcpSocket::readyRead, this, [this, id] { onData(id, false); });
-        connect(socket, &QTcpSocket::disconnected, this, [this, id] { onData(id, true); });
-        connect(socket, &QTcpSocket::errorOccurred, this, [this, id](QAbstractSocket::SocketError e) {
-            if (e == QAbstractSocket::RemoteHostClosedError)
-                onData(id, true);
-            else if (e == QAbstractSocket::SocketResourceError)
-                postFinish(id, outOfDescriptors());
-            else if (auto it = active_.find(id); it != active_.end())
-                postFinish(id, it->second->socket ? it->second->socket->errorString() : QStringLiteral("socket error"));
-        });
-        socket->connectToHost(address_, options_.target.port);
-    }
-
-    static QString outOfDescriptors()
-    {
-        rlimit limit{};
-        getrlimit(RLIMIT_NOFILE, &limit);
-        return QStringLiteral("out of file descriptors (the limit is %1; each connection needs one): "
-                              "use fewer --connections")
-            .arg(qulonglong(limit.rlim_cur));
-    }
-
-    void onData(qint64 id, bool atEnd)
-    {
-        auto it = active_.find(id);
-        if (it == active_.end() || !it->second->socket)
+            live_->opened(int(id), WorkerKind::Task, WorkerState::WaitIo, transfer->startNs());
+        if (const CURLMcode rc = curlApi().multi_add_handle(multi_, transfer->handle()); rc != CURLM_OK) {
+            finish(id, *transfer, QString::fromUtf8(curlApi().multi_strerror(rc)));
             return;
-        Pending &p = *it->second;
-        const QByteArray data = p.socket->readAll();
-        p.parser.feed(data.constData(), std::size_t(data.size()));
-        if (atEnd)
-            p.parser.endOfStream();
-        using S = HttpResponseParser::State;
-        if (p.parser.state() == S::Failed)
-            postFinish(id, p.parser.error());
-        else if (p.parser.state() == S::Complete)
-            postFinish(id, p.parser.status() == 200 ? QString() : QStringLiteral("HTTP status %1").arg(p.parser.status()));
-    }
-
-    // Finishing is queued: a socket may report an error from inside connectToHost().
-    void postFinish(qint64 id, const QString &error)
-    {
-        QMetaObject::invokeMethod(
-            this, [this, id, error] { finish(id, error); }, Qt::QueuedConnection);
-    }
-
-    void finish(qint64 id, const QString &error)
-    {
-        auto it = active_.find(id);
-        if (it == active_.end())
-            return;
-        const std::int64_t now = monotonicNs();
-        std::unique_ptr<Pending> p = std::move(it->second);
-        active_.erase(it);
-        if (p->socket) {
-            p->socket->disconnect(this);
-            p->socket->abort();
-            p->socket->deleteLater();
         }
+        active_.emplace(id, std::move(transfer));
+    }
+
+    // libcurl: watch `fd` for `what` (or stop watching it).
+    static int onSocket(CURL *, curl_socket_t fd, int what, void *self, void *)
+    {
+        static_cast<GetBatch *>(self)->watch(fd, what);
+        return 0;
+    }
+
+    void watch(curl_socket_t fd, int what)
+    {
+        Watch &w = watches_[fd];
+        const bool wantRead = what == CURL_POLL_IN || what == CURL_POLL_INOUT;
+        const bool wantWrite = what == CURL_POLL_OUT || what == CURL_POLL_INOUT;
+        enable(w.read, fd, QSocketNotifier::Read, wantRead);
+        enable(w.write, fd, QSocketNotifier::Write, wantWrite);
+        if (what == CURL_POLL_REMOVE)
+            watches_.erase(fd);
+    }
+
+    void enable(QPointer<QSocketNotifier> &notifier, curl_socket_t fd, QSocketNotifier::Type type, bool on)
+    {
+        if (on && !notifier) {
+            notifier = new QSocketNotifier(fd, type, this);
+            const int direction = type == QSocketNotifier::Read ? CURL_CSELECT_IN : CURL_CSELECT_OUT;
+            connect(notifier, &QSocketNotifier::activated, this, [this, fd, direction] { act(fd, direction); });
+        } else if (!on && notifier) {
+            // Possibly inside its own activated(): libcurl closes sockets from socket_action.
+            notifier->setEnabled(false);
+            notifier->deleteLater();
+            notifier = nullptr;
+        }
+    }
+
+    // libcurl: call socket_action(TIMEOUT) in `ms` (never from inside this callback), -1: never.
+    static int onTimer(CURLM *, long ms, void *self)
+    {
+        auto *batch = static_cast<GetBatch *>(self);
+        if (ms < 0)
+            batch->curlTimer_.stop();
+        else
+            batch->curlTimer_.start(int(std::min<long>(ms, std::numeric_limits<int>::max())));
+        return 0;
+    }
+
+    void act(curl_socket_t fd, int direction)
+    {
+        int running = 0;
+        curlApi().multi_socket_action(multi_, fd, direction, &running);
+        collectDone();
+    }
+
+    void collectDone()
+    {
+        int queued = 0;
+        while (CURLMsg *msg = curlApi().multi_info_read(multi_, &queued)) {
+            if (msg->msg != CURLMSG_DONE)
+                continue;
+            void *idPointer = nullptr;
+            curlApi().easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, &idPointer);
+            const auto id = qint64(reinterpret_cast<std::intptr_t>(idPointer));
+            const CURLcode result = msg->data.result; // msg is invalid once the handle is removed
+            auto it = active_.find(id);
+            if (it == active_.end())
+                continue;
+            std::unique_ptr<HttpTransfer> transfer = std::move(it->second);
+            active_.erase(it);
+            curlApi().multi_remove_handle(multi_, transfer->handle());
+            const RequestOutcome outcome = transfer->outcome(result);
+            finish(id, *transfer, outcome.error);
+        }
+        launchMore();
+    }
+
+    void finish(qint64 id, const HttpTransfer &transfer, const QString &error)
+    {
+        const std::int64_t now = monotonicNs();
         tally_.spans.append(
-            Span{int(id), WorkerKind::Task, WorkerState::WaitIo, double(p->startNs - origin_) / 1e9, double(now - origin_) / 1e9});
+            Span{int(id), WorkerKind::Task, WorkerState::WaitIo, double(transfer.startNs() - origin_) / 1e9, double(now - origin_) / 1e9});
         if (live_) {
             live_->finished(int(id));
             live_->closed(tally_.spans.last());
         }
         if (error.isEmpty()) {
             ++tally_.items;
-            tally_.latenciesMs.append(double(now - p->startNs) / 1e6);
+            tally_.latenciesMs.append(double(now - transfer.startNs()) / 1e6);
             if (progress_)
                 progress_->fetch_add(1, std::memory_order_relaxed);
         } else {
             tally_.addError(error);
         }
         ++finished_;
-        launchMore();
     }
 
     void onSweep()
     {
-        if (stop_.stop_requested()) {
-            finished_ = options_.requests;
-            for (auto &[id, p] : active_)
-                if (p->socket)
-                    p->socket->abort();
-            loop_.quit();
+        if (!stop_.stop_requested())
             return;
-        }
-        const std::int64_t deadline = monotonicNs() - std::int64_t(options_.timeoutMs) * 1'000'000;
-        for (const auto &[id, p] : active_)
-            if (p->startNs < deadline)
-                postFinish(id, QStringLiteral("timed out"));
+        for (auto &[id, transfer] : active_)
+            curlApi().multi_remove_handle(multi_, transfer->handle()); // aborts it and closes its connection
+        active_.clear();
+        finished_ = options_.requests;
+        loop_.quit();
     }
 
     AsyncGetOptions options_;
-    QHostAddress address_;
-    QByteArray request_;
+    CURLM *multi_;
     std::int64_t origin_;
     std::stop_token stop_;
     std::atomic<qint64> *progress_;
     SpanSink *live_;
     QEventLoop loop_;
     QTimer sweep_;
-    std::unordered_map<qint64, std::unique_ptr<Pending>> active_;
+    QTimer curlTimer_;
+    std::unordered_map<qint64, std::unique_ptr<HttpTransfer>> active_;
+    std::unordered_map<curl_socket_t, Watch> watches_;
     qint64 next_ = 0;
     qint64 finished_ = 0;
     WorkTally tally_;
@@ -264,8 +292,7 @@ Measured runAsync(const RunContext &run)
     if (spec.workload == Workload::Cpu)
         m.tally = runAsyncCpu(splitEvenly(spec.steps, spec.workers), run.origin, run.stop, run.progress, run.live);
     else
-        m.tally
-            = runAsyncGets({*run.target, spec.requests, spec.connections, spec.timeoutMs}, run.origin, run.stop, run.progress, run.live);
+        m.tally = runAsyncGets({*run.target, spec.requests, spec.connections}, run.origin, run.stop, run.progress, run.live);
     m.cpu = threadCpuTimes() - before;
     return m;
 }

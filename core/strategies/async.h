@@ -15,12 +15,12 @@ namespace cl {
 struct AsyncGetOptions {
     HttpTarget target;
     qint64 requests = 100;
-    int connections = 100; // at most this many connections at once; 0 = no limit
-    int timeoutMs = 5000;
+    int connections = 100; // at most this many requests in flight at once; 0 = no limit
 };
 
-// All GETs in flight at once (up to the connection limit), each on its own non-blocking socket
-// (no QNetworkAccessManager: it opens only 6 connections per host). One span per request.
+// All GETs in flight at once (up to the connection limit) on one libcurl multi handle, driven by
+// this thread's event loop (no QNetworkAccessManager: it opens only 6 connections per host). One
+// span per request; the target's timeout applies to each.
 WorkTally runAsyncGets(const AsyncGetOptions &options, std::int64_t originNs, std::stop_token stop, std::atomic<qint64> *progress = nullptr,
     SpanSink *live = nullptr);
 

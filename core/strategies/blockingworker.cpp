@@ -18,7 +18,7 @@ Measured blockingWorker(const RunContext &run, Gil &gil, int id, qint64 share, s
     if (run.progress)
         hooks.progress = [progress = run.progress](qint64 delta) { progress->fetch_add(delta, std::memory_order_relaxed); };
     Measured m;
-    m.tally = runWorker({spec.workload, share, run.target, spec.timeoutMs}, gil, id, spans, run.stop, hooks);
+    m.tally = runWorker({spec.workload, share, run.target}, gil, id, spans, run.stop, hooks);
     m.tally.spans = spans.takeSpans();
     m.cpu = threadCpuTimes() - before;
     return m;

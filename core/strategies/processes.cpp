@@ -40,7 +40,7 @@ public:
         std::optional<HttpTarget> target; // fork: resolved here, so the copy only downloads
         if (spec_.startMethod == StartMethod::Fork && spec_.workload == Workload::Io) {
             QString why;
-            if (target = resolveHttpTarget(spec_.url, &why); !target) {
+            if (target = resolveHttpTarget(httpOptions(spec_), &why); !target) {
                 result_.tally.addError(why, spec_.items());
                 return std::move(result_);
             }

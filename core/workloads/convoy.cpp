@@ -8,8 +8,6 @@
 #include "workloads/blockinghttp.h"
 #include "workloads/worker.h"
 
-#include <QUrl>
-
 #include <memory>
 #include <thread>
 #include <vector>
@@ -27,11 +25,12 @@ void ioThread(const ConvoySpec &spec, const HttpTarget &target, Gil &gil, SpanRe
     if (!takeGil(gil, 0, spans, stop))
         return;
     spans.enter(WorkerState::Running);
+    BlockingHttpClient client(target);
     const std::int64_t first = monotonicNs();
     for (qint64 i = 0; i < spec.requests && !stop.stop_requested(); ++i) {
         const std::int64_t t0 = spans.enter(WorkerState::WaitIo);
         gil.release(0, stop); // Py_BEGIN_ALLOW_THREADS
-        const RequestOutcome r = blockingGet(target, spec.timeoutMs, stop);
+        const RequestOutcome r = client.get(stop);
         const bool haveGil = takeGil(gil, 0, spans, stop); // Py_END_ALLOW_THREADS: the convoy waits here
         const std::int64_t t1 = spans.enter(WorkerState::Running);
         if (r.ok) {
@@ -103,7 +102,10 @@ ConvoyResult runConvoy(const ConvoySpec &spec, std::stop_token stop, SpanSink *l
     ConvoyResult out;
     if (out.error = validate(spec); !out.error.isEmpty())
         return out;
-    const auto target = resolveHttpTarget(spec.url, &out.error);
+    HttpOptions http;
+    http.url = spec.url;
+    http.timeoutMs = spec.timeoutMs;
+    const auto target = resolveHttpTarget(http, &out.error);
     if (!target)
         return out;
     Gil gil(spec.gil, std::chrono::microseconds(spec.switchIntervalUs));
@@ -127,7 +129,7 @@ ConvoyResult runConvoy(const ConvoySpec &spec, std::stop_token stop, SpanSink *l
                 try {
                     threads.emplace_back([&, i] {
                         cpuTallies[std::size_t(i)]
-                            = runWorker({Workload::Cpu, kEndless, nullptr, 0}, gil, i + 1, cpuSpans[std::size_t(i)], cpuStop.get_token());
+                            = runWorker({Workload::Cpu, kEndless, nullptr}, gil, i + 1, cpuSpans[std::size_t(i)], cpuStop.get_token());
                     });
                 } catch (const std::system_error &e) {
                     out.error = cannotStartThread(QStringLiteral("CPU thread %1 of %2").arg(i + 1).arg(spec.cpuThreads), e);

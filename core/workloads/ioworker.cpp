@@ -5,16 +5,17 @@
 
 namespace cl {
 
-WorkTally ioWorker(qint64 requests, const HttpTarget &target, int timeoutMs, IoWorkerContext &ctx)
+WorkTally ioWorker(qint64 requests, const HttpTarget &target, IoWorkerContext &ctx)
 {
     WorkTally tally;
+    BlockingHttpClient client(target); // one handle for the worker's life, like a thread's requests
     if (!takeGil(ctx.gil, ctx.who, ctx.spans, ctx.stop))
         return tally;
     ctx.spans.enter(WorkerState::Running);
     for (qint64 i = 0; i < requests && !ctx.stop.stop_requested(); ++i) {
         ctx.spans.enter(WorkerState::WaitIo);
         ctx.gil.release(ctx.who, ctx.stop); // Py_BEGIN_ALLOW_THREADS
-        const RequestOutcome r = blockingGet(target, timeoutMs, ctx.stop);
+        const RequestOutcome r = client.get(ctx.stop);
         const bool haveGil = takeGil(ctx.gil, ctx.who, ctx.spans, ctx.stop); // Py_END_ALLOW_THREADS
         ctx.spans.enter(WorkerState::Running);
         if (r.ok) {

@@ -22,6 +22,6 @@ struct IoWorkerContext {
     std::function<void(double latencyMs)> onLatency = {}; // optional, per successful request
 };
 
-WorkTally ioWorker(qint64 requests, const HttpTarget &target, int timeoutMs, IoWorkerContext &ctx);
+WorkTally ioWorker(qint64 requests, const HttpTarget &target, IoWorkerContext &ctx);
 
 } // namespace cl

@@ -22,7 +22,7 @@ WorkTally runWorker(const WorkerJob &job, Gil &gil, int who, SpanRecorder &spans
         return tally;
     }
     IoWorkerContext ctx{gil, who, spans, std::move(stop), hooks.progress, hooks.onLatency};
-    return ioWorker(job.items, *job.target, job.timeoutMs, ctx);
+    return ioWorker(job.items, *job.target, ctx);
 }
 
 } // namespace cl

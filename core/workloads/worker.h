@@ -18,7 +18,6 @@ struct WorkerJob {
     Workload workload = Workload::Cpu;
     qint64 items = 0;
     const HttpTarget *target = nullptr; // IO
-    int timeoutMs = 5000; // IO: per request
 };
 
 struct WorkerHooks {

@@ -55,6 +55,8 @@ void MainMenus::buildFile(QMenuBar *bar)
     exportChart->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     exportAll = file_->addAction(QString());
     exportAll->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    exportTrace = file_->addAction(QString());
+    exportTrace->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
     scale_ = file_->addMenu(QString());
     exportScale = choices(scale_, {1, 2});
     file_->addSeparator();
@@ -142,6 +144,9 @@ void MainMenus::retranslateFileAndRun()
     file_->setTitle(tr("&File"));
     exportChart->setText(tr("&Export chart as PNG…"));
     exportAll->setText(tr("Export &all…"));
+    exportTrace->setText(tr("Export &trace…"));
+    exportTrace->setToolTip(tr("Every run on the Timings page and the CPU graphs as a trace for Perfetto UI (ui.perfetto.dev) or "
+                               "chrome://tracing"));
     scale_->setTitle(tr("Export &scale"));
     exportScale->actions().at(0)->setText(tr("1× (screen)"));
     exportScale->actions().at(1)->setText(tr("2× (projector)"));

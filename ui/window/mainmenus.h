@@ -22,7 +22,7 @@ public:
     // Checks the action of `group` whose data is `value` (export scale, sampling rate, language).
     static void check(QActionGroup *group, const QVariant &value);
 
-    QAction *exportChart = nullptr, *exportAll = nullptr, *quit = nullptr;
+    QAction *exportChart = nullptr, *exportAll = nullptr, *exportTrace = nullptr, *quit = nullptr;
     QAction *runScript = nullptr, *pythonInterpreter = nullptr;
     QAction *run = nullptr, *runAll = nullptr, *stop = nullptr, *clearResults = nullptr;
     QAction *toggleServer = nullptr, *serverDelay = nullptr;

@@ -7,6 +7,7 @@
 #include "charts/timingchart.h"
 #include "experiment/resultjson.h"
 #include "experiment/sweep.h"
+#include "experiment/trace.h"
 #include "models/resultsmodel.h"
 #include "pages/codepage.h"
 #include "pages/cpupage.h"
@@ -233,6 +234,7 @@ void MainWindow::buildMenus()
     menus_ = std::make_unique<MainMenus>(menuBar(), int(pageNames().size()));
     connect(menus_->exportChart, &QAction::triggered, this, &MainWindow::exportCurrentChart);
     connect(menus_->exportAll, &QAction::triggered, this, &MainWindow::exportAll);
+    connect(menus_->exportTrace, &QAction::triggered, this, &MainWindow::exportTrace);
     MainMenus::check(menus_->exportScale, settings_.exportScale());
     connect(menus_->exportScale, &QActionGroup::triggered, this, [this](QAction *a) { settings_.setExportScale(a->data().toInt()); });
     connect(menus_->quit, &QAction::triggered, this, &QWidget::close);
@@ -686,7 +688,39 @@ bool MainWindow::writeResultFiles(const QString &dir, QString *error) const
     const QString csv = dir + QStringLiteral("/results.csv");
     if (!cl::saveFile(csv, timings_->model()->toText(QLatin1Char(',')).toUtf8(), nullptr))
         return *error = tr("Cannot write %1").arg(csv), false;
+    const QString trace = dir + QStringLiteral("/trace.json");
+    if (!cl::saveFile(trace, QJsonDocument(traceOfResults()).toJson(QJsonDocument::Compact), nullptr))
+        return *error = tr("Cannot write %1").arg(trace), false;
     return true;
+}
+
+QJsonObject MainWindow::traceOfResults() const
+{
+    QList<cl::TraceRun> runs;
+    for (cl::Workload w : {cl::Workload::Cpu, cl::Workload::Io})
+        for (const cl::ExperimentResult &r : timings_->results(w))
+            runs += cl::traceRuns(r, cl::traceLabel(r));
+    return cl::traceJson(runs, cpu_->history().samples());
+}
+
+void MainWindow::exportTrace()
+{
+    if (timings_->results(cl::Workload::Cpu).isEmpty() && timings_->results(cl::Workload::Io).isEmpty()) {
+        statusBar()->showMessage(tr("No runs to export yet: run an experiment first"), 5000);
+        return;
+    }
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export trace"), settings_.exportFolder() + QStringLiteral("/trace.json"), tr("Trace Event Format (*.json)"));
+    if (path.isEmpty())
+        return;
+    settings_.setExportFolder(QFileInfo(path).absolutePath());
+    QString why;
+    if (!cl::saveFile(path, QJsonDocument(traceOfResults()).toJson(QJsonDocument::Compact), &why))
+        QMessageBox::warning(this, tr("Export"), why);
+    else
+        statusBar()->showMessage(
+            tr("Trace written to %1: open it in Perfetto UI (ui.perfetto.dev) or chrome://tracing").arg(QDir::toNativeSeparators(path)),
+            8000);
 }
 
 // What a page's PNG shows: its chart; the CPU graphs under a title that says what they are;

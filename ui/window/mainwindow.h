@@ -13,6 +13,7 @@
 #include "window/settings.h"
 
 #include <QImage>
+#include <QJsonObject>
 #include <QMainWindow>
 #include <QTimer>
 
@@ -79,6 +80,7 @@ public slots:
     void stop();
     void exportCurrentChart();
     void exportAll();
+    void exportTrace();
     // Larger fonts, thicker lines, colour-blind-safe colours; full screen unless told otherwise
     // (a headless screenshot keeps the size it was asked for).
     void setPresentationMode(bool on, bool fullScreen = true);
@@ -116,6 +118,7 @@ private:
     void setSamplingHz(int hz);
     bool ensureServer();
     bool writeResultFiles(const QString &dir, QString *error) const;
+    QJsonObject traceOfResults() const; // every run on the Timings page, the CPU history beside them
     bool exportFromPage(QWidget *page, const QString &path, QString *error);
     QImage pageImage(QWidget *page) const;
     QWidget *chartOf(QWidget *page) const;
