@@ -23,3 +23,6 @@ if [ "$status" -ne 0 ] || grep -qE 'warning:|error:' /tmp/clang-tidy.log; then
     exit 1
 fi
 echo "clang-tidy: no finding in ${#core[@]} files of core/"
+desktop-file-validate resources/concurrency-lab.desktop
+appstreamcli validate --no-net resources/io.github.concurrencylab.ConcurrencyLab.metainfo.xml >/dev/null
+echo "desktop-file-validate, appstreamcli: the .desktop file and the metainfo are valid"

@@ -28,10 +28,6 @@
         <translation>интервал переключения должен быть от 1 мкс до 1 с</translation>
     </message>
     <message>
-        <source>not an http:// URL: &apos;%1&apos;</source>
-        <translation>это не URL вида http://: &apos;%1&apos;</translation>
-    </message>
-    <message>
         <source>timeout must be between 1 ms and 600000 ms</source>
         <translation>тайм-аут должен быть от 1 до 600000 мс</translation>
     </message>
@@ -62,6 +58,14 @@
     <message>
         <source>CPython</source>
         <translation>CPython</translation>
+    </message>
+    <message>
+        <source>not an http:// or https:// URL: &apos;%1&apos;</source>
+        <translation>не URL вида http:// или https://: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>cannot read the CA certificate file &apos;%1&apos;</source>
+        <translation>не удаётся прочитать файл сертификата центра сертификации &apos;%1&apos;</translation>
     </message>
 </context>
 <context>
@@ -1063,6 +1067,14 @@
         <source>Which python3 runs the CPython engine and your scripts</source>
         <translation>Какой python3 выполняет движок CPython и ваши сценарии</translation>
     </message>
+    <message>
+        <source>Export &amp;trace…</source>
+        <translation>Экспорт &amp;трассы…</translation>
+    </message>
+    <message>
+        <source>Every run on the Timings page and the CPU graphs as a trace for Perfetto UI (ui.perfetto.dev) or chrome://tracing</source>
+        <translation>Все прогоны со страницы «Время» и графики ЦП как трасса для Perfetto UI (ui.perfetto.dev) или chrome://tracing</translation>
+    </message>
 </context>
 <context>
     <name>ui::MainWindow</name>
@@ -1229,6 +1241,22 @@
     <message>
         <source>%1 — CPython</source>
         <translation>%1 — CPython</translation>
+    </message>
+    <message>
+        <source>No runs to export yet: run an experiment first</source>
+        <translation>Экспортировать пока нечего: сначала запустите эксперимент</translation>
+    </message>
+    <message>
+        <source>Export trace</source>
+        <translation>Экспорт трассы</translation>
+    </message>
+    <message>
+        <source>Trace Event Format (*.json)</source>
+        <translation>Trace Event Format (*.json)</translation>
+    </message>
+    <message>
+        <source>Trace written to %1: open it in Perfetto UI (ui.perfetto.dev) or chrome://tracing</source>
+        <translation>Трасса записана в %1: откройте её в Perfetto UI (ui.perfetto.dev) или chrome://tracing</translation>
     </message>
 </context>
 <context>
