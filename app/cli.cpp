@@ -8,6 +8,7 @@
 #include "monitor/cpurecorder.h"
 #include "python/interpreter.h"
 #include "run/experimentrun.h"
+#include "run/recording.h"
 #include "server/demoserver.h"
 #include "window/gui.h"
 
@@ -150,13 +151,18 @@ void printFidelity(QTextStream &table, const QList<cl::LessonExperiment> &lesson
 }
 
 // The seven experiments beside the notebook's figures and, where the machine has CPython, the
-// lesson's scripts run on it; every run as JSON to `jsonPath` if given.
-int runLessonExperiments(
-    int repeat, const QString &jsonPath, const QString &tracePath, const QList<cl::Engine> &engines, const QString &python)
+// lesson's scripts run on it; every run as JSON, a trace or a recorded session where asked.
+struct LessonOutputs {
+    QString json, trace, record;
+};
+
+int runLessonExperiments(int repeat, const LessonOutputs &outputs, const QList<cl::Engine> &engines, const QString &python)
 {
-    std::optional<cl::CpuRecorder> cpu; // the CPU beside the runs, for the trace
-    if (!tracePath.isEmpty())
+    const QString &jsonPath = outputs.json;
+    std::optional<cl::CpuRecorder> cpu; // the CPU beside the runs, for the trace and the recording
+    if (!outputs.trace.isEmpty() || !outputs.record.isEmpty())
         cpu.emplace();
+    QList<cl::HistoryEntry> recorded;
     const std::optional<cl::PythonInfo> cpython = lessonPython(engines, python);
     cl::DemoServer server;
     const auto url = startDemoServerIfNeeded(server, {}, cl::kDefaultDelayMs);
@@ -175,6 +181,7 @@ int runLessonExperiments(
         cl::ExperimentSpec spec = e.spec;
         spec.repeat = repeat;
         const cl::ExperimentResult r = cl::runExperiment(spec);
+        recorded.append({spec, r});
         failures.add(QString::fromUtf8(e.title), r);
         std::optional<cl::ExperimentResult> onPython;
         QString cpythonText = QStringLiteral("-");
@@ -186,6 +193,7 @@ int runLessonExperiments(
                 cpythonText = QStringLiteral("unavailable");
             } else {
                 onPython = cl::runExperiment(spec);
+                recorded.append({spec, *onPython});
                 failures.add(QStringLiteral("%1 (CPython)").arg(QString::fromUtf8(e.title)), *onPython);
                 cpythonText = bestOrFailed(*onPython);
             }
@@ -205,7 +213,9 @@ int runLessonExperiments(
     failures.print(QStringLiteral("lesson"));
     if (!jsonPath.isEmpty() && !writeJson(jsonPath, cl::toJson(all)))
         return kExitFailure;
-    if (!tracePath.isEmpty() && !writeTrace(tracePath, all.results, *cpu))
+    if (!outputs.trace.isEmpty() && !writeTrace(outputs.trace, all.results, *cpu))
+        return kExitFailure;
+    if (!outputs.record.isEmpty() && !writeRecording(outputs.record, recorded, *cpu))
         return kExitFailure;
     return failures.any() ? kExitFailure : 0;
 }
@@ -223,6 +233,7 @@ int lessonCommand(const QStringList &args)
         {QStringLiteral("repeat"), QStringLiteral("Runs per experiment (default 3, like %timeit)."), QStringLiteral("N")},
         {QStringLiteral("json"), QStringLiteral("Also write every run as JSON to FILE, or - for stdout."), QStringLiteral("FILE")},
         {QStringLiteral("trace"), QLatin1String(kTraceHelp), QStringLiteral("FILE")},
+        {QStringLiteral("record"), QLatin1String(kRecordHelp), QStringLiteral("FILE")},
         {QStringLiteral("engine"),
             QStringLiteral("experiments: emulated (the app's C++ model only) or both (default: a column \"CPython here\" "
                            "with the lesson's scripts on the machine's CPython, and the speedups side by side, where it is found)."),
@@ -231,7 +242,8 @@ int lessonCommand(const QStringList &args)
             QStringLiteral("PATH")}});
     if (auto exit = parseOrExit(p, args, QStringLiteral("lesson")))
         return *exit;
-    if (!fileOptionsNamed(p, {QStringLiteral("json"), QStringLiteral("dir"), QStringLiteral("trace")}, QStringLiteral("lesson")))
+    if (!fileOptionsNamed(p, {QStringLiteral("json"), QStringLiteral("dir"), QStringLiteral("trace"), QStringLiteral("record")},
+            QStringLiteral("lesson")))
         return kExitUsage;
     const QString part = p.value(QStringLiteral("part"));
     if (part == QLatin1String("files"))
@@ -257,8 +269,9 @@ int lessonCommand(const QStringList &args)
         err() << "concurrency-lab lesson: --engine must be emulated or both (the lesson always runs the emulation)\n" << Qt::flush;
         return kExitUsage;
     }
-    return runLessonExperiments(
-        int(*repeat), p.value(QStringLiteral("json")), p.value(QStringLiteral("trace")), *engines, p.value(QStringLiteral("python")));
+    return runLessonExperiments(int(*repeat),
+        {p.value(QStringLiteral("json")), p.value(QStringLiteral("trace")), p.value(QStringLiteral("record"))}, *engines,
+        p.value(QStringLiteral("python")));
 }
 
 int screenshotCommand(const QStringList &args)
@@ -271,6 +284,8 @@ int screenshotCommand(const QStringList &args)
                       QStringLiteral("NAME"), QStringLiteral("cpu")},
         {QStringLiteral("size"), QStringLiteral("Window size (default 1280x800)."), QStringLiteral("WxH"), QStringLiteral("1280x800")},
         {QStringLiteral("results"), QStringLiteral("A results JSON (from run --json) to show on the timings page."),
+            QStringLiteral("FILE")},
+        {QStringLiteral("recording"), QStringLiteral("A recorded session (from --record or File > Save session) to show."),
             QStringLiteral("FILE")},
         {QStringLiteral("wait-ms"), QStringLiteral("Let the live graphs fill first (default 2500)."), QStringLiteral("N")},
         {QStringLiteral("presentation"), QStringLiteral("In presentation mode.")},
@@ -294,7 +309,8 @@ int screenshotCommand(const QStringList &args)
     }
     ui::installTranslations(ui::chooseLanguage(p.value(QStringLiteral("lang"))));
     ui::ScreenshotOptions o{p.positionalArguments().first(), p.value(QStringLiteral("page")), QSize(w, h),
-        p.value(QStringLiteral("results")), int(*wait), p.isSet(QStringLiteral("presentation")), int(*run), beyond};
+        p.value(QStringLiteral("results")), int(*wait), p.isSet(QStringLiteral("presentation")), int(*run), beyond,
+        p.value(QStringLiteral("recording"))};
     if (const QString why = ui::screenshot(o); !why.isEmpty()) {
         err() << "concurrency-lab screenshot: " << why << "\n" << Qt::flush;
         return why.startsWith(QLatin1String("unknown page")) ? kExitUsage : kExitFailure;
@@ -351,7 +367,8 @@ QString usage()
                           "  lesson       The lesson's seven experiments next to the notebook's figures\n"
                           "  sweep cpu|io Speedup of one strategy at 1..N workers, with Amdahl's law fitted\n"
                           "  python FILE  Run a Python script on the machine's CPython, timed, its threads and processes sampled\n"
-                          "  screenshot   Render the main window to a PNG, without a display\n\n"
+                          "  screenshot   Render the main window to a PNG, without a display\n"
+                          "  open FILE    The desktop app with a recorded session (run/lesson --record, File > Save session)\n\n"
                           "Desktop app options: --lang en|ru\n"
                           "`concurrency-lab COMMAND --help` tells more.\n");
 }

@@ -9,6 +9,7 @@
 #include "monitor/cpurecorder.h"
 #include "python/interpreter.h"
 #include "run/experimentrun.h"
+#include "run/recording.h"
 #include "server/demoserver.h"
 #include "strategies/strategy.h"
 #include "util/savefile.h"
@@ -32,6 +33,7 @@ struct RunOptions {
     QString chartPath;
     QString timelinePath;
     QString tracePath;
+    QString recordPath;
 };
 
 void addRunOptions(QCommandLineParser &p)
@@ -85,6 +87,7 @@ void addRunOptions(QCommandLineParser &p)
         {QStringLiteral("chart-png"), QStringLiteral("Render the timing chart of this run to a PNG (no display needed)."),
             QStringLiteral("FILE")},
         {QStringLiteral("trace"), QLatin1String(kTraceHelp), QStringLiteral("FILE")},
+        {QStringLiteral("record"), QLatin1String(kRecordHelp), QStringLiteral("FILE")},
         {QStringLiteral("timeline-png"), QStringLiteral("Render each strategy's best run as a worker timeline to a PNG."),
             QStringLiteral("FILE")},
     });
@@ -153,7 +156,9 @@ std::optional<RunOptions> readRunOptions(const QCommandLineParser &p)
     const auto watchdog = intOption(p, QStringLiteral("watchdog-ms"), o.base.watchdogMs, 100, 3'600'000);
     if (!workers || !steps || !requests || !delay || !switchUs || !connections || !timeout || !repeat || !watchdog)
         return std::nullopt;
-    if (!fileOptionsNamed(p, {QStringLiteral("json"), QStringLiteral("chart-png"), QStringLiteral("timeline-png"), QStringLiteral("trace")},
+    if (!fileOptionsNamed(p,
+            {QStringLiteral("json"), QStringLiteral("chart-png"), QStringLiteral("timeline-png"), QStringLiteral("trace"),
+                QStringLiteral("record")},
             QStringLiteral("run")))
         return std::nullopt;
     o.base.watchdogMs = int(*watchdog);
@@ -174,6 +179,7 @@ std::optional<RunOptions> readRunOptions(const QCommandLineParser &p)
     o.chartPath = p.value(QStringLiteral("chart-png"));
     o.timelinePath = p.value(QStringLiteral("timeline-png"));
     o.tracePath = p.value(QStringLiteral("trace"));
+    o.recordPath = p.value(QStringLiteral("record"));
     return o;
 }
 
@@ -299,6 +305,15 @@ bool writeTrace(const QString &path, const QList<cl::ExperimentResult> &results,
     return writeJson(path, cl::traceJson(runs, cpu.samples()));
 }
 
+bool writeRecording(const QString &path, QList<cl::HistoryEntry> experiments, const cl::CpuRecorder &cpu)
+{
+    QString why;
+    if (cl::saveRecording(path, cl::newRecording(std::move(experiments), cpu.samples()), &why))
+        return true;
+    err() << "concurrency-lab: " << why << "\n" << Qt::flush;
+    return false;
+}
+
 std::optional<QString> startDemoServerIfNeeded(cl::DemoServer &server, QString url, int delayMs)
 {
     if (!url.isEmpty())
@@ -343,9 +358,10 @@ int runCommand(const QStringList &args)
         url = *u;
     }
     QTextStream &lines = options->jsonPath == QLatin1String("-") ? err() : out();
-    std::optional<cl::CpuRecorder> cpu; // the CPU beside the runs, for the trace
-    if (!options->tracePath.isEmpty())
+    std::optional<cl::CpuRecorder> cpu; // the CPU beside the runs, for the trace and the recording
+    if (!options->tracePath.isEmpty() || !options->recordPath.isEmpty())
         cpu.emplace();
+    QList<cl::HistoryEntry> recorded;
     cl::Report report{specs.first(), {}};
     report.params.url = url;
     FailureSummary failures;
@@ -355,11 +371,14 @@ int runCommand(const QStringList &args)
         lines << describe(spec, r) << "\n" << Qt::flush;
         failures.add(cl::toString(spec.strategy), r);
         report.results.append(r);
+        recorded.append({spec, r});
     }
     failures.print(QStringLiteral("run"));
     if (!options->jsonPath.isEmpty() && !writeJson(options->jsonPath, cl::toJson(report)))
         return kExitFailure;
     if (!options->tracePath.isEmpty() && !writeTrace(options->tracePath, report.results, *cpu))
+        return kExitFailure;
+    if (!options->recordPath.isEmpty() && !writeRecording(options->recordPath, recorded, *cpu))
         return kExitFailure;
     QString why;
     if (!options->chartPath.isEmpty())

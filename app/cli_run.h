@@ -2,6 +2,7 @@
 
 #include "experiment/experiment.h"
 #include "experiment/resultjson.h"
+#include "run/history.h"
 
 #include <QStringList>
 #include <optional>
@@ -31,6 +32,11 @@ bool writeJson(const QString &path, const QJsonObject &json);
 // Every run of `results` as a Trace Event Format file (Perfetto, chrome://tracing), with the CPU
 // `cpu` recorded meanwhile; says why on stderr when it cannot.
 bool writeTrace(const QString &path, const QList<cl::ExperimentResult> &results, const cl::CpuRecorder &cpu);
+// The experiments as a recorded session (open it with `concurrency-lab open FILE`); says why on
+// stderr when it cannot.
+bool writeRecording(const QString &path, QList<cl::HistoryEntry> experiments, const cl::CpuRecorder &cpu);
+inline const char *kRecordHelp = "Record the session to FILE: every run, the CPU meanwhile and this machine, to open and replay "
+                                 "in the window (concurrency-lab open FILE).";
 inline const char *kTraceHelp = "Write every run as a trace to FILE, for Perfetto UI (ui.perfetto.dev) or chrome://tracing.";
 // `url` when given, else the URL of `server` started on a free port (nullopt: it could not start).
 std::optional<QString> startDemoServerIfNeeded(cl::DemoServer &server, QString url, int delayMs);

@@ -77,6 +77,20 @@ int main(int argc, char **argv)
         QApplication app(argc, argv);
         return cli::dispatch(QCoreApplication::arguments());
     }
+    if (command == QLatin1String("open")) { // concurrency-lab open FILE [--lang en|ru]
+        if (argc != 3 && !(argc == 5 && std::strcmp(argv[3], "--lang") == 0)) {
+            cli::err() << "concurrency-lab open: give one session FILE (from --record or File > Save session)\n" << Qt::flush;
+            return cli::kExitUsage;
+        }
+        QString why;
+        const auto recording = cl::loadRecording(QString::fromLocal8Bit(argv[2]), &why);
+        if (!recording) {
+            cli::err() << "concurrency-lab open: " << why << "\n" << Qt::flush;
+            return cli::kExitUsage;
+        }
+        QApplication app(argc, argv);
+        return ui::runGui(app, ui::chooseLanguage(argc == 5 ? QString::fromLatin1(argv[4]) : QString()), &*recording);
+    }
     QString language;
     if (!command.isEmpty()) {
         if (argc != 3 || command != QLatin1String("--lang") || (std::strcmp(argv[2], "en") != 0 && std::strcmp(argv[2], "ru") != 0)) {

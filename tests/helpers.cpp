@@ -110,4 +110,11 @@ double runningOverlap(const QList<cl::Span> &spans)
     return total;
 }
 
+int runSmallThreads(const QStringList &extra)
+{
+    return runApp(QStringList{QStringLiteral("run"), QStringLiteral("cpu"), QStringLiteral("--strategy"), QStringLiteral("threads"),
+                      QStringLiteral("--steps"), QStringLiteral("200000"), QStringLiteral("--repeat"), QStringLiteral("2")}
+        + extra);
+}
+
 } // namespace test

@@ -20,6 +20,8 @@ int runApp(const QStringList &args, QByteArray *out = nullptr, QByteArray *err =
 // A copy of the app binary that another user (`runuser -u nobody`) can execute, inside `dir`:
 // the build folder may sit under a home only root can enter. Empty when it cannot be made.
 QString appCopyForOtherUsers(const QTemporaryDir &dir);
+// `run cpu --strategy threads` with two small repeats and `extra` arguments; its exit code.
+int runSmallThreads(const QStringList &extra);
 // A small spec that finishes fast even under sanitizers.
 cl::ExperimentSpec smallSpec(cl::Workload w, cl::Strategy s, int workers, qint64 items, const QString &url = {});
 // Sum of pairwise overlaps of `Running` spans from different workers, in seconds.

@@ -157,10 +157,7 @@ TEST_CASE("run --trace writes a trace of every run", "[trace][cli]")
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("trace.json"));
-    REQUIRE(test::runApp({QStringLiteral("run"), QStringLiteral("cpu"), QStringLiteral("--strategy"), QStringLiteral("threads"),
-                QStringLiteral("--steps"), QStringLiteral("200000"), QStringLiteral("--repeat"), QStringLiteral("2"),
-                QStringLiteral("--trace"), path})
-        == 0);
+    REQUIRE(test::runSmallThreads({QStringLiteral("--trace"), path}) == 0);
     QFile f(path);
     REQUIRE(f.open(QIODevice::ReadOnly));
     const QJsonObject trace = QJsonDocument::fromJson(f.readAll()).object();

@@ -99,6 +99,7 @@ struct ExperimentSpec {
     QString python; // Engine::Python: the interpreter, a path or a name on PATH (empty: python3)
 
     qint64 items() const { return workload == Workload::Cpu ? steps : requests; }
+    bool operator==(const ExperimentSpec &) const = default;
     int effectiveWorkers() const;
 };
 
@@ -125,6 +126,7 @@ struct ExperimentResult {
     const RunResult *bestRun() const; // the fastest ok run, if any
     qint64 itemsAsked = 0;
     Engine engine = Engine::Emulated;
+    bool operator==(const ExperimentResult &) const = default;
 };
 
 // Splits total into parts that differ by at most one and sum to total (no `100 // 64` bug).

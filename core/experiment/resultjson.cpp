@@ -41,6 +41,8 @@ QJsonObject runJson(const RunResult &r, Workload w)
         {"error_messages", QJsonArray::fromStringList(r.errorMessages)}, {"status", toString(r.status)}, {"spans", spans}};
     if (r.processS > 0)
         o.insert("process_s", r.processS);
+    if (r.startMonoMs > 0) // lines the run up with a recorded session's CPU samples
+        o.insert("start_mono_ms", r.startMonoMs);
     if (r.finishedAtMs > 0)
         o.insert("finished_at", QDateTime::fromMSecsSinceEpoch(r.finishedAtMs, Qt::UTC).toString(Qt::ISODateWithMs));
     if (w == Workload::Io) {
@@ -65,6 +67,7 @@ RunResult runFromJson(const QJsonObject &o)
     r.memBytes = o["mem_bytes"].toInteger();
     r.items = o["items"].toInteger();
     r.errors = o["errors"].toInteger();
+    r.startMonoMs = o["start_mono_ms"].toInteger();
     if (const QDateTime at = QDateTime::fromString(o["finished_at"].toString(), Qt::ISODateWithMs); at.isValid())
         r.finishedAtMs = at.toMSecsSinceEpoch();
     // "status" since 0.2; older files said "cancelled": true/false.

@@ -107,6 +107,13 @@ void CpuHistory::setCapacity(qsizetype capacity)
     capacity_ = std::max<qsizetype>(1, capacity);
 }
 
+void CpuHistory::clear()
+{
+    samples_.clear();
+    cores_.clear();
+    head_ = 0;
+}
+
 QList<CpuSample> CpuHistory::samples() const
 {
     QList<CpuSample> out;

@@ -34,6 +34,7 @@ struct CpuLoad {
     double busy() const { return user + system + steal; }
     double own() const { return ownUser + ownSystem; }
     double other() const { return std::max(0.0, busy() - own()); }
+    bool operator==(const CpuLoad &) const = default;
 };
 
 // Load between two readings. Counters that went backwards (a core that went offline and came
@@ -44,6 +45,7 @@ struct CpuSample {
     qint64 tMs = 0; // monotonic milliseconds
     CpuLoad all;
     QMap<int, CpuLoad> cores; // the cores online in both readings
+    bool operator==(const CpuSample &) const = default;
 };
 
 CpuSample sampleBetween(const ProcStat &before, const ProcStat &after, qint64 tMs);
@@ -54,6 +56,7 @@ public:
     explicit CpuHistory(qsizetype capacity = 600) : capacity_(capacity) { }
     void append(const CpuSample &s);
     void setCapacity(qsizetype capacity);
+    void clear(); // every sample and core forgotten; the capacity stays
     qsizetype capacity() const { return capacity_; }
     qsizetype size() const { return samples_.size(); }
     const CpuSample &at(qsizetype i) const { return samples_[(head_ + i) % samples_.size()]; }

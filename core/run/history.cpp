@@ -10,6 +10,28 @@
 
 namespace cl {
 
+QJsonObject entryJson(const ExperimentSpec &spec, const ExperimentResult &result)
+{
+    ExperimentSpec params = spec;
+    params.repeat = int(result.runs.size());
+    return toJson(Report{params, {result}});
+}
+
+std::optional<HistoryEntry> entryFromJson(const QJsonObject &json)
+{
+    QString why;
+    const auto report = reportFromJson(json, &why);
+    if (!report || report->results.size() != 1)
+        return std::nullopt;
+    ExperimentSpec spec = report->params;
+    const ExperimentResult &r = report->results.first();
+    spec.strategy = r.strategy;
+    spec.workers = r.workers;
+    spec.gil = r.gil;
+    spec.engine = r.engine;
+    return HistoryEntry{spec, r};
+}
+
 namespace {
 QByteArray line(const ExperimentSpec &spec, ExperimentResult result)
 {
@@ -17,9 +39,7 @@ QByteArray line(const ExperimentSpec &spec, ExperimentResult result)
         run.spans.clear(); // the table needs a run's numbers, not its timeline
         run.latenciesMs.clear();
     }
-    ExperimentSpec params = spec;
-    params.repeat = int(result.runs.size());
-    return QJsonDocument(toJson(Report{params, {std::move(result)}})).toJson(QJsonDocument::Compact) + '\n';
+    return QJsonDocument(entryJson(spec, result)).toJson(QJsonDocument::Compact) + '\n';
 }
 } // namespace
 
@@ -52,18 +72,10 @@ QList<HistoryEntry> RunHistory::load(int *skipped) const
             const QByteArray text = file.readLine().trimmed();
             if (text.isEmpty())
                 continue;
-            QString why;
-            const auto report = reportFromJson(QJsonDocument::fromJson(text).object(), &why);
-            if (!report || report->results.size() != 1) {
+            if (const auto entry = entryFromJson(QJsonDocument::fromJson(text).object()))
+                out.append(*entry);
+            else
                 ++bad;
-                continue;
-            }
-            ExperimentSpec spec = report->params;
-            const ExperimentResult &r = report->results.first();
-            spec.strategy = r.strategy;
-            spec.workers = r.workers;
-            spec.gil = r.gil;
-            out.append({spec, r});
         }
     if (skipped)
         *skipped = bad;

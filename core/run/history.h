@@ -5,14 +5,23 @@
 
 #include "experiment/experiment.h"
 
+#include <QJsonObject>
 #include <QString>
+
+#include <optional>
 
 namespace cl {
 
 struct HistoryEntry {
     ExperimentSpec spec;
     ExperimentResult result;
+    bool operator==(const HistoryEntry &) const = default;
 };
+
+// One experiment as a results document with one result (also a recorded session's), and back:
+// nullopt when `json` is not one.
+QJsonObject entryJson(const ExperimentSpec &spec, const ExperimentResult &result);
+std::optional<HistoryEntry> entryFromJson(const QJsonObject &json);
 
 class RunHistory {
 public:

@@ -39,9 +39,7 @@ public:
 
     ~GetBatch() override
     {
-        for (auto &[id, transfer] : active_)
-            curlApi().multi_remove_handle(multi_, transfer->handle());
-        active_.clear();
+        abortAll();
         curlApi().multi_cleanup(multi_);
     }
 
@@ -74,14 +72,14 @@ private:
     {
         auto transfer = std::make_unique<HttpTransfer>(options_.target);
         transfer->begin();
-        curlApi().easy_setopt(transfer->handle(), CURLOPT_PRIVATE, reinterpret_cast<void *>(static_cast<std::intptr_t>(id)));
         if (live_)
             live_->opened(int(id), WorkerKind::Task, WorkerState::WaitIo, transfer->startNs());
         if (const CURLMcode rc = curlApi().multi_add_handle(multi_, transfer->handle()); rc != CURLM_OK) {
             finish(id, *transfer, QString::fromUtf8(curlApi().multi_strerror(rc)));
             return;
         }
-        active_.emplace(id, std::move(transfer));
+        CURL *handle = transfer->handle();
+        active_.emplace(handle, Active{id, std::move(transfer)});
     }
 
     // libcurl: watch `fd` for `what` (or stop watching it).
@@ -140,18 +138,15 @@ private:
         while (CURLMsg *msg = curlApi().multi_info_read(multi_, &queued)) {
             if (msg->msg != CURLMSG_DONE)
                 continue;
-            void *idPointer = nullptr;
-            curlApi().easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, &idPointer);
-            const auto id = qint64(reinterpret_cast<std::intptr_t>(idPointer));
             const CURLcode result = msg->data.result; // msg is invalid once the handle is removed
-            auto it = active_.find(id);
+            auto it = active_.find(msg->easy_handle);
             if (it == active_.end())
                 continue;
-            std::unique_ptr<HttpTransfer> transfer = std::move(it->second);
+            Active done = std::move(it->second);
             active_.erase(it);
-            curlApi().multi_remove_handle(multi_, transfer->handle());
-            const RequestOutcome outcome = transfer->outcome(result);
-            finish(id, *transfer, outcome.error);
+            curlApi().multi_remove_handle(multi_, done.transfer->handle());
+            const RequestOutcome outcome = done.transfer->outcome(result);
+            finish(done.id, *done.transfer, outcome.error);
         }
         launchMore();
     }
@@ -176,13 +171,18 @@ private:
         ++finished_;
     }
 
+    void abortAll()
+    {
+        for (const auto &[handle, active] : active_)
+            curlApi().multi_remove_handle(multi_, handle); // aborts the transfer and closes its connection
+        active_.clear();
+    }
+
     void onSweep()
     {
         if (!stop_.stop_requested())
             return;
-        for (auto &[id, transfer] : active_)
-            curlApi().multi_remove_handle(multi_, transfer->handle()); // aborts it and closes its connection
-        active_.clear();
+        abortAll();
         finished_ = options_.requests;
         loop_.quit();
     }
@@ -196,7 +196,11 @@ private:
     QEventLoop loop_;
     QTimer sweep_;
     QTimer curlTimer_;
-    std::unordered_map<qint64, std::unique_ptr<HttpTransfer>> active_;
+    struct Active {
+        qint64 id; // the request's number: its task on the timeline
+        std::unique_ptr<HttpTransfer> transfer;
+    };
+    std::unordered_map<CURL *, Active> active_;
     std::unordered_map<curl_socket_t, Watch> watches_;
     qint64 next_ = 0;
     qint64 finished_ = 0;

@@ -368,6 +368,37 @@
     </message>
 </context>
 <context>
+    <name>cl</name>
+    <message>
+        <source>%1, %2 cores, %3</source>
+        <translation>%1, ядер: %2, %3</translation>
+    </message>
+    <message>
+        <source>unknown CPU</source>
+        <translation>неизвестный процессор</translation>
+    </message>
+    <message>
+        <source>not a Concurrency Lab session, or cut short: %1 at byte %2</source>
+        <translation>не сеанс Concurrency Lab или файл обрезан: %1 в байте %2</translation>
+    </message>
+    <message>
+        <source>not a Concurrency Lab session (a results file opens with --results)</source>
+        <translation>не сеанс Concurrency Lab (файл результатов открывается через --results)</translation>
+    </message>
+    <message>
+        <source>recorded by Concurrency Lab %1 in session format %2; this version reads format %3: update the app</source>
+        <translation>записан Concurrency Lab %1 в формате сеанса %2; эта версия читает формат %3: обновите приложение</translation>
+    </message>
+    <message>
+        <source>experiment %1 of the session cannot be read</source>
+        <translation>эксперимент %1 сеанса не читается</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>не удаётся прочитать %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>ui::CodePage</name>
     <message>
         <source>%1 — the notebook&apos;s cell %2</source>
@@ -1075,6 +1106,30 @@
         <source>Every run on the Timings page and the CPU graphs as a trace for Perfetto UI (ui.perfetto.dev) or chrome://tracing</source>
         <translation>Все прогоны со страницы «Время» и графики ЦП как трасса для Perfetto UI (ui.perfetto.dev) или chrome://tracing</translation>
     </message>
+    <message>
+        <source>&amp;Open session…</source>
+        <translation>&amp;Открыть сеанс…</translation>
+    </message>
+    <message>
+        <source>Show a session saved here or on another machine, as it was recorded</source>
+        <translation>Показать сеанс, сохранённый здесь или на другой машине, таким, каким он был записан</translation>
+    </message>
+    <message>
+        <source>&amp;Save session…</source>
+        <translation>&amp;Сохранить сеанс…</translation>
+    </message>
+    <message>
+        <source>&amp;Replay session</source>
+        <translation>&amp;Воспроизвести сеанс</translation>
+    </message>
+    <message>
+        <source>Play the opened session&apos;s CPU graphs and timeline again at real speed</source>
+        <translation>Снова проиграть графики ЦП и временную шкалу открытого сеанса в реальном времени</translation>
+    </message>
+    <message>
+        <source>Every experiment run since the app started, with its timeline, and the CPU history: to present on another machine</source>
+        <translation>Все эксперименты с запуска приложения, с их временной шкалой, и история загрузки ЦП: чтобы показать на другой машине</translation>
+    </message>
 </context>
 <context>
     <name>ui::MainWindow</name>
@@ -1520,6 +1575,65 @@
     <message>
         <source>Own memory, MiB</source>
         <translation>Своя память, МиБ</translation>
+    </message>
+</context>
+<context>
+    <name>ui::SessionControl</name>
+    <message>
+        <source>Save session</source>
+        <translation>Сохранить сеанс</translation>
+    </message>
+    <message>
+        <source>Nothing to save yet: run an experiment first.</source>
+        <translation>Сохранять пока нечего: сначала запустите эксперимент.</translation>
+    </message>
+    <message>
+        <source>Concurrency Lab sessions (*.session.json *.json)</source>
+        <translation>Сеансы Concurrency Lab (*.session.json *.json)</translation>
+    </message>
+    <message>
+        <source>Open session</source>
+        <translation>Открыть сеанс</translation>
+    </message>
+    <message>
+        <source>Stop the experiment first.</source>
+        <translation>Сначала остановите эксперимент.</translation>
+    </message>
+    <message>
+        <source>Concurrency Lab sessions (*.session.json *.json);;All files (*)</source>
+        <translation>Сеансы Concurrency Lab (*.session.json *.json);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened: %2</source>
+        <translation>%1 не открывается: %2</translation>
+    </message>
+    <message>
+        <source>Recorded on %1 at %2 (Concurrency Lab %3)</source>
+        <translation>Записано на %1, %2 (Concurrency Lab %3)</translation>
+    </message>
+    <message>
+        <source>replaying: %1 of %2 s</source>
+        <translation>воспроизведение: %1 из %2 с</translation>
+    </message>
+    <message>
+        <source>Stop replay</source>
+        <translation>Остановить воспроизведение</translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation>Воспроизвести</translation>
+    </message>
+    <message>
+        <source>Play the recorded CPU graphs and timeline again at real speed</source>
+        <translation>Снова проиграть записанные графики ЦП и временную шкалу в реальном времени</translation>
+    </message>
+    <message>
+        <source>Back to live</source>
+        <translation>Вернуться к живым данным</translation>
+    </message>
+    <message>
+        <source>Close the recording and show this machine&apos;s CPU and runs again</source>
+        <translation>Закрыть запись и снова показать ЦП и прогоны этой машины</translation>
     </message>
 </context>
 <context>

@@ -138,6 +138,14 @@ void CpuPage::addSamples(const QList<cl::CpuSample> &samples)
         g->refresh();
 }
 
+void CpuPage::clear()
+{
+    history_.clear();
+    markers_.clear();
+    rebuildGrid();
+    total_->refresh();
+}
+
 void CpuPage::setCursorTime(qint64 monotonicMs)
 {
     total_->setCursorTime(monotonicMs);

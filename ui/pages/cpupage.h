@@ -23,6 +23,7 @@ public:
     void watch(const cl::Session &session);
 
     void addSamples(const QList<cl::CpuSample> &samples);
+    void clear(); // no sample and no marker: a recording's CPU history comes next, or the live one again
     void addMarker(const TimeMarker &marker);
     // The Timeline's cursor (the monitor's clock, ms; -1: none) on every graph.
     void setCursorTime(qint64 monotonicMs);

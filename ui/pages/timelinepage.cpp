@@ -241,6 +241,17 @@ void TimelinePage::addRun(const RecordedRun &run)
         updateLatency();
 }
 
+void TimelinePage::clear()
+{
+    doneSerial_ = liveSerial_;
+    liveSpans_.clear();
+    unpin();
+    runs_.clear();
+    const QSignalBlocker quiet(picker_);
+    picker_->clear();
+    showRun(-1);
+}
+
 void TimelinePage::showLive(const QString &label, const cl::SpanSink::Snapshot &snapshot, cl::Strategy strategy)
 {
     if (snapshot.serial == doneSerial_)

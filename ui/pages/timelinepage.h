@@ -39,6 +39,7 @@ public:
     // A run in progress: draws what it has done so far (unless the user picked an older run).
     void showLive(const QString &label, const cl::SpanSink::Snapshot &snapshot, cl::Strategy strategy = cl::Strategy::Sequential);
     void pinCurrent();
+    void clear(); // no run shown or kept (a recording's runs come next)
     // Where the CPU samples come from (the Live CPU page's history); call cpuSampled() after
     // each new one, so a run that just ended gets its last samples.
     void setCpuHistory(const cl::CpuHistory *history) { cpuHistory_ = history; }

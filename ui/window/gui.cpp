@@ -9,6 +9,7 @@
 #include "pages/filespage.h"
 #include "pages/speeduppage.h"
 #include "window/mainwindow.h"
+#include "window/sessioncontrol.h"
 #include "window/settings.h"
 
 #include "util/clock.h"
@@ -69,11 +70,13 @@ private:
 };
 } // namespace
 
-int runGui(QApplication &app, const QString &language)
+int runGui(QApplication &app, const QString &language, const cl::Recording *recording)
 {
     QApplication::setApplicationDisplayName(QStringLiteral("Concurrency Lab"));
     installTranslations(language);
     MainWindow window;
+    if (recording)
+        window.sessionControl()->open(*recording);
     if (qEnvironmentVariableIntValue("CONCURRENCY_LAB_FIRST_PAINT") == 1)
         window.installEventFilter(new FirstPaintProbe(&window));
     window.show();
@@ -96,6 +99,13 @@ QString screenshot(const ScreenshotOptions &o)
         if (!report)
             return QStringLiteral("%1: %2").arg(o.resultsJson, error);
         window.loadResults(report->results, report->params.workload);
+    }
+    if (!o.recordingPath.isEmpty()) {
+        QString error;
+        const auto recording = cl::loadRecording(o.recordingPath, &error);
+        if (!recording)
+            return QStringLiteral("%1: %2").arg(o.recordingPath, error);
+        window.sessionControl()->open(*recording);
     }
     window.showPage(o.page);
     if (o.presentation)

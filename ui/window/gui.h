@@ -3,6 +3,7 @@
 
 #include "experiment/resultjson.h"
 #include "experiment/sweep.h"
+#include "run/recording.h"
 #include "window/language.h"
 
 #include <QSize>
@@ -14,7 +15,8 @@ namespace ui {
 
 // Shows the main window in `language` and runs the event loop; returns the exit code. The
 // window switches language in place from its Language menu.
-int runGui(QApplication &app, const QString &language);
+// The window; with `recording`, that session opened in it (concurrency-lab open FILE).
+int runGui(QApplication &app, const QString &language, const cl::Recording *recording = nullptr);
 
 struct ScreenshotOptions {
     QString path;
@@ -25,6 +27,7 @@ struct ScreenshotOptions {
     bool presentation = false;
     int runLesson = 0; // 1..7: start that lesson experiment first and shoot while it runs
     QList<int> runBeyond; // 1..: run these experiments of the section beyond the notebook in turn (the last as runLesson)
+    QString recordingPath = {}; // optional: a recorded session to open first
 };
 // Renders the main window to a PNG (works offscreen). Returns an error message or empty.
 QString screenshot(const ScreenshotOptions &options);

@@ -51,6 +51,14 @@ void MainMenus::check(QActionGroup *group, const QVariant &value)
 void MainMenus::buildFile(QMenuBar *bar)
 {
     file_ = bar->addMenu(QString());
+    openSession = file_->addAction(QString());
+    openSession->setShortcut(QKeySequence::Open);
+    saveSession = file_->addAction(QString());
+    saveSession->setShortcut(QKeySequence::Save);
+    replaySession = file_->addAction(QString());
+    replaySession->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    replaySession->setEnabled(false); // while a recorded session is open
+    file_->addSeparator();
     exportChart = file_->addAction(QString());
     exportChart->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     exportAll = file_->addAction(QString());
@@ -150,6 +158,13 @@ void MainMenus::retranslateFileAndRun()
     scale_->setTitle(tr("Export &scale"));
     exportScale->actions().at(0)->setText(tr("1× (screen)"));
     exportScale->actions().at(1)->setText(tr("2× (projector)"));
+    openSession->setText(tr("&Open session…"));
+    openSession->setToolTip(tr("Show a session saved here or on another machine, as it was recorded"));
+    saveSession->setText(tr("&Save session…"));
+    saveSession->setToolTip(
+        tr("Every experiment run since the app started, with its timeline, and the CPU history: to present on another machine"));
+    replaySession->setText(tr("&Replay session"));
+    replaySession->setToolTip(tr("Play the opened session's CPU graphs and timeline again at real speed"));
     runScript->setText(tr("Run a &Python script…"));
     runScript->setToolTip(
         tr("Run any Python file on the machine's CPython: timed, its threads and processes on the Timeline, its output shown"));

@@ -24,6 +24,7 @@ public:
 
     QAction *exportChart = nullptr, *exportAll = nullptr, *exportTrace = nullptr, *quit = nullptr;
     QAction *runScript = nullptr, *pythonInterpreter = nullptr;
+    QAction *saveSession = nullptr, *openSession = nullptr, *replaySession = nullptr;
     QAction *run = nullptr, *runAll = nullptr, *stop = nullptr, *clearResults = nullptr;
     QAction *toggleServer = nullptr, *serverDelay = nullptr;
     QAction *presentation = nullptr;

@@ -27,6 +27,7 @@
 #include "window/language.h"
 #include "window/mainmenus.h"
 #include "window/pythoncontrol.h"
+#include "window/sessioncontrol.h"
 
 #include "util/clock.h"
 
@@ -155,6 +156,9 @@ QWidget *MainWindow::buildPages()
     cpu_ = new CpuPage(pages_);
     timings_ = new TimingsPage(lesson_, pages_);
     timeline_ = new TimelinePage(pages_);
+    sessions_ = new SessionControl(
+        session_, *cpu_, *timeline_, [this](const cl::ExperimentSpec &spec) { return experimentLabel(spec); }, settings_, this);
+    layout->insertWidget(0, sessions_->bar());
     python_ = new PythonControl(settings_, *timeline_, this);
     speedup_ = new SpeedupPage(pages_);
     pitfallsPage_ = new PitfallsPage(pages_);
@@ -235,6 +239,7 @@ void MainWindow::buildMenus()
     connect(menus_->exportChart, &QAction::triggered, this, &MainWindow::exportCurrentChart);
     connect(menus_->exportAll, &QAction::triggered, this, &MainWindow::exportAll);
     connect(menus_->exportTrace, &QAction::triggered, this, &MainWindow::exportTrace);
+    connectSessions();
     MainMenus::check(menus_->exportScale, settings_.exportScale());
     connect(menus_->exportScale, &QActionGroup::triggered, this, [this](QAction *a) { settings_.setExportScale(a->data().toInt()); });
     connect(menus_->quit, &QAction::triggered, this, &QWidget::close);
@@ -343,8 +348,11 @@ void MainWindow::connectViewMenu()
 void MainWindow::connectEngine()
 {
     connect(&monitor_, &cl::SystemMonitor::sampled, this, [this](const cl::SystemSample &s) {
-        cpu_->addSamples(s.cpu);
-        timeline_->cpuSampled();
+        sessions_->recordCpu(s.cpu);
+        if (!sessions_->showsRecording()) { // a recorded session's graphs are its own
+            cpu_->addSamples(s.cpu);
+            timeline_->cpuSampled();
+        }
         if (pages_->currentWidget() == processes_ && !s.processes.isEmpty())
             processes_->setProcesses(s.processes);
         if (!s.cpu.isEmpty() && s.cpu.last().tMs - serverShownMs_ >= kServerStatusMs) {
@@ -536,6 +544,7 @@ void MainWindow::runSweep(cl::Strategy strategy, bool gil, int maxWorkers, cl::W
 
 void MainWindow::startBatch(const QList<cl::PlannedExperiment> &batch, cl::BatchKind kind)
 {
+    sessions_->backToLive(); // a run belongs to this machine's pages
     if (session_.start(batch, kind))
         showStatus([] { return tr("Running…"); });
 }
@@ -692,6 +701,18 @@ bool MainWindow::writeResultFiles(const QString &dir, QString *error) const
     if (!cl::saveFile(trace, QJsonDocument(traceOfResults()).toJson(QJsonDocument::Compact), nullptr))
         return *error = tr("Cannot write %1").arg(trace), false;
     return true;
+}
+
+void MainWindow::connectSessions()
+{
+    connect(menus_->saveSession, &QAction::triggered, sessions_, &SessionControl::saveDialog);
+    connect(menus_->openSession, &QAction::triggered, sessions_, &SessionControl::openDialog);
+    connect(menus_->replaySession, &QAction::triggered, sessions_, &SessionControl::replay);
+    connect(sessions_, &SessionControl::recordingShown, this, [this](bool shown) {
+        menus_->replaySession->setEnabled(shown);
+        if (shown)
+            showPage(QStringLiteral("cpu"));
+    });
 }
 
 QJsonObject MainWindow::traceOfResults() const

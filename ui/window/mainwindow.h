@@ -34,6 +34,7 @@ class SpeedupPage;
 class TimelinePage;
 class PitfallsPage;
 class PythonControl;
+class SessionControl;
 class ProcessesPage;
 class ResultsModel;
 class TimingChart;
@@ -69,6 +70,7 @@ public:
     SpeedupPage *speedupPage() const { return speedup_; }
     cl::DemoServer &server() { return server_; }
     PythonControl *pythonControl() const { return python_; }
+    SessionControl *sessionControl() const { return sessions_; }
 
 public slots:
     // Switches the UI's language in place ("en", "ru") and remembers it; allowed during a run.
@@ -101,6 +103,7 @@ private:
     void addExportAction(QWidget *chart);
     void connectEngine();
     void connectPython();
+    void connectSessions();
     QList<cl::PlannedExperiment> onEachEngine(
         const cl::ExperimentSpec &spec, const std::function<cl::Translatable(const cl::ExperimentSpec &)> &label) const;
     void startBatch(const QList<cl::PlannedExperiment> &batch, cl::BatchKind kind);
@@ -134,6 +137,7 @@ private:
     PitfallsPage *pitfallsPage_ = nullptr;
     std::unique_ptr<MainMenus> menus_;
     PythonControl *python_ = nullptr; // the CPython engine's interpreter, and the teacher's scripts
+    SessionControl *sessions_ = nullptr; // sessions saved, opened and replayed
     QTabWidget *pages_ = nullptr;
     ErrorBanner *banner_ = nullptr;
     CpuPage *cpu_ = nullptr;
