@@ -86,7 +86,8 @@ TEST_CASE("every strategy follows a redirect chain and reads a chunked body on a
     }
 }
 
-TEST_CASE("every strategy gets HTTPS from a self-signed server it is told to trust", "[strategies][io][https]")
+// [threaded-fork]: the TLS server is a QProcess started while other threads may run (not under TSan).
+TEST_CASE("every strategy gets HTTPS from a self-signed server it is told to trust", "[strategies][io][https][threaded-fork]")
 {
     test::TlsServer server;
     REQUIRE(server.port() != 0);

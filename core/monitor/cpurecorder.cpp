@@ -1,22 +1,16 @@
 #include "monitor/cpurecorder.h"
 
+#include "monitor/processtree.h"
+#include "monitor/treecpu.h"
 #include "util/clock.h"
 
-#include <QFile>
+#include <unistd.h>
 
 namespace cl {
 
 namespace {
 
 constexpr auto kSlice = std::chrono::milliseconds(10); // how soon the recorder notices its end
-
-std::optional<ProcStat> readProcStat()
-{
-    QFile f(QStringLiteral("/proc/stat"));
-    if (!f.open(QIODevice::ReadOnly))
-        return std::nullopt;
-    return parseProcStat(f.readAll()); // one read: /proc/stat is a snapshot
-}
 
 } // namespace
 
@@ -32,9 +26,16 @@ QList<CpuSample> CpuRecorder::samples() const
     return samples_;
 }
 
+// As the window's monitor does: each core's load, and the part of it this app's process tree used.
 void CpuRecorder::record(std::stop_token stop, std::chrono::milliseconds interval)
 {
+    const CachingProcFs fs;
+    TreeCpuSampler tree(getpid(), fs, sysconf(_SC_CLK_TCK));
+    const auto readProcStat = [&fs] { return parseProcStat(fs.read(QStringLiteral("/proc/stat"))); };
     std::optional<ProcStat> previous = readProcStat();
+    qint64 previousMs = monotonicNs() / 1'000'000;
+    CpuSample first;
+    tree.attribute(first, 0); // the first readings
     auto next = std::chrono::steady_clock::now() + interval;
     while (!stop.stop_requested()) {
         if (std::chrono::steady_clock::now() < next) {
@@ -43,12 +44,15 @@ void CpuRecorder::record(std::stop_token stop, std::chrono::milliseconds interva
         }
         next += interval;
         const std::optional<ProcStat> now = readProcStat();
+        const qint64 nowMs = monotonicNs() / 1'000'000;
         if (previous && now) {
-            const CpuSample sample = sampleBetween(*previous, *now, monotonicNs() / 1'000'000);
+            CpuSample sample = sampleBetween(*previous, *now, nowMs);
+            tree.attribute(sample, double(nowMs - previousMs) / 1e3);
             const std::lock_guard lock(mutex_);
             samples_.append(sample);
         }
         previous = now;
+        previousMs = nowMs;
     }
 }
 

@@ -1,4 +1,4 @@
-// Each core's load from /proc/stat, sampled on a thread of its own while the recorder lives: the
+// Each core's load from /proc/stat and this app's part of it, sampled on a thread of its own while the recorder lives: the
 // CPU beside a command-line run (its trace, its recorded session), where no window samples it.
 #pragma once
 

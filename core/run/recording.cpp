@@ -55,11 +55,6 @@ RecordedMachine machineFromJson(const QJsonObject &o)
         o["memory_bytes"].toInteger()};
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Recording", text);
-}
-
 } // namespace
 
 RecordedMachine thisMachine()
@@ -70,7 +65,10 @@ RecordedMachine thisMachine()
 
 QString describe(const RecordedMachine &m)
 {
-    return tr("%1, %2 cores, %3").arg(m.cpuModel.isEmpty() ? tr("unknown CPU") : m.cpuModel).arg(m.logicalCores).arg(m.os);
+    return QCoreApplication::translate("Recording", "%1, %2 cores, %3")
+        .arg(m.cpuModel.isEmpty() ? QCoreApplication::translate("Recording", "unknown CPU") : m.cpuModel)
+        .arg(m.logicalCores)
+        .arg(m.os);
 }
 
 Recording newRecording(QList<HistoryEntry> experiments, QList<CpuSample> cpu)
@@ -97,15 +95,18 @@ std::optional<Recording> recordingFromJson(const QByteArray &bytes, QString *err
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parse);
     const QJsonObject o = doc.object();
     if (parse.error != QJsonParseError::NoError) {
-        *error = tr("not a Concurrency Lab session, or cut short: %1 at byte %2").arg(parse.errorString()).arg(parse.offset);
+        *error = QCoreApplication::translate("Recording", "not a Concurrency Lab session, or cut short: %1 at byte %2")
+                     .arg(parse.errorString())
+                     .arg(parse.offset);
         return std::nullopt;
     }
     if (o["format"].toString() != QLatin1String(kFormat)) {
-        *error = tr("not a Concurrency Lab session (a results file opens with --results)");
+        *error = QCoreApplication::translate("Recording", "not a Concurrency Lab session (a results file opens with --results)");
         return std::nullopt;
     }
     if (const int version = o["version"].toInt(); version > Recording::kFormatVersion || version < 1) {
-        *error = tr("recorded by Concurrency Lab %1 in session format %2; this version reads format %3: update the app")
+        *error = QCoreApplication::translate(
+            "Recording", "recorded by Concurrency Lab %1 in session format %2; this version reads format %3: update the app")
                      .arg(o["app_version"].toString())
                      .arg(version)
                      .arg(Recording::kFormatVersion);
@@ -118,7 +119,7 @@ std::optional<Recording> recordingFromJson(const QByteArray &bytes, QString *err
     for (const auto &v : o["experiments"].toArray()) {
         auto entry = entryFromJson(v.toObject());
         if (!entry) {
-            *error = tr("experiment %1 of the session cannot be read").arg(r.experiments.size() + 1);
+            *error = QCoreApplication::translate("Recording", "experiment %1 of the session cannot be read").arg(r.experiments.size() + 1);
             return std::nullopt;
         }
         r.experiments.append(std::move(*entry));
@@ -137,7 +138,7 @@ std::optional<Recording> loadRecording(const QString &path, QString *error)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
-        *error = tr("cannot read %1: %2").arg(path, f.errorString());
+        *error = QCoreApplication::translate("Recording", "cannot read %1: %2").arg(path, f.errorString());
         return std::nullopt;
     }
     return recordingFromJson(f.readAll(), error);

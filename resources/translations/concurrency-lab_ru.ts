@@ -258,6 +258,37 @@
     </message>
 </context>
 <context>
+    <name>Recording</name>
+    <message>
+        <source>%1, %2 cores, %3</source>
+        <translation>%1, ядер: %2, %3</translation>
+    </message>
+    <message>
+        <source>unknown CPU</source>
+        <translation>неизвестный процессор</translation>
+    </message>
+    <message>
+        <source>not a Concurrency Lab session, or cut short: %1 at byte %2</source>
+        <translation>не сеанс Concurrency Lab или файл обрезан: %1 в байте %2</translation>
+    </message>
+    <message>
+        <source>not a Concurrency Lab session (a results file opens with --results)</source>
+        <translation>не сеанс Concurrency Lab (файл результатов открывается через --results)</translation>
+    </message>
+    <message>
+        <source>recorded by Concurrency Lab %1 in session format %2; this version reads format %3: update the app</source>
+        <translation>записан Concurrency Lab %1 в формате сеанса %2; эта версия читает формат %3: обновите приложение</translation>
+    </message>
+    <message>
+        <source>experiment %1 of the session cannot be read</source>
+        <translation>эксперимент %1 сеанса не читается</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>не удаётся прочитать %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>Strategy</name>
     <message>
         <source>sequential</source>
@@ -365,37 +396,6 @@
     <message>
         <source>%1 GiB</source>
         <translation>%1 ГиБ</translation>
-    </message>
-</context>
-<context>
-    <name>cl</name>
-    <message>
-        <source>%1, %2 cores, %3</source>
-        <translation>%1, ядер: %2, %3</translation>
-    </message>
-    <message>
-        <source>unknown CPU</source>
-        <translation>неизвестный процессор</translation>
-    </message>
-    <message>
-        <source>not a Concurrency Lab session, or cut short: %1 at byte %2</source>
-        <translation>не сеанс Concurrency Lab или файл обрезан: %1 в байте %2</translation>
-    </message>
-    <message>
-        <source>not a Concurrency Lab session (a results file opens with --results)</source>
-        <translation>не сеанс Concurrency Lab (файл результатов открывается через --results)</translation>
-    </message>
-    <message>
-        <source>recorded by Concurrency Lab %1 in session format %2; this version reads format %3: update the app</source>
-        <translation>записан Concurrency Lab %1 в формате сеанса %2; эта версия читает формат %3: обновите приложение</translation>
-    </message>
-    <message>
-        <source>experiment %1 of the session cannot be read</source>
-        <translation>эксперимент %1 сеанса не читается</translation>
-    </message>
-    <message>
-        <source>cannot read %1: %2</source>
-        <translation>не удаётся прочитать %1: %2</translation>
     </message>
 </context>
 <context>

@@ -194,7 +194,7 @@ void SessionControl::retranslate()
         const QString when = QLocale().toString(recording_->recordedAt.toLocalTime(), QLocale::ShortFormat);
         QString text = tr("Recorded on %1 at %2 (Concurrency Lab %3)").arg(cl::describe(recording_->machine), when, recording_->appVersion);
         if (isReplaying())
-            text += QLatin1String(" — ")
+            text += QStringLiteral(" — ")
                 + tr("replaying: %1 of %2 s")
                       .arg(QLocale().toString(player_->playedS(), 'f', 1), QLocale().toString(player_->durationS(), 'f', 1));
         about_->setText(text);
