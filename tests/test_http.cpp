@@ -58,7 +58,10 @@ TEST_CASE("URLs are checked and their host resolved once", "[http]")
     CHECK(t->pinnedAddresses.isEmpty()); // an address: nothing to resolve
     const auto named = resolveHttpTarget(options(QStringLiteral("https://localhost:8443/")), &error);
     REQUIRE(named);
-    CHECK(named->pinnedAddresses.startsWith("localhost:8443:"));
+    CHECK(named->pinnedAddresses == "localhost:8443:127.0.0.1,[::1]"); // without /etc/hosts too
+    const auto sub = resolveHttpTarget(options(QStringLiteral("http://lab.LOCALHOST/")), &error);
+    REQUIRE(sub);
+    CHECK(sub->pinnedAddresses == "lab.LOCALHOST:80:127.0.0.1,[::1]");
     CHECK(resolveHttpTarget(options(QStringLiteral("http://[::1]:8080/")), &error));
     CHECK_FALSE(resolveHttpTarget(options(QStringLiteral("not a url")), &error));
     CHECK_FALSE(resolveHttpTarget(options(QStringLiteral("ftp://127.0.0.1/")), &error));

@@ -67,6 +67,9 @@ std::optional<QByteArray> pinAddresses(const QByteArray &host, const QByteArray 
     unsigned char numeric[sizeof(in6_addr)];
     if (inet_pton(AF_INET, bare.constData(), numeric) == 1 || inet_pton(AF_INET6, bare.constData(), numeric) == 1)
         return QByteArray(); // an address already: nothing to resolve
+    const QByteArray lower = bare.toLower();
+    if (lower == "localhost" || lower.endsWith(".localhost")) // RFC 6761, as libcurl: never asked of a resolver,
+        return bare + ':' + port + ":127.0.0.1,[::1]"; // which a bare container may not have
     addrinfo hints{};
     hints.ai_family = AF_UNSPEC;
     hints.ai_socktype = SOCK_STREAM;
