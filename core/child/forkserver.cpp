@@ -1,6 +1,7 @@
 #include "child/forkserver.h"
 
 #include "child/childworker.h"
+#include "workloads/curlapi.h"
 
 #include <QFile>
 
@@ -122,6 +123,9 @@ int runForkServerMode(int, char **)
 {
     dieWithParent(); // the app gone: so are we, and (theirs) our workers
     std::signal(SIGPIPE, SIG_IGN);
+    // Like multiprocessing's set_forkserver_preload: the HTTP client's libraries loaded once here
+    // (about 10 ms), not in every forked IO worker.
+    (void)curlApi();
     sigset_t chld;
     sigemptyset(&chld);
     sigaddset(&chld, SIGCHLD);
