@@ -299,10 +299,7 @@ bool writeJson(const QString &path, const QJsonObject &json)
 
 bool writeTrace(const QString &path, const QList<cl::ExperimentResult> &results, const cl::CpuRecorder &cpu)
 {
-    QList<cl::TraceRun> runs;
-    for (const cl::ExperimentResult &r : results)
-        runs += cl::traceRuns(r, cl::traceLabel(r));
-    return writeJson(path, cl::traceJson(runs, cpu.samples()));
+    return writeJson(path, cl::traceJson(cl::traceRuns(results), cpu.samples()));
 }
 
 bool writeRecording(const QString &path, QList<cl::HistoryEntry> experiments, const cl::CpuRecorder &cpu)

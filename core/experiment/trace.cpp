@@ -132,8 +132,6 @@ private:
     int flowId_ = 0;
 };
 
-} // namespace
-
 QString traceLabel(const ExperimentResult &r)
 {
     QString label = QStringLiteral("%1 x%2").arg(toString(r.strategy)).arg(r.workers);
@@ -144,12 +142,17 @@ QString traceLabel(const ExperimentResult &r)
     return label;
 }
 
-QList<TraceRun> traceRuns(const ExperimentResult &result, const QString &label)
+} // namespace
+
+QList<TraceRun> traceRuns(const QList<ExperimentResult> &results)
 {
     QList<TraceRun> out;
-    for (qsizetype i = 0; i < result.runs.size(); ++i)
-        out.append({result.runs.size() > 1 ? QStringLiteral("%1, run %2 of %3").arg(label).arg(i + 1).arg(result.runs.size()) : label,
-            result.runs[i]});
+    for (const ExperimentResult &result : results) {
+        const QString label = traceLabel(result);
+        for (qsizetype i = 0; i < result.runs.size(); ++i)
+            out.append({result.runs.size() > 1 ? QStringLiteral("%1, run %2 of %3").arg(label).arg(i + 1).arg(result.runs.size()) : label,
+                result.runs[i]});
+    }
     return out;
 }
 

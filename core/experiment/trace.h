@@ -16,10 +16,9 @@ struct TraceRun {
     RunResult run;
 };
 
-// Every run of `result`, each labelled `label` and, when there are several, its number.
-QList<TraceRun> traceRuns(const ExperimentResult &result, const QString &label);
-// A name for a result in a trace or a list: "threads x2, GIL, CPython 3.11".
-QString traceLabel(const ExperimentResult &result);
+// Every run of `results`, each named by its strategy, workers, GIL and engine and, where an
+// experiment has several, its number: "threads x2, GIL, run 1 of 3".
+QList<TraceRun> traceRuns(const QList<ExperimentResult> &results);
 
 // Runs are placed on one time axis by when they started (startMonoMs), the CPU samples beside
 // them; a run whose start is unknown follows the one before it.

@@ -4,8 +4,6 @@
 #include "monitor/treecpu.h"
 #include "util/clock.h"
 
-#include <unistd.h>
-
 namespace cl {
 
 namespace {
@@ -26,16 +24,11 @@ QList<CpuSample> CpuRecorder::samples() const
     return samples_;
 }
 
-// As the window's monitor does: each core's load, and the part of it this app's process tree used.
 void CpuRecorder::record(std::stop_token stop, std::chrono::milliseconds interval)
 {
     const CachingProcFs fs;
-    TreeCpuSampler tree(getpid(), fs, sysconf(_SC_CLK_TCK));
-    const auto readProcStat = [&fs] { return parseProcStat(fs.read(QStringLiteral("/proc/stat"))); };
-    std::optional<ProcStat> previous = readProcStat();
-    qint64 previousMs = monotonicNs() / 1'000'000;
-    CpuSample first;
-    tree.attribute(first, 0); // the first readings
+    CpuLoadSampler cpu(fs);
+    cpu.next(monotonicNs() / 1'000'000); // the first readings
     auto next = std::chrono::steady_clock::now() + interval;
     while (!stop.stop_requested()) {
         if (std::chrono::steady_clock::now() < next) {
@@ -43,16 +36,10 @@ void CpuRecorder::record(std::stop_token stop, std::chrono::milliseconds interva
             continue;
         }
         next += interval;
-        const std::optional<ProcStat> now = readProcStat();
-        const qint64 nowMs = monotonicNs() / 1'000'000;
-        if (previous && now) {
-            CpuSample sample = sampleBetween(*previous, *now, nowMs);
-            tree.attribute(sample, double(nowMs - previousMs) / 1e3);
+        if (const auto sample = cpu.next(monotonicNs() / 1'000'000)) {
             const std::lock_guard lock(mutex_);
-            samples_.append(sample);
+            samples_.append(*sample);
         }
-        previous = now;
-        previousMs = nowMs;
     }
 }
 

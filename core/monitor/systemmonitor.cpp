@@ -16,7 +16,7 @@ namespace cl {
 class SystemMonitor::Worker : public QObject {
     Q_OBJECT
 public:
-    Worker() : processes_(getpid(), fs_, sysconf(_SC_CLK_TCK), sysconf(_SC_PAGESIZE)), tree_(getpid(), fs_, sysconf(_SC_CLK_TCK))
+    Worker() : processes_(getpid(), fs_, sysconf(_SC_CLK_TCK), sysconf(_SC_PAGESIZE)), cpu_(fs_)
     {
         connect(timer_, &QTimer::timeout, this, &Worker::tick);
     }
@@ -43,28 +43,21 @@ private:
     void tick()
     {
         const qint64 now = monotonicNs() / 1'000'000;
-        if (previous_ && now - previousMs_ < pacer_.intervalMs() / 2)
+        if (cpu_.started() && now - cpu_.previousMs() < pacer_.intervalMs() / 2)
             return; // a late tick's catch-up: an interval this short is mostly rounding, drawn as an empty column
-        const auto stat = parseProcStat(fs_.read(QStringLiteral("/proc/stat")));
-        if (!stat)
-            return;
         QList<ProcessRow> rows = sampleProcesses_ ? processes_.sample(now) : QList<ProcessRow>();
-        CpuSample cpu = previous_ ? sampleBetween(*previous_, *stat, now) : CpuSample{now, {}, {}};
-        tree_.attribute(cpu, previous_ ? double(now - previousMs_) / 1000.0 : 0.0);
-        if (previous_) {
-            if (const int wait = pacer_.next(cpu); wait != timer_->interval())
-                timer_->start(wait);
-            emit sampled(SystemSample{pacer_.columns(cpu, now - previousMs_), std::move(rows)});
-        }
-        previous_ = stat;
-        previousMs_ = now;
+        const qint64 previousMs = cpu_.previousMs();
+        const std::optional<CpuSample> cpu = cpu_.next(now);
+        if (!cpu)
+            return;
+        if (const int wait = pacer_.next(*cpu); wait != timer_->interval())
+            timer_->start(wait);
+        emit sampled(SystemSample{pacer_.columns(*cpu, now - previousMs), std::move(rows)});
     }
 
     CachingProcFs fs_;
     ProcessSampler processes_;
-    TreeCpuSampler tree_;
-    std::optional<ProcStat> previous_;
-    qint64 previousMs_ = 0;
+    CpuLoadSampler cpu_;
     SamplePacer pacer_{kDefaultIntervalMs};
     bool sampleProcesses_ = false;
     QTimer *timer_ = new QTimer(this);

@@ -1,6 +1,7 @@
 #include "monitor/treecpu.h"
 
 #include <time.h>
+#include <unistd.h>
 
 namespace cl {
 
@@ -150,6 +151,23 @@ void TreeCpuSampler::attribute(CpuSample &sample, double seconds, qint64 bootTic
         sample.all.ownUser += l.ownUser / double(sample.cores.size());
         sample.all.ownSystem += l.ownSystem / double(sample.cores.size());
     }
+}
+
+CpuLoadSampler::CpuLoadSampler(const ProcFs &fs) : fs_(fs), tree_(getpid(), fs, sysconf(_SC_CLK_TCK)) { }
+
+std::optional<CpuSample> CpuLoadSampler::next(qint64 nowMs)
+{
+    const auto stat = parseProcStat(fs_.read(QStringLiteral("/proc/stat")));
+    if (!stat)
+        return std::nullopt;
+    std::optional<CpuSample> out;
+    CpuSample cpu = previous_ ? sampleBetween(*previous_, *stat, nowMs) : CpuSample{nowMs, {}, {}};
+    tree_.attribute(cpu, previous_ ? double(nowMs - previousMs_) / 1000.0 : 0.0); // the first call takes the readings
+    if (previous_)
+        out = std::move(cpu);
+    previous_ = stat;
+    previousMs_ = nowMs;
+    return out;
 }
 
 } // namespace cl

@@ -50,4 +50,22 @@ private:
     qint64 lastBootTicks_ = -1; // when the previous readings were taken
 };
 
+// Each core's load since the previous reading of /proc/stat, with the part this app's process
+// tree used: what the window's monitor and the command line's recorder both sample.
+class CpuLoadSampler {
+public:
+    explicit CpuLoadSampler(const ProcFs &fs);
+    // The interval since the previous call ending at `nowMs`; nullopt on the first reading, or when
+    // /proc/stat cannot be read (then the previous reading stays).
+    std::optional<CpuSample> next(qint64 nowMs);
+    bool started() const { return previous_.has_value(); }
+    qint64 previousMs() const { return previousMs_; }
+
+private:
+    const ProcFs &fs_;
+    TreeCpuSampler tree_;
+    std::optional<ProcStat> previous_;
+    qint64 previousMs_ = 0;
+};
+
 } // namespace cl

@@ -176,8 +176,7 @@ void TimelinePage::watch(const cl::Session &session)
         doneSerial_ = liveSerial_; // what the live view still gets of this run is old news
         if (run.cancelled())
             return; // a failed run is shown, marked as failed: its timeline tells why
-        addRun({[label = e.label, n = e.runNumber(repeat)] { return tr("%1 — run %2").arg(label.text()).arg(n); }, e.spec.workload, run,
-            e.spec.strategy});
+        addRun({runLabel(e.label, e.runNumber(repeat)), e.spec.workload, run, e.spec.strategy});
     });
     connect(&session, &cl::Session::liveSpans, this,
         [this](const cl::QueuedExperiment &e, const cl::SpanSink::Snapshot &s) { showLive(e.label.text(), s, e.spec.strategy); });
@@ -239,6 +238,11 @@ void TimelinePage::addRun(const RecordedRun &run)
         picker_->setCurrentIndex(picker_->count() - 1);
     else
         updateLatency();
+}
+
+cl::Translatable TimelinePage::runLabel(const cl::Translatable &experiment, int number)
+{
+    return [experiment, number] { return tr("%1 — run %2").arg(experiment.text()).arg(number); };
 }
 
 void TimelinePage::clear()

@@ -36,6 +36,8 @@ public:
     // Draws `session`'s runs as they go and keeps each finished one (but stopped ones).
     void watch(const cl::Session &session);
     void addRun(const RecordedRun &run); // shows it, unless the user picked another
+    // "CPU: 2 threads — run 3", in the UI's language whenever it is read.
+    static cl::Translatable runLabel(const cl::Translatable &experiment, int number);
     // A run in progress: draws what it has done so far (unless the user picked an older run).
     void showLive(const QString &label, const cl::SpanSink::Snapshot &snapshot, cl::Strategy strategy = cl::Strategy::Sequential);
     void pinCurrent();

@@ -717,11 +717,8 @@ void MainWindow::connectSessions()
 
 QJsonObject MainWindow::traceOfResults() const
 {
-    QList<cl::TraceRun> runs;
-    for (cl::Workload w : {cl::Workload::Cpu, cl::Workload::Io})
-        for (const cl::ExperimentResult &r : timings_->results(w))
-            runs += cl::traceRuns(r, cl::traceLabel(r));
-    return cl::traceJson(runs, cpu_->history().samples());
+    return cl::traceJson(
+        cl::traceRuns(timings_->results(cl::Workload::Cpu) + timings_->results(cl::Workload::Io)), cpu_->history().samples());
 }
 
 void MainWindow::exportTrace()

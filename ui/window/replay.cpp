@@ -2,8 +2,6 @@
 
 #include "pages/cpupage.h"
 
-#include <QCoreApplication>
-
 #include <algorithm>
 
 namespace ui {
@@ -37,10 +35,8 @@ QList<RecordedRun> recordedRuns(const cl::Recording &recording, const std::funct
             const cl::RunResult &run = e.result.runs[i];
             if (run.cancelled())
                 continue;
-            const cl::Translatable name = label(e.spec);
-            out.append(
-                {[name, n = i + 1] { return QCoreApplication::translate("ui::TimelinePage", "%1 — run %2").arg(name.text()).arg(n); },
-                    e.spec.workload, run, e.spec.strategy, samplesBetween(recording.cpu, run.startMonoMs, endMsOf(run) + 500)});
+            out.append({TimelinePage::runLabel(label(e.spec), int(i) + 1), e.spec.workload, run, e.spec.strategy,
+                samplesBetween(recording.cpu, run.startMonoMs, endMsOf(run) + 500)});
         }
     return out;
 }
@@ -50,18 +46,17 @@ SessionReplay::SessionReplay(cl::Recording recording, std::function<cl::Translat
     : QObject(parent), recording_(std::move(recording)), cpu_(cpu), timeline_(timeline)
 {
     for (RecordedRun &r : recordedRuns(recording_, label)) {
-        if (r.result.startMonoMs <= 0)
-            continue; // a file from before runs had a start on the CPU's clock: shown, not replayed
         std::sort(r.result.spans.begin(), r.result.spans.end(), [](const cl::Span &a, const cl::Span &b) { return a.t1 < b.t1; });
         runs_.append({r, r.result.startMonoMs, endMsOf(r.result)});
     }
     std::sort(runs_.begin(), runs_.end(), [](const PlannedRun &a, const PlannedRun &b) { return a.startMs < b.startMs; });
-    const auto first = recording_.cpu.isEmpty() ? std::numeric_limits<qint64>::max() : recording_.cpu.first().tMs;
-    const auto last = recording_.cpu.isEmpty() ? 0 : recording_.cpu.last().tMs;
-    beginMs_ = std::min(first, runs_.isEmpty() ? first : runs_.first().startMs);
-    endMs_ = last;
-    for (const PlannedRun &r : std::as_const(runs_))
+    beginMs_ = recording_.cpu.isEmpty() ? std::numeric_limits<qint64>::max() : recording_.cpu.first().tMs;
+    endMs_ = recording_.cpu.isEmpty() ? 0 : recording_.cpu.last().tMs;
+    for (const PlannedRun &r : std::as_const(runs_)) {
+        if (r.startMs > 0) // a run without a start on the CPU's clock is shown at once, not played
+            beginMs_ = std::min(beginMs_, r.startMs);
         endMs_ = std::max(endMs_, r.endMs);
+    }
     if (beginMs_ == std::numeric_limits<qint64>::max())
         beginMs_ = endMs_;
     timer_.setInterval(kFrameMs);
@@ -73,7 +68,7 @@ double SessionReplay::playedS() const
     return isPlaying() ? std::min(double(clock_.elapsed()) / 1e3, durationS()) : 0.0;
 }
 
-void SessionReplay::start()
+void SessionReplay::rewind()
 {
     cpu_.clear();
     timeline_.clear();
@@ -82,6 +77,18 @@ void SessionReplay::start()
         r.started = r.done = false;
         r.spansSent = 0;
     }
+}
+
+void SessionReplay::showAll()
+{
+    timer_.stop();
+    rewind();
+    playUntil(endMs_);
+}
+
+void SessionReplay::start()
+{
+    rewind();
     clock_.start();
     timer_.start();
     tick();

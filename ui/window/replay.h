@@ -21,6 +21,7 @@ public:
     SessionReplay(cl::Recording recording, std::function<cl::Translatable(const cl::ExperimentSpec &)> label, CpuPage &cpu,
         TimelinePage &timeline, QObject *parent = nullptr);
 
+    void showAll(); // every sample, marker and run at once, as they ended: the recording opened
     void start(); // from the beginning; the pages are cleared first
     void stop(); // at once: everything not played yet is shown as it ended
     bool isPlaying() const { return timer_.isActive(); }
@@ -38,6 +39,7 @@ private:
         qsizetype spansSent = 0; // sorted by end: those already given to the live view
         bool started = false, done = false;
     };
+    void rewind(); // the pages cleared, nothing played
     void tick();
     void playUntil(qint64 nowMs);
     void startRun(PlannedRun &r);

@@ -91,7 +91,8 @@ cl::Recording SessionControl::currentSession() const
 
 void SessionControl::saveDialog()
 {
-    if (currentSession().experiments.isEmpty()) {
+    const cl::Recording session = currentSession();
+    if (session.experiments.isEmpty()) {
         QMessageBox::information(window_, tr("Save session"), tr("Nothing to save yet: run an experiment first."));
         return;
     }
@@ -101,7 +102,7 @@ void SessionControl::saveDialog()
         return;
     settings_.setExportFolder(QFileInfo(path).absolutePath());
     QString why;
-    if (!cl::saveRecording(path, currentSession(), &why))
+    if (!cl::saveRecording(path, session, &why))
         QMessageBox::warning(window_, tr("Save session"), why);
 }
 
@@ -132,18 +133,11 @@ void SessionControl::open(const cl::Recording &recording)
         live_ = session_.finished();
     recording_ = recording;
     session_.clear();
-    timeline_.clear();
-    cpu_.clear();
-    cpu_.addSamples(recording.cpu);
     for (const cl::HistoryEntry &e : recording.experiments)
         session_.load({e.result}, e.spec, {label_(e.spec)});
-    for (const RecordedRun &run : recordedRuns(recording, label_)) {
-        cpu_.addMarker({run.result.startMonoMs, true, run.label.text()});
-        cpu_.addMarker({run.result.startMonoMs + qint64(run.result.occupiedS() * 1e3), false, run.label.text()});
-        timeline_.addRun(run);
-    }
     delete player_;
     player_ = new SessionReplay(recording, label_, cpu_, timeline_, this);
+    player_->showAll();
     connect(player_, &SessionReplay::finished, this, [this] {
         retranslate();
         emit replayFinished();
