@@ -201,6 +201,32 @@ TEST_CASE("Real CPython processes: a lane for each child process", "[python]")
     }
 }
 
+// The 2026 scripts run for real where the interpreter has what they need (CL_TEST_PYTHON naming a
+// 3.14, or a 3.13t/3.14t), and are refused with the reason where it does not (Debian 12's 3.11).
+TEST_CASE("Real CPython subinterpreters and free-threading where the interpreter has them", "[python]")
+{
+    const PythonProbe python = probePython(testPython());
+    REQUIRE(python.info);
+    ExperimentSpec interpreters = pythonSpec(Workload::Cpu, Strategy::Interpreters, 2, 3'000'000);
+    ExperimentSpec freeThreads = pythonSpec(Workload::Cpu, Strategy::Threads, 2, 3'000'000);
+    freeThreads.gil = false;
+    for (const ExperimentSpec &spec : {interpreters, freeThreads}) {
+        const RunResult r = runOnce(spec);
+        const QString why = pythonUnavailable(spec, *python.info);
+        INFO(toString(spec.strategy).toStdString()
+            << " " << runDetails(spec).toStdString() << " on " << python.info->summary().toStdString() << ": " << text(r.errorMessages));
+        if (!why.isEmpty()) {
+            CHECK(r.status == RunStatus::Failed);
+            CHECK(r.errorMessages.value(0) == why);
+            continue;
+        }
+        REQUIRE(r.ok());
+        CHECK(r.items == 3'000'000); // each interpreter's count came back to the main one
+        CHECK(kindsOf(r) == QSet<int>{int(WorkerKind::Main), int(WorkerKind::Thread)}); // threads of one process
+        CHECK(lanesWith(r, WorkerKind::Thread, WorkerState::Starting).size() >= 2);
+    }
+}
+
 // [threaded-fork]: QProcess forks the probe while the demo server's thread runs, which ThreadSanitizer refuses.
 TEST_CASE("Real CPython IO scripts get 100 answers from the demo server", "[python][threaded-fork]")
 {
@@ -232,6 +258,12 @@ TEST_CASE("A script that fails fails the run with its traceback", "[python]")
     CHECK(r.items == 0);
     CHECK(r.errors == 3);
     INFO(text(r.errorMessages));
+    const PythonProbe python = probePython(testPython());
+    REQUIRE(python.info);
+    if (!python.info->has(QStringLiteral("requests"))) { // an interpreter without it fails before the script runs
+        CHECK(r.errorMessages.value(0).contains(QStringLiteral("no module 'requests'")));
+        return;
+    }
     CHECK(r.errorMessages.join(QLatin1Char('\n')).contains(QStringLiteral("Traceback")));
     CHECK(r.errorMessages.value(0).contains(QStringLiteral("Error"))); // the traceback's last line
 }

@@ -14,11 +14,16 @@ except ImportError:
     sys.exit("cpu_interpreters.py needs Python 3.14's concurrent.interpreters; this is Python "
              + sys.version.split()[0])
 
+# The notebook's worker, defined in the interpreter's __main__ and called there: counting at module
+# level would use its globals and run three to four times slower than the other scripts' loops.
 COUNT = """
-count = 0
-for i in range(steps):
-    count += 1
-results.put(count)
+def worker(steps):
+    count = 0
+    for i in range(steps):
+        count += 1
+    return count
+
+results.put(worker(steps))
 """
 
 
@@ -26,11 +31,14 @@ def split(total, parts):
     return [total // parts + (1 if i < total % parts else 0) for i in range(parts)]
 
 
-def run_in_interpreter(steps, results, errors):
+def run_in_interpreter(steps, counts, errors):
     interp = interpreters.create()
+    results = interpreters.create_queue()
     try:
         interp.prepare_main(steps=steps, results=results)
         interp.exec(COUNT)
+        # Taken before close(): an item whose interpreter is gone reads as UnboundQueueItem.
+        counts.append(results.get())
     except Exception as e:  # raised again in the main thread, so the run fails with it
         errors.append(e)
     finally:
@@ -38,9 +46,9 @@ def run_in_interpreter(steps, results, errors):
 
 
 def get_count_in_interpreters(steps, num_interpreters):
-    results = interpreters.create_queue()
+    counts = []
     errors = []
-    threads = [threading.Thread(target=run_in_interpreter, args=(part, results, errors))
+    threads = [threading.Thread(target=run_in_interpreter, args=(part, counts, errors))
                for part in split(steps, num_interpreters)]
     for t in threads:
         t.start()
@@ -48,7 +56,7 @@ def get_count_in_interpreters(steps, num_interpreters):
         t.join()
     if errors:
         raise errors[0]
-    return sum(results.get() for _ in threads)
+    return sum(counts)
 
 
 if __name__ == "__main__":
