@@ -5,12 +5,12 @@
 #include "cli_run.h"
 
 #include "experiment/lesson.h"
+#include "guiloader.h"
 #include "monitor/cpurecorder.h"
 #include "python/interpreter.h"
 #include "run/experimentrun.h"
 #include "run/recording.h"
 #include "server/demoserver.h"
-#include "window/gui.h"
 
 #include <QCoreApplication>
 #include <QSocketNotifier>
@@ -307,11 +307,11 @@ int screenshotCommand(const QStringList &args)
         err() << "concurrency-lab screenshot: give one FILE, and --size as WxH between 200x150 and 8000x8000\n" << Qt::flush;
         return kExitUsage;
     }
-    ui::installTranslations(ui::chooseLanguage(p.value(QStringLiteral("lang"))));
+    cli::gui().useLanguage(p.value(QStringLiteral("lang")));
     ui::ScreenshotOptions o{p.positionalArguments().first(), p.value(QStringLiteral("page")), QSize(w, h),
         p.value(QStringLiteral("results")), int(*wait), p.isSet(QStringLiteral("presentation")), int(*run), beyond,
         p.value(QStringLiteral("recording"))};
-    if (const QString why = ui::screenshot(o); !why.isEmpty()) {
+    if (const QString why = cli::gui().screenshot(o); !why.isEmpty()) {
         err() << "concurrency-lab screenshot: " << why << "\n" << Qt::flush;
         return why.startsWith(QLatin1String("unknown page")) ? kExitUsage : kExitFailure;
     }

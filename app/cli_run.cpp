@@ -6,6 +6,7 @@
 #include "experiment/resultjson.h"
 #include "experiment/timeline.h"
 #include "experiment/trace.h"
+#include "guiloader.h"
 #include "monitor/cpurecorder.h"
 #include "python/interpreter.h"
 #include "run/experimentrun.h"
@@ -13,7 +14,6 @@
 #include "server/demoserver.h"
 #include "strategies/strategy.h"
 #include "util/savefile.h"
-#include "window/gui.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -379,9 +379,9 @@ int runCommand(const QStringList &args)
         return kExitFailure;
     QString why;
     if (!options->chartPath.isEmpty())
-        why = ui::renderTimingChartPng(report, options->chartPath);
+        why = cli::gui().renderTimingChartPng(report, options->chartPath, ui::kTimingChartPngSize);
     if (why.isEmpty() && !options->timelinePath.isEmpty())
-        why = ui::renderTimelinesPng(report, options->timelinePath);
+        why = cli::gui().renderTimelinesPng(report, options->timelinePath, ui::kTimelinesPngWidth);
     if (!why.isEmpty()) {
         err() << "concurrency-lab run: " << why << "\n" << Qt::flush;
         return kExitFailure;

@@ -4,11 +4,11 @@
 #include "cli_run.h"
 
 #include "experiment/sweep.h"
+#include "guiloader.h"
 #include "monitor/cpurecorder.h"
 #include "run/experimentrun.h"
 #include "server/demoserver.h"
 #include "strategies/strategy.h"
-#include "window/gui.h"
 
 #include <QThread>
 
@@ -109,7 +109,7 @@ int sweepCommand(const QStringList &args)
     if (!tracePath.isEmpty() && !writeTrace(tracePath, results, *cpu))
         return kExitFailure;
     if (const QString png = p.value(QStringLiteral("chart-png")); !png.isEmpty())
-        if (const QString why = ui::renderSweepPng(sweep, png); !why.isEmpty())
+        if (const QString why = cli::gui().renderSweepPng(sweep, png, ui::kSweepPngSize); !why.isEmpty())
             return err() << "concurrency-lab sweep: " << why << "\n" << Qt::flush, kExitFailure;
     return failures.any() ? kExitFailure : 0;
 }

@@ -5,9 +5,9 @@
 #include "child/forkserver.h"
 #include "cli.h"
 #include "cli_common.h"
-#include "window/gui.h"
+#include "guiloader.h"
+#include "run/recording.h"
 
-#include <QApplication>
 #include <QCoreApplication>
 
 #include <cerrno>
@@ -41,6 +41,15 @@ bool needsWidgets(const QString &command, int argc, char **argv)
             return true;
     return false;
 }
+
+const ui::GuiApi *loadGuiOrSay(const QString &command)
+{
+    QString why;
+    const ui::GuiApi *gui = cli::loadGui(&why);
+    if (!gui)
+        cli::err() << "concurrency-lab" << (command.isEmpty() ? QString() : QLatin1Char(' ') + command) << ": " << why << "\n" << Qt::flush;
+    return gui;
+}
 } // namespace
 
 int main(int argc, char **argv)
@@ -72,10 +81,8 @@ int main(int argc, char **argv)
             QCoreApplication app(argc, argv);
             return cli::dispatch(QCoreApplication::arguments());
         }
-        if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
-            qputenv("QT_QPA_PLATFORM", "offscreen"); // headless rendering needs no display
-        QApplication app(argc, argv);
-        return cli::dispatch(QCoreApplication::arguments());
+        const ui::GuiApi *gui = loadGuiOrSay(command);
+        return gui ? gui->runWithWidgets(argc, argv, [] { return cli::dispatch(QCoreApplication::arguments()); }) : cli::kExitFailure;
     }
     if (command == QLatin1String("open")) { // concurrency-lab open FILE [--lang en|ru]
         if (argc != 3 && !(argc == 5 && std::strcmp(argv[3], "--lang") == 0)) {
@@ -88,8 +95,8 @@ int main(int argc, char **argv)
             cli::err() << "concurrency-lab open: " << why << "\n" << Qt::flush;
             return cli::kExitUsage;
         }
-        QApplication app(argc, argv);
-        return ui::runGui(app, ui::chooseLanguage(argc == 5 ? QString::fromLatin1(argv[4]) : QString()), &*recording);
+        const ui::GuiApi *gui = loadGuiOrSay(command);
+        return gui ? gui->runWindow(argc, argv, argc == 5 ? QString::fromLatin1(argv[4]) : QString(), &*recording) : cli::kExitFailure;
     }
     QString language;
     if (!command.isEmpty()) {
@@ -99,6 +106,6 @@ int main(int argc, char **argv)
         }
         language = QString::fromLatin1(argv[2]);
     }
-    QApplication app(argc, argv);
-    return ui::runGui(app, ui::chooseLanguage(language));
+    const ui::GuiApi *gui = loadGuiOrSay({});
+    return gui ? gui->runWindow(argc, argv, language, nullptr) : cli::kExitFailure;
 }

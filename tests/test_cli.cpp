@@ -4,6 +4,7 @@
 #include "helpers.h"
 #include "server/demoserver.h"
 
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -93,6 +94,35 @@ TEST_CASE("serve on a busy port exits 1 with a clear message", "[cli]")
     QByteArray err;
     CHECK(test::runApp({QStringLiteral("serve"), QStringLiteral("--port"), QString::number(server.port())}, nullptr, &err) == 1);
     CHECK(err.contains(QByteArray::number(server.port())));
+}
+
+// The executable links QtCore and QtNetwork only; Widgets, Charts and the pages are a library it
+// loads for the commands that draw. A worker or a server then starts in a third of the time.
+TEST_CASE("Headless commands start without the window's libraries, which the drawing ones load", "[cli]")
+{
+    QProcess serve;
+    serve.start(QStringLiteral(CL_APP_PATH), {QStringLiteral("serve"), QStringLiteral("--port"), QString::number(test::closedPort())});
+    REQUIRE(serve.waitForReadyRead(10000)); // "Serving …": up
+    QFile maps(QStringLiteral("/proc/%1/maps").arg(serve.processId()));
+    REQUIRE(maps.open(QIODevice::ReadOnly));
+    const QByteArray mapped = maps.readAll();
+    serve.kill();
+    serve.waitForFinished();
+    CHECK(mapped.contains("libQt6Network"));
+    CHECK_FALSE(mapped.contains("libQt6Gui"));
+    CHECK_FALSE(mapped.contains("libQt6Widgets"));
+    CHECK_FALSE(mapped.contains("libconcurrency-lab-gui"));
+
+    // Without its library beside it (or installed), a drawing command says so and exits 1.
+    const QTemporaryDir alone;
+    const QString app = alone.filePath(QStringLiteral("concurrency-lab"));
+    REQUIRE(QFile::copy(QStringLiteral(CL_APP_PATH), app));
+    QProcess shot;
+    shot.start(app, {QStringLiteral("screenshot"), alone.filePath(QStringLiteral("shot.png"))});
+    REQUIRE(shot.waitForFinished(30000));
+    CHECK(shot.exitCode() == 1);
+    CHECK(shot.readAllStandardError().contains("concurrency-lab screenshot: the window's library is missing"));
+    CHECK_FALSE(QFile::exists(alone.filePath(QStringLiteral("shot.png"))));
 }
 
 TEST_CASE("serve names an unexpected argument instead of exiting silently", "[cli]")

@@ -33,11 +33,14 @@ struct ScreenshotOptions {
 QString screenshot(const ScreenshotOptions &options);
 
 // Renders each strategy's best run as a timeline, stacked, to a PNG. Error message or empty.
-QString renderTimelinesPng(const cl::Report &report, const QString &path, int width = 1200);
+inline constexpr int kTimelinesPngWidth = 1200;
+QString renderTimelinesPng(const cl::Report &report, const QString &path, int width = kTimelinesPngWidth);
 // Renders the speedup chart of a sweep to a PNG. Error message or empty.
-QString renderSweepPng(const cl::SweepResult &sweep, const QString &path, QSize size = {1000, 650});
+inline constexpr QSize kSweepPngSize{1000, 650};
+QString renderSweepPng(const cl::SweepResult &sweep, const QString &path, QSize size = kSweepPngSize);
 
 // Renders the timing chart of `report` to a PNG without a display. Error message or empty.
-QString renderTimingChartPng(const cl::Report &report, const QString &path, QSize size = {1200, 700});
+inline constexpr QSize kTimingChartPngSize{1200, 700};
+QString renderTimingChartPng(const cl::Report &report, const QString &path, QSize size = kTimingChartPngSize);
 
 } // namespace ui
