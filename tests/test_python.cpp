@@ -19,6 +19,8 @@
 #include "window/pythoncontrol.h"
 #include "window/settings.h"
 
+#include <QAbstractBarSeries>
+#include <QBarSet>
 #include <QComboBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -411,4 +413,17 @@ TEST_CASE("Opened results keep the emulated and the CPython run of a strategy ap
         Workload::Cpu);
     CHECK(w.timingChart()->barCount() == 2);
     CHECK(w.resultsModel()->toText(QLatin1Char('\t')).contains(QStringLiteral("CPython")));
+    // Two bar sets, told apart without reading the labels: the same colour, CPython's striped.
+    const QAbstractBarSeries *series = nullptr;
+    for (QAbstractSeries *s : w.timingChart()->currentChart()->series()) // built now if it waited to be shown
+        if (auto *bars = qobject_cast<QAbstractBarSeries *>(s); bars && !series)
+            series = bars;
+    REQUIRE(series);
+    REQUIRE(series->barSets().size() == 2);
+    QBarSet *emulated = series->barSets()[0];
+    QBarSet *real = series->barSets()[1];
+    CHECK(real->label().endsWith(QStringLiteral(", CPython")));
+    CHECK(emulated->brush().style() == Qt::SolidPattern);
+    CHECK(real->brush().style() == Qt::TexturePattern);
+    CHECK(emulated->borderColor() == real->borderColor());
 }

@@ -2066,6 +2066,10 @@ from %3 for %4</source>
         <source>Each experiment&apos;s own memory: how far the app&apos;s resident memory grew over where it stood when the run started (threads&apos; stacks, tasks&apos; sockets and buffers), plus each child process&apos;s PSS (its private pages and its share of the shared ones). The median of the ok runs; the whisker spans the smallest to the largest</source>
         <translation>Память самого эксперимента: насколько резидентная память программы выросла от уровня на старте запуска (стеки потоков, сокеты и буферы задач), плюс PSS каждого дочернего процесса (его собственные страницы и его доля общих). Медиана успешных запусков; «усы» — от наименьшего до наибольшего</translation>
     </message>
+    <message>
+        <source>%1, CPython</source>
+        <translation>%1, CPython</translation>
+    </message>
 </context>
 <context>
     <name>ui::TimingsPage</name>

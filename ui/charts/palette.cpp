@@ -4,6 +4,8 @@
 #include <QChart>
 #include <QCoreApplication>
 #include <QLegend>
+#include <QPainter>
+#include <QPixmap>
 
 namespace ui {
 
@@ -65,6 +67,23 @@ QColor strategyColour(cl::Strategy strategy)
     static constexpr QRgb presentation[] = {0x0072b2, 0xe69f00, 0xcc79a7, 0x56b4e9, 0xd55e00};
     const auto i = std::size_t(strategy) % std::size(normal);
     return QColor::fromRgb(currentStyle().forProjector ? presentation[i] : normal[i]);
+}
+
+QBrush strategyBrush(cl::Strategy strategy, cl::Engine engine)
+{
+    const QColor colour = strategyColour(strategy);
+    if (engine == cl::Engine::Emulated)
+        return colour;
+    constexpr int kTile = 12; // one stripe per tile, seamless
+    QPixmap tile(kTile, kTile);
+    tile.fill(colour);
+    QPainter p(&tile);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(QPen(QColor(255, 255, 255, 150), 3));
+    p.drawLine(0, kTile, kTile, 0);
+    p.drawLine(-kTile / 2, kTile / 2, kTile / 2, -kTile / 2);
+    p.drawLine(kTile / 2, kTile + kTile / 2, kTile + kTile / 2, kTile / 2);
+    return QBrush(tile);
 }
 
 void applyChartFonts(QChart *chart)

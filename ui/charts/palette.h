@@ -4,6 +4,7 @@
 
 #include "experiment/experiment.h"
 
+#include <QBrush>
 #include <QColor>
 #include <QString>
 
@@ -30,6 +31,9 @@ void setPresentationStyle(bool on);
 // One colour per strategy, the same on every chart, bar, timeline and legend (Okabe–Ito in
 // presentation mode).
 QColor strategyColour(cl::Strategy strategy);
+// How a bar of that strategy is filled: its colour for the emulation, its colour striped with
+// white for real CPython, so the two engines side by side tell apart without reading the labels.
+QBrush strategyBrush(cl::Strategy strategy, cl::Engine engine);
 
 // A Qt Charts chart's title, legend and axes in the style's sizes: Qt Charts does not follow the
 // application's font, so presentation mode would leave them small.

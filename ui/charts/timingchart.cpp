@@ -68,6 +68,7 @@ TimingBar timingBar(const cl::ExperimentResult &r, std::optional<double> noteboo
 {
     TimingBar b{strategyLabel(r, details), 0, 0, 0, notebook};
     b.strategy = r.strategy;
+    b.engine = r.engine;
     if (!r.hasOkRun()) {
         b.status = r.firstFailure() ? cl::RunStatus::Failed : cl::RunStatus::Cancelled;
         b.label += QStringLiteral("<br>") + warning(statusMark(b.status));
@@ -102,6 +103,7 @@ QList<TimingBar> memoryBars(const QList<cl::ExperimentResult> &results, const QS
         const cl::ExperimentResult &r = results[i];
         TimingBar b{workloads.value(i) + QStringLiteral(": ") + strategyLabel(r, details.value(i)), 0, 0, 0, std::nullopt};
         b.strategy = r.strategy;
+        b.engine = r.engine;
         QList<double> mib;
         for (const cl::RunResult &run : r.runs)
             if (run.ok())
@@ -279,24 +281,27 @@ void TimingChart::build()
     delete old;
 }
 
-// One bar set per strategy, each with a value only in its own slots, stacked: every bar gets its
-// strategy's colour and the legend names the colours.
+// One bar set per strategy and engine, each with a value only in its own slots, stacked: every
+// bar gets its strategy's colour (striped for CPython) and the legend names them.
 QAbstractBarSeries *TimingChart::addBars(QChart *chart, QBarCategoryAxis *axisX, QAbstractAxis *axisY) const
 {
     const ChartStyle &st = currentStyle();
     auto *series = new QStackedBarSeries;
-    QMap<cl::Strategy, QBarSet *> sets;
+    using Key = std::pair<cl::Strategy, cl::Engine>;
+    QMap<Key, QBarSet *> sets;
     for (const auto &b : std::as_const(bars_))
-        if (!sets.contains(b.strategy)) {
-            auto *set = new QBarSet(cl::describe(b.strategy).displayName());
-            set->setColor(strategyColour(b.strategy));
+        if (const Key key{b.strategy, b.engine}; !sets.contains(key)) {
+            const QString name = cl::describe(b.strategy).displayName();
+            auto *set = new QBarSet(b.engine == cl::Engine::Python ? tr("%1, CPython").arg(name) : name);
+            set->setBrush(strategyBrush(b.strategy, b.engine));
             set->setBorderColor(strategyColour(b.strategy).darker(130));
-            sets.insert(b.strategy, set);
+            sets.insert(key, set);
         }
     QStringList categories;
     for (const auto &b : std::as_const(bars_)) {
         for (auto it = sets.cbegin(); it != sets.cend(); ++it)
-            *it.value() << (it.key() == b.strategy && b.hasTime() ? y(b.bestS) : 0.0); // none without an ok run: the slot's mark says why
+            *it.value() << (it.key() == Key{b.strategy, b.engine} && b.hasTime() ? y(b.bestS)
+                                                                                 : 0.0); // none without an ok run: the slot's mark says why
         categories << b.label;
     }
     for (QBarSet *set : std::as_const(sets))

@@ -21,6 +21,7 @@ struct TimingBar {
     cl::RunStatus status = cl::RunStatus::Ok; // Failed or Cancelled: no ok run, no time to draw
     int failedRuns = 0; // failed runs beside the ok ones
     cl::Strategy strategy = cl::Strategy::Sequential; // its colour
+    cl::Engine engine = cl::Engine::Emulated; // CPython's bars are striped
     bool hasTime() const { return status == cl::RunStatus::Ok; }
 };
 
