@@ -1,9 +1,10 @@
 #include "guiloader.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 
-#include <cstdlib>
+#include <cstring>
 #include <dlfcn.h>
 
 namespace cli {
@@ -31,7 +32,12 @@ Loaded load()
         const auto entry = reinterpret_cast<const ui::GuiApi *(*)()>(::dlsym(handle, kGuiEntryPoint));
         if (!entry)
             return {nullptr, QStringLiteral("%1 is not this version's window library (no %2)").arg(path, QLatin1String(kGuiEntryPoint))};
-        return {entry(), {}};
+        const ui::GuiApi *api = entry();
+        if (std::strcmp(api->version, CL_VERSION) != 0 || api->size != sizeof(ui::GuiApi))
+            return {nullptr,
+                QStringLiteral("%1 is from version %2, this program is %3")
+                    .arg(path, QLatin1String(api->version), QStringLiteral(CL_VERSION))};
+        return {api, {}};
     }
     return {nullptr, QStringLiteral("the window's library is missing (looked for %1)").arg(tried.join(QStringLiteral(" and ")))};
 }

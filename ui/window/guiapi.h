@@ -6,11 +6,15 @@
 
 #include "window/gui.h"
 
+#include <cstddef>
 #include <functional>
 
 namespace ui {
 
 struct GuiApi {
+    // First, and first for good: a library from another build is refused before anything is called.
+    const char *version; // CL_VERSION
+    std::size_t size; // sizeof(GuiApi)
     // The window in `language` ("en", "ru"; empty: the saved choice or the system's), with
     // `recording` opened in it when not null; returns the exit code.
     int (*runWindow)(int &argc, char **argv, const QString &language, const cl::Recording *recording);

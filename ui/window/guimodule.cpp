@@ -24,8 +24,8 @@ void useLanguage(const QString &requested)
     ui::installTranslations(ui::chooseLanguage(requested));
 }
 
-constexpr ui::GuiApi kApi{
-    runWindow, runWithWidgets, useLanguage, ui::screenshot, ui::renderTimelinesPng, ui::renderSweepPng, ui::renderTimingChartPng};
+constexpr ui::GuiApi kApi{CL_VERSION, sizeof(ui::GuiApi), runWindow, runWithWidgets, useLanguage, ui::screenshot, ui::renderTimelinesPng,
+    ui::renderSweepPng, ui::renderTimingChartPng};
 
 } // namespace
 
