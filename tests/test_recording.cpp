@@ -8,6 +8,7 @@
 #include "pages/timingspage.h"
 #include "run/recording.h"
 #include "window/mainwindow.h"
+#include "window/replay.h"
 #include "window/sessioncontrol.h"
 #include "window/settings.h"
 
@@ -147,6 +148,21 @@ TEST_CASE("run --record writes a session that screenshot --recording shows and o
     CHECK(test::runApp({QStringLiteral("open"), broken.fileName()}, nullptr, &err) == 2);
     CHECK(err.contains("cut short"));
     CHECK(test::runApp({QStringLiteral("screenshot"), QStringLiteral("--recording"), broken.fileName(), png}, nullptr, &err) != 0);
+}
+
+TEST_CASE("a replay marks each experiment once on the CPU graphs, as a live run does", "[recording]")
+{
+    const auto label = [](const ExperimentSpec &spec) { return Translatable(toString(spec.workload)); };
+    const QList<ui::TimeMarker> markers = ui::experimentMarkers(smallRecording(), label);
+    REQUIRE(markers.size() == 4); // not one pair per run: two experiments of two runs each
+    CHECK(markers[0].tMs == 10'000); // the first run's start
+    CHECK(markers[0].start);
+    CHECK(markers[1].tMs == 10'550); // the second run's end: 10,300 + 250 ms
+    CHECK_FALSE(markers[1].start);
+    CHECK(markers[0].label == markers[1].label);
+    CHECK(markers[2].tMs == 10'600);
+    CHECK(markers[3].tMs == 11'150);
+    CHECK(markers[2].label != markers[0].label);
 }
 
 TEST_CASE(

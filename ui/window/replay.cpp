@@ -41,9 +41,30 @@ QList<RecordedRun> recordedRuns(const cl::Recording &recording, const std::funct
     return out;
 }
 
+QList<TimeMarker> experimentMarkers(
+    const cl::Recording &recording, const std::function<cl::Translatable(const cl::ExperimentSpec &)> &label)
+{
+    QList<TimeMarker> out;
+    for (const cl::HistoryEntry &e : recording.experiments) {
+        qint64 first = std::numeric_limits<qint64>::max(), last = 0;
+        for (const cl::RunResult &run : e.result.runs)
+            if (!run.cancelled() && run.startMonoMs > 0) {
+                first = std::min(first, run.startMonoMs);
+                last = std::max(last, endMsOf(run));
+            }
+        if (last == 0)
+            continue; // nothing ran, or not on the CPU's clock
+        const QString text = label(e.spec).text();
+        out.append({first, true, text});
+        out.append({last, false, text});
+    }
+    std::stable_sort(out.begin(), out.end(), [](const TimeMarker &a, const TimeMarker &b) { return a.tMs < b.tMs; });
+    return out;
+}
+
 SessionReplay::SessionReplay(cl::Recording recording, std::function<cl::Translatable(const cl::ExperimentSpec &)> label, CpuPage &cpu,
     TimelinePage &timeline, QObject *parent)
-    : QObject(parent), recording_(std::move(recording)), cpu_(cpu), timeline_(timeline)
+    : QObject(parent), recording_(std::move(recording)), markers_(experimentMarkers(recording_, label)), cpu_(cpu), timeline_(timeline)
 {
     for (RecordedRun &r : recordedRuns(recording_, label)) {
         std::sort(r.result.spans.begin(), r.result.spans.end(), [](const cl::Span &a, const cl::Span &b) { return a.t1 < b.t1; });
@@ -73,8 +94,9 @@ void SessionReplay::rewind()
     cpu_.clear();
     timeline_.clear();
     nextSample_ = 0;
+    nextMarker_ = 0;
     for (PlannedRun &r : runs_) {
-        r.started = r.done = false;
+        r.done = false;
         r.spansSent = 0;
     }
 }
@@ -121,23 +143,17 @@ void SessionReplay::playUntil(qint64 nowMs)
         due.append(recording_.cpu[nextSample_++]);
     if (!due.isEmpty())
         cpu_.addSamples(due);
+    while (nextMarker_ < markers_.size() && markers_[nextMarker_].tMs <= nowMs)
+        cpu_.addMarker(markers_[nextMarker_++]);
     for (qsizetype i = 0; i < runs_.size(); ++i) {
         PlannedRun &r = runs_[i];
         if (r.done || nowMs < r.startMs)
             continue;
-        if (!r.started)
-            startRun(r);
         if (nowMs >= r.endMs)
             endRun(r);
         else
             advanceRun(r, nowMs, kSerialBase + int(i));
     }
-}
-
-void SessionReplay::startRun(PlannedRun &r)
-{
-    r.started = true;
-    cpu_.addMarker({r.startMs, true, r.run.label.text()});
 }
 
 // The live view of a run `nowMs` into the recording: the spans that had ended, and each
@@ -160,7 +176,6 @@ void SessionReplay::advanceRun(PlannedRun &r, qint64 nowMs, int serial)
 void SessionReplay::endRun(PlannedRun &r)
 {
     r.done = true;
-    cpu_.addMarker({r.endMs, false, r.run.label.text()});
     timeline_.addRun(r.run);
 }
 

@@ -3,6 +3,7 @@
 // they happened, so the class watches the cores light up as they did. Ends by itself, or at stop().
 #pragma once
 
+#include "charts/cpugraph.h"
 #include "pages/timelinepage.h"
 #include "run/recording.h"
 
@@ -37,16 +38,17 @@ private:
         RecordedRun run;
         qint64 startMs = 0, endMs = 0;
         qsizetype spansSent = 0; // sorted by end: those already given to the live view
-        bool started = false, done = false;
+        bool done = false;
     };
     void rewind(); // the pages cleared, nothing played
     void tick();
     void playUntil(qint64 nowMs);
-    void startRun(PlannedRun &r);
     void advanceRun(PlannedRun &r, qint64 nowMs, int serial);
     void endRun(PlannedRun &r);
 
     cl::Recording recording_;
+    QList<TimeMarker> markers_; // by time: each experiment's start and end, as the live CPU page marks them
+    qsizetype nextMarker_ = 0;
     CpuPage &cpu_;
     TimelinePage &timeline_;
     QList<PlannedRun> runs_;
@@ -55,6 +57,11 @@ private:
     QElapsedTimer clock_;
     QTimer timer_;
 };
+
+// Each experiment of `recording` as the live CPU page marks it: at its first run's start and its
+// last run's end, under the experiment's label; by time.
+QList<TimeMarker> experimentMarkers(
+    const cl::Recording &recording, const std::function<cl::Translatable(const cl::ExperimentSpec &)> &label);
 
 // Every run of `recording` as the Timeline shows it, with the CPU samples taken while it ran.
 QList<RecordedRun> recordedRuns(const cl::Recording &recording, const std::function<cl::Translatable(const cl::ExperimentSpec &)> &label);
