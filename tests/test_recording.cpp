@@ -2,6 +2,7 @@
 // recorded by the command line, opened, replayed and closed in the window.
 #include <catch2/catch.hpp>
 
+#include "experiment/beyond.h"
 #include "helpers.h"
 #include "pages/cpupage.h"
 #include "pages/timelinepage.h"
@@ -18,6 +19,7 @@
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTest>
 
 using namespace cl;
 
@@ -208,4 +210,22 @@ TEST_CASE(
     REQUIRE(w.timingsPage()->results(Workload::Cpu).size() == 1);
     CHECK(w.timingsPage()->results(Workload::Cpu).first().strategy == Strategy::Sequential);
     CHECK(w.timingsPage()->results(Workload::Io).isEmpty());
+}
+
+TEST_CASE("a GIL pitfall started while a session is shown goes back to this machine's pages", "[recording][window][beyond]")
+{
+    QTemporaryDir dir;
+    ui::MainWindow w{ui::Settings(dir.filePath(QStringLiteral("s.ini")))};
+    ui::SessionControl &sessions = *w.sessionControl();
+    sessions.open(smallRecording());
+    REQUIRE(sessions.showsRecording());
+    const QList<BeyondExperiment> beyond = beyondExperiments({}, {});
+    const auto race
+        = std::find_if(beyond.begin(), beyond.end(), [](const BeyondExperiment &e) { return e.kind == BeyondExperiment::Kind::Race; });
+    REQUIRE(race != beyond.end());
+    w.runBeyond(int(race - beyond.begin()));
+    CHECK(w.isRunning());
+    CHECK_FALSE(sessions.showsRecording()); // its CPU load is drawn live, not over the recording
+    w.stop();
+    CHECK(QTest::qWaitFor([&] { return !w.isRunning(); }, 10'000));
 }

@@ -270,6 +270,8 @@ void MainWindow::connectPython()
     connect(menus_->pythonInterpreter, &QAction::triggered, python_, &PythonControl::chooseInterpreter);
     connect(python_, &PythonControl::probed, experiments_, &ExperimentPanel::setPython);
     connect(python_, &PythonControl::runningChanged, this, [this](bool running) {
+        if (running)
+            sessions_->backToLive(); // its lanes belong on this machine's Timeline
         experiments_->setRunning(running);
         if (running)
             showPage(QStringLiteral("timeline"));
@@ -375,6 +377,7 @@ void MainWindow::connectEngine()
     connect(&pitfalls_, &cl::PitfallRunner::convoyFinished, this, &MainWindow::showConvoyRun);
     connect(&pitfalls_, &cl::PitfallRunner::progress, experiments_, &ExperimentPanel::setProgress);
     connect(&pitfalls_, &cl::PitfallRunner::started, this, [this] {
+        sessions_->backToLive(); // its CPU load belongs on this machine's graphs
         experiments_->setRunning(true);
         monitor_.setActive(true);
         showStatus([] { return tr("Running: %1").arg(tr("GIL pitfalls")); });
