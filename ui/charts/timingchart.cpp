@@ -299,9 +299,9 @@ QAbstractBarSeries *TimingChart::addBars(QChart *chart, QBarCategoryAxis *axisX,
         }
     QStringList categories;
     for (const auto &b : std::as_const(bars_)) {
-        for (auto it = sets.cbegin(); it != sets.cend(); ++it)
-            *it.value() << (it.key() == Key{b.strategy, b.engine} && b.hasTime() ? y(b.bestS)
-                                                                                 : 0.0); // none without an ok run: the slot's mark says why
+        const Key own{b.strategy, b.engine};
+        for (auto it = sets.cbegin(); it != sets.cend(); ++it) // none without an ok run: the slot's mark says why
+            *it.value() << (it.key() == own && b.hasTime() ? y(b.bestS) : 0.0);
         categories << b.label;
     }
     for (QBarSet *set : std::as_const(sets))
