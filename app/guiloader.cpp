@@ -26,7 +26,8 @@ Loaded load()
             tried << path;
             continue;
         }
-        void *handle = ::dlopen(QFile::encodeName(path).constData(), RTLD_NOW | RTLD_LOCAL); // stays loaded for the process's life
+        // Bound as used, like a linked library; loaded for good.
+        void *handle = ::dlopen(QFile::encodeName(path).constData(), RTLD_LAZY | RTLD_LOCAL);
         if (!handle)
             return {nullptr, QStringLiteral("cannot load the window's library: %1").arg(QString::fromLocal8Bit(::dlerror()))};
         const auto entry = reinterpret_cast<const ui::GuiApi *(*)()>(::dlsym(handle, kGuiEntryPoint));
