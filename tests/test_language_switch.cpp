@@ -170,8 +170,11 @@ TEST_CASE("switching the language during a run leaves the run undisturbed", "[wi
     REQUIRE(QTest::qWaitFor([&] { return win.w.statusText().startsWith(QStringLiteral("Running:")); }, 5000));
     const QList<pid_t> workers = test::childPids();
     const QStringList english = visibleTexts(win);
+    REQUIRE(win.w.cpuPage()->markers().size() == 1); // the run's start line on the CPU graphs
+    const QString englishMarker = win.w.cpuPage()->markers().first().label.text();
 
     win.switchTo("ru");
+    CHECK(win.w.cpuPage()->markers().first().label.text() != englishMarker); // its label follows the switch
     CHECK(win.w.isRunning());
     CHECK(win.w.statusText().startsWith(QStringLiteral("Выполняется"))); // "Running: …", recomputed
     CHECK_FALSE(win.child<QPushButton>("runButton")->isEnabled());

@@ -161,10 +161,10 @@ TEST_CASE("a replay marks each experiment once on the CPU graphs, as a live run 
     CHECK(markers[0].start);
     CHECK(markers[1].tMs == 10'550); // the second run's end: 10,300 + 250 ms
     CHECK_FALSE(markers[1].start);
-    CHECK(markers[0].label == markers[1].label);
+    CHECK(markers[0].label.text() == markers[1].label.text());
     CHECK(markers[2].tMs == 10'600);
     CHECK(markers[3].tMs == 11'150);
-    CHECK(markers[2].label != markers[0].label);
+    CHECK(markers[2].label.text() != markers[0].label.text());
 }
 
 TEST_CASE(

@@ -240,16 +240,17 @@ void CpuGraph::paintMarkers(QPainter &p, const QRect &dirty) const
         else
             for (int y = plot.top(); y <= plot.bottom(); y += 10)
                 p.fillRect(QRect(x, y, w, std::min(6, plot.bottom() + 1 - y)), st.marker);
-        if (!markerLabels_ || !marker.start || marker.label.isEmpty())
+        const QString label = marker.label.text();
+        if (!markerLabels_ || !marker.start || label.isEmpty())
             continue;
-        const QRect box(x + w + 2, plot.top() + 2, m.horizontalAdvance(marker.label) + 8, m.height() + 2);
+        const QRect box(x + w + 2, plot.top() + 2, m.horizontalAdvance(label) + 8, m.height() + 2);
         if (!box.intersects(dirty))
             continue;
         QColor shade = st.background;
         shade.setAlpha(210);
         p.fillRect(box, shade);
         p.setPen(st.marker);
-        p.drawText(box, Qt::AlignCenter, marker.label);
+        p.drawText(box, Qt::AlignCenter, label);
     }
     if (const int x = xOfTime(cursorMs_); x != INT_MIN)
         p.fillRect(QRect(x, plot.top(), std::max(1, w / 2), plot.height()), st.text);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "monitor/cpuload.h"
+#include "util/translatable.h"
 
 #include <QWidget>
 
@@ -14,7 +15,7 @@ namespace ui {
 struct TimeMarker {
     qint64 tMs = 0;
     bool start = true;
-    QString label;
+    cl::Translatable label; // in the language shown now, also after a switch
 };
 
 // Drawn the way `top`-like monitors stay cheap: each new sample scrolls the plot's pixels where

@@ -55,10 +55,10 @@ CpuPage::CpuPage(QWidget *parent) : QWidget(parent)
 void CpuPage::watch(const cl::Session &session)
 {
     connect(&session, &cl::Session::experimentStarted, this, [this](const cl::QueuedExperiment &e) {
-        addMarker({cl::monotonicNs() / 1'000'000, true, e.label.text()});
+        addMarker({cl::monotonicNs() / 1'000'000, true, e.label});
     });
     connect(&session, &cl::Session::experimentFinished, this, [this](const cl::QueuedExperiment &e) {
-        addMarker({cl::monotonicNs() / 1'000'000, false, e.label.text()});
+        addMarker({cl::monotonicNs() / 1'000'000, false, e.label});
     });
 }
 

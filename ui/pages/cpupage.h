@@ -39,6 +39,7 @@ public:
     int enlarged() const { return enlarged_; }
     // Other programs' load, in cores, over the last two seconds.
     double otherLoad() const { return otherLoad_; }
+    const QList<TimeMarker> &markers() const { return markers_; }
     static constexpr double kOtherLoadWarning = 0.25; // of a core
 
 signals:

@@ -54,9 +54,8 @@ QList<TimeMarker> experimentMarkers(
             }
         if (last == 0)
             continue; // nothing ran, or not on the CPU's clock
-        const QString text = label(e.spec).text();
-        out.append({first, true, text});
-        out.append({last, false, text});
+        out.append({first, true, label(e.spec)});
+        out.append({last, false, label(e.spec)});
     }
     std::stable_sort(out.begin(), out.end(), [](const TimeMarker &a, const TimeMarker &b) { return a.tMs < b.tMs; });
     return out;
