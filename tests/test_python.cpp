@@ -23,6 +23,7 @@
 #include <QBarSet>
 #include <QComboBox>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QStandardItemModel>
 #include <QTest>
@@ -381,7 +382,18 @@ TEST_CASE("The window runs both engines side by side, and a teacher's script ont
     spec.repeat = 1;
     w.experimentPanel()->setSpec(spec);
     QTest::mouseClick(w.findChild<QPushButton *>(QStringLiteral("runButton")), Qt::LeftButton);
-    REQUIRE(QTest::qWaitFor([&] { return !w.isRunning(); }, 60000));
+    auto *progress = w.experimentPanel()->findChild<QProgressBar *>();
+    REQUIRE(progress);
+    bool sawBusy = false; // the CPython script reports only at its end: the bar says it is busy meanwhile
+    REQUIRE(QTest::qWaitFor(
+        [&] {
+            sawBusy = sawBusy || progress->maximum() == 0;
+            return !w.isRunning();
+        },
+        60000));
+    CHECK(sawBusy);
+    CHECK(progress->maximum() == 1000); // and then the batch's share done again: all of it
+    CHECK(progress->value() == 1000);
     CHECK(w.resultsModel()->rowCount() == 2); // one run on each engine
     CHECK(w.timingChart()->barCount() == 2);
 
@@ -393,7 +405,9 @@ TEST_CASE("The window runs both engines side by side, and a teacher's script ont
     const int before = w.timelinePage()->runCount();
     w.pythonControl()->runScriptFile(script.fileName(), {QStringLiteral("--n"), QStringLiteral("3")});
     CHECK(w.isRunning());
+    CHECK(progress->maximum() == 0); // busy: a script says nothing of its progress
     REQUIRE(QTest::qWaitFor([&] { return !w.isRunning(); }, 30000));
+    CHECK(progress->maximum() == 1000);
     CHECK(w.timelinePage()->runCount() == before + 1);
     auto *output = w.pythonControl()->outputWindow()->findChild<QPlainTextEdit *>();
     REQUIRE(output);

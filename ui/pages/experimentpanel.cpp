@@ -438,6 +438,18 @@ void ExperimentPanel::watch(const cl::Session &session)
     connect(&session, &cl::Session::batchStarted, this, [this] { setRunning(true); });
     connect(&session, &cl::Session::batchFinished, this, [this] { setRunning(false); });
     connect(&session, &cl::Session::progress, this, &ExperimentPanel::setProgress);
+    connect(&session, &cl::Session::experimentStarted, this,
+        [this](const cl::QueuedExperiment &e) { showBusy(e.spec.engine == cl::Engine::Python); });
+    connect(&session, &cl::Session::experimentFinished, this, [this] { showBusy(false); });
+}
+
+void ExperimentPanel::showBusy(bool on)
+{
+    busyIndicator_ = on;
+    if (on)
+        progress_->setRange(0, 0);
+    else
+        showProgress();
 }
 
 void ExperimentPanel::setRunning(bool running)
@@ -456,9 +468,11 @@ void ExperimentPanel::setRunning(bool running)
     updateEnabled();
     if (running) {
         clock_.start();
-        progress_->setValue(0);
+        done_ = total_ = 0;
+        showBusy(false);
         ticker_.start();
     } else {
+        showBusy(false); // also when a stopped batch did not finish its experiment
         ticker_.stop();
         if (clock_.isValid())
             lastMs_ = clock_.elapsed();
@@ -468,8 +482,16 @@ void ExperimentPanel::setRunning(bool running)
 
 void ExperimentPanel::setProgress(qint64 done, qint64 total)
 {
-    progress_->setMaximum(1000);
-    progress_->setValue(total > 0 ? int(double(done) / double(total) * 1000) : 0);
+    done_ = done;
+    total_ = total;
+    if (!busyIndicator_) // the batch's share done is shown again when the CPython experiment ends
+        showProgress();
+}
+
+void ExperimentPanel::showProgress()
+{
+    progress_->setRange(0, 1000);
+    progress_->setValue(total_ > 0 ? int(double(done_) / double(total_) * 1000) : 0);
 }
 
 void ExperimentPanel::tick()

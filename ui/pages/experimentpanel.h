@@ -43,6 +43,9 @@ public:
     void watch(const cl::Session &session);
     void setRunning(bool running);
     void setProgress(qint64 done, qint64 total);
+    // Work that reports nothing until it ends (a CPython experiment, a teacher's script): the bar
+    // shows that it is busy instead of standing still, until off or the run ends.
+    void showBusy(bool on);
     void selectLesson(int row);
     // The experiment `index` of the section beyond the notebook that runs several experiments.
     void selectBeyond(int index);
@@ -109,6 +112,9 @@ private:
     QTimer ticker_;
     bool running_ = false;
     qint64 lastMs_ = 0;
+    bool busyIndicator_ = false;
+    qint64 done_ = 0, total_ = 0; // the batch's progress, also while the busy indicator shows
+    void showProgress();
 };
 
 } // namespace ui

@@ -273,8 +273,10 @@ void MainWindow::connectPython()
         if (running)
             sessions_->backToLive(); // its lanes belong on this machine's Timeline
         experiments_->setRunning(running);
-        if (running)
+        if (running) {
+            experiments_->showBusy(true); // the script says nothing of its progress
             showPage(QStringLiteral("timeline"));
+        }
     });
     // Python is asked what it is only once the CPython engine is wanted: no child process at start-up.
     connect(experiments_, &ExperimentPanel::enginesChanged, this, [this](const QList<cl::Engine> &e) {
