@@ -4,9 +4,9 @@ import multiprocessing
 NUM_PROCESSES = 2
 STEPS = 10000000
 
-result_queue = multiprocessing.Queue()  # NOTE: shared with the children only when they are forked,
-                                        # as on the notebook's Python 3.5 for macOS (the lesson runs
-                                        # them forked; spawned, pass the queue to worker instead)
+# NOTE: the children share this queue only when they are forked, as on the notebook's
+# Python 3.5 for macOS (the lesson forks them; spawned, pass the queue to worker instead).
+result_queue = multiprocessing.Queue()
 
 def worker(steps):
     count = 0
