@@ -1,5 +1,7 @@
 #include "guiloader.h"
 
+#include "child/childworker.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -18,7 +20,7 @@ struct Loaded {
 
 Loaded load()
 {
-    const QDir here = QFileInfo(QFileInfo(QStringLiteral("/proc/self/exe")).canonicalFilePath()).absoluteDir();
+    const QDir here = QFileInfo(cl::thisExecutable()).absoluteDir();
     QStringList tried;
     for (const QString &dir : {here.path(), QDir::cleanPath(here.filePath(QStringLiteral(CL_GUI_INSTALLED_DIR)))}) {
         const QString path = QDir(dir).filePath(QStringLiteral(CL_GUI_LIBRARY));

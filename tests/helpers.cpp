@@ -1,5 +1,9 @@
 #include "helpers.h"
 
+#include "charts/timingchart.h"
+
+#include <QAbstractBarSeries>
+#include <QChart>
 #include <QDir>
 #include <QFile>
 #include <QMap>
@@ -115,6 +119,14 @@ int runSmallThreads(const QStringList &extra)
     return runApp(QStringList{QStringLiteral("run"), QStringLiteral("cpu"), QStringLiteral("--strategy"), QStringLiteral("threads"),
                       QStringLiteral("--steps"), QStringLiteral("200000"), QStringLiteral("--repeat"), QStringLiteral("2")}
         + extra);
+}
+
+QAbstractBarSeries *barSeries(ui::TimingChart &chart)
+{
+    for (QAbstractSeries *s : chart.currentChart()->series())
+        if (auto *bars = qobject_cast<QAbstractBarSeries *>(s))
+            return bars;
+    return nullptr;
 }
 
 } // namespace test

@@ -7,6 +7,11 @@
 #include <QTemporaryDir>
 #include <sys/types.h>
 
+class QAbstractBarSeries;
+namespace ui {
+class TimingChart;
+}
+
 namespace test {
 
 // A port on 127.0.0.1 with nothing listening (bound, then closed).
@@ -26,5 +31,7 @@ int runSmallThreads(const QStringList &extra);
 cl::ExperimentSpec smallSpec(cl::Workload w, cl::Strategy s, int workers, qint64 items, const QString &url = {});
 // Sum of pairwise overlaps of `Running` spans from different workers, in seconds.
 double runningOverlap(const QList<cl::Span> &spans);
+// The timing chart's bar series (built now if it waited to be shown), or null.
+QAbstractBarSeries *barSeries(ui::TimingChart &chart);
 
 } // namespace test

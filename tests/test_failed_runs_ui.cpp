@@ -142,9 +142,7 @@ TEST_CASE("each strategy has one colour on the chart, and the log scale gives ea
     const ExperimentResult threads2{Strategy::Threads, 8, true, {okRun(1.0, 100)}, 100};
     ui::TimingChart chart;
     chart.setBars(QStringLiteral("t"), ui::timingBars({seq, threads, async, threads2}, {}));
-    QAbstractBarSeries *series = nullptr;
-    for (QAbstractSeries *s : chart.currentChart()->series())
-        series = series ? series : qobject_cast<QAbstractBarSeries *>(s);
+    QAbstractBarSeries *series = test::barSeries(chart);
     REQUIRE(series);
     REQUIRE(series->barSets().size() == 3); // sequential, threads, async: one set (one colour) each
     for (QBarSet *set : series->barSets())

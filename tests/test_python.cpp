@@ -428,10 +428,7 @@ TEST_CASE("Opened results keep the emulated and the CPython run of a strategy ap
     CHECK(w.timingChart()->barCount() == 2);
     CHECK(w.resultsModel()->toText(QLatin1Char('\t')).contains(QStringLiteral("CPython")));
     // Two bar sets, told apart without reading the labels: the same colour, CPython's striped.
-    const QAbstractBarSeries *series = nullptr;
-    for (QAbstractSeries *s : w.timingChart()->currentChart()->series()) // built now if it waited to be shown
-        if (auto *bars = qobject_cast<QAbstractBarSeries *>(s); bars && !series)
-            series = bars;
+    const QAbstractBarSeries *series = test::barSeries(*w.timingChart());
     REQUIRE(series);
     REQUIRE(series->barSets().size() == 2);
     QBarSet *emulated = series->barSets()[0];

@@ -23,6 +23,11 @@ QString workerExecutable(const QString &configured)
         return configured;
     if (QString fromEnv = qEnvironmentVariable("CONCURRENCY_LAB_WORKER"); !fromEnv.isEmpty())
         return fromEnv;
+    return thisExecutable();
+}
+
+QString thisExecutable()
+{
     return QFileInfo(QStringLiteral("/proc/self/exe")).canonicalFilePath();
 }
 

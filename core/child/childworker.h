@@ -30,6 +30,8 @@ struct ChildJob {
 // The binary that runs in worker mode: `configured`, else $CONCURRENCY_LAB_WORKER (a host that is
 // not concurrency-lab itself: the tests), else this process's own.
 QString workerExecutable(const QString &configured);
+// This process's own executable, symlinks resolved.
+QString thisExecutable();
 
 // The arguments (after the program name) that start child `id` of a run.
 QStringList workerArguments(const ExperimentSpec &spec, int id, qint64 items, std::int64_t originNs);

@@ -445,7 +445,6 @@ void ExperimentPanel::watch(const cl::Session &session)
 
 void ExperimentPanel::showBusy(bool on)
 {
-    busyIndicator_ = on;
     if (on)
         progress_->setRange(0, 0);
     else
@@ -484,8 +483,13 @@ void ExperimentPanel::setProgress(qint64 done, qint64 total)
 {
     done_ = done;
     total_ = total;
-    if (!busyIndicator_) // the batch's share done is shown again when the CPython experiment ends
+    if (!showsBusy()) // the batch's share done is shown again when the CPython experiment ends
         showProgress();
+}
+
+bool ExperimentPanel::showsBusy() const
+{
+    return progress_->maximum() == 0;
 }
 
 void ExperimentPanel::showProgress()

@@ -112,8 +112,8 @@ private:
     QTimer ticker_;
     bool running_ = false;
     qint64 lastMs_ = 0;
-    bool busyIndicator_ = false;
     qint64 done_ = 0, total_ = 0; // the batch's progress, also while the busy indicator shows
+    bool showsBusy() const; // the bar's range is 0..0
     void showProgress();
 };
 

@@ -1,7 +1,7 @@
 // What the executable asks of the window's library. The executable links QtCore and QtNetwork
 // only and loads this library (Widgets, Charts, Svg and the pages) for the commands that draw:
-// a spawned worker or a headless run then maps 29 shared libraries instead of 60, and starts in
-// about 5 ms of CPU instead of 14.
+// a spawned worker or a headless run then maps 29 shared libraries instead of 60 (`--version`:
+// 4 ms of CPU instead of 9.5; a spawned CPU worker's first message after 5 ms instead of 13).
 #pragma once
 
 #include "window/gui.h"

@@ -54,8 +54,9 @@ QList<TimeMarker> experimentMarkers(
             }
         if (last == 0)
             continue; // nothing ran, or not on the CPU's clock
-        out.append({first, true, label(e.spec)});
-        out.append({last, false, label(e.spec)});
+        const cl::Translatable name = label(e.spec);
+        out.append({first, true, name});
+        out.append({last, false, name});
     }
     std::stable_sort(out.begin(), out.end(), [](const TimeMarker &a, const TimeMarker &b) { return a.tMs < b.tMs; });
     return out;
